@@ -1,0 +1,3 @@
+from dlkata.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""Grade learner files: split the katas over judge processes (one per core) and gather results.
+
+This is the library entry point that the CLI and the notebook API share. The judge processes are
+trusted; each starts its own learner processes. A judge that dies or hangs turns into an `error`
+result for its katas, never into an exception here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from dlkata.catalogue import Kata
+from dlkata.judge.proxy import Limits
+from dlkata.resources import PACKAGE_DIR
+from dlkata.results import KataResult, Status
+
+_JUDGE_GRACE = 30.0
+
+
+@dataclass(frozen=True)
+class GradeRequest:
+    kata: Kata
+    solution: Path
+
+
+def grade(
+    requests: list[GradeRequest], limits: Limits | None = None, jobs: int | None = None
+) -> list[KataResult]:
+    """Grade every request and return the results in the same order."""
+    if not requests:
+        return []
+    limits = limits or Limits()
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(requests)))
+    groups = [requests[i::jobs] for i in range(jobs)]
+    with tempfile.TemporaryDirectory(prefix="dlkata-") as scratch:
+        judges = [_start_judge(group, limits, Path(scratch), n) for n, group in enumerate(groups)]
+        by_id: dict[str, KataResult] = {}
+        for (process, result_file), group in zip(judges, groups):
+            timeout = limits.kata_timeout * len(group) + _JUDGE_GRACE
+            by_id.update(_finish_judge(process, result_file, group, timeout))
+    return [by_id[r.kata.id] for r in requests]
+
+
+def _start_judge(
+    group: list[GradeRequest], limits: Limits, scratch: Path, number: int
+) -> tuple[subprocess.Popen[bytes], Path]:
+    result_file = scratch / f"results-{number}.json"
+    spec_file = scratch / f"spec-{number}.json"
+    spec = {
+        "katas": [{"id": r.kata.id, "solution": str(r.solution.resolve())} for r in group],
+        "limits": asdict(limits),
+        "result_file": str(result_file),
+    }
+    spec_file.write_text(json.dumps(spec))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent),
+                                                      env.get("PYTHONPATH")]))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dlkata.judge.session", str(spec_file)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    return process, result_file
+
+
+def _finish_judge(
+    process: subprocess.Popen[bytes], result_file: Path, group: list[GradeRequest], timeout: float
+) -> dict[str, KataResult]:
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+        problem = stderr.decode(errors="replace").strip()[-2000:]
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        problem = f"the grader did not finish within {timeout:g} s"
+    if process.returncode == 0 and result_file.exists():
+        return {d["id"]: KataResult.from_dict(d) for d in json.loads(result_file.read_text())}
+    return {
+        r.kata.id: KataResult(
+            id=r.kata.id, title=r.kata.title, status=Status.ERROR, file=str(r.solution),
+            error={"kind": "grader", "message": f"the grader itself failed: {problem}"},
+        )
+        for r in group
+    }

@@ -1,0 +1,38 @@
+"""The judge: helpers that hidden tests use to compare, differentiate and test statistics.
+
+A hidden test reads like the contract:
+
+    def test_forward(solution, reference):
+        check_call(solution, reference, "linear_forward", x, w, b, outputs=("out",))
+
+Every helper raises `GradingFailure` carrying the facts of a failure, which the report shows.
+"""
+
+from dlkata.judge.compare import DEFAULT_RTOL, assert_close, check_call, describe
+from dlkata.judge.failures import GradingFailure, LearnerError, fail
+from dlkata.judge.gradients import (
+    check_backward,
+    check_gradient_numerically,
+    check_scalar_gradient,
+)
+from dlkata.judge.rules import check_reproducible, expect_value_error
+from dlkata.judge.statistics import binomial_test, ks_test, normal_cdf, uniform_cdf
+
+__all__ = [
+    "DEFAULT_RTOL",
+    "GradingFailure",
+    "LearnerError",
+    "assert_close",
+    "binomial_test",
+    "check_backward",
+    "check_call",
+    "check_gradient_numerically",
+    "check_reproducible",
+    "check_scalar_gradient",
+    "describe",
+    "expect_value_error",
+    "fail",
+    "ks_test",
+    "normal_cdf",
+    "uniform_cdf",
+]

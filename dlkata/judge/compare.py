@@ -1,0 +1,195 @@
+"""Comparing what the learner returned with what the reference returns, as a teaching diff."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import numpy as np
+
+from dlkata.judge.failures import GradingFailure
+from dlkata.worker.wire import Handle
+
+# Rule 8 of the contract: a correct float64 implementation in any summation order agrees with the
+# reference to ~1e-13 here, while a mistake changes values by ~1e-6 relative or more. Each element
+# may differ by rtol of its own size plus ABS_SCALE of the largest expected magnitude, so values
+# that cancel to nearly zero are not held to an impossible relative standard.
+DEFAULT_RTOL = 1e-7
+ABS_SCALE = 1e-9
+_SAMPLES = 3
+_KNOWN_FACTORS = {
+    "√2": np.sqrt(2.0), "1/√2": 1 / np.sqrt(2.0), "2": 2.0, "1/2": 0.5, "√3": np.sqrt(3.0),
+    "1/√3": 1 / np.sqrt(3.0), "-1": -1.0,
+}
+
+
+def describe(value: Any) -> str:
+    """A short description of a value for messages: arrays by shape and dtype."""
+    if isinstance(value, np.ndarray):
+        dtype = "" if value.dtype == np.float64 else f", {value.dtype}"
+        return f"array of shape {value.shape}{dtype}"
+    if isinstance(value, np.random.Generator):
+        return "Generator"
+    if isinstance(value, Handle):
+        return repr(value)
+    if isinstance(value, tuple):
+        return "(" + ", ".join(describe(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe_inputs(inputs: dict[str, Any] | None) -> dict[str, str] | None:
+    if not inputs:
+        return None
+    return {name: describe(value) for name, value in inputs.items()}
+
+
+def assert_close(
+    got: Any,
+    expected: Any,
+    *,
+    what: str,
+    function: str | None,
+    inputs: dict[str, Any] | None = None,
+    hint: str | None = None,
+    rtol: float = DEFAULT_RTOL,
+    **facts: Any,
+) -> None:
+    """Fail with a teaching diff unless `got` matches `expected` element by element."""
+    context = {"what": what, "inputs": describe_inputs(inputs), **facts}
+    expected_array = np.asarray(expected)
+    if isinstance(got, (int, float, np.generic)) and not isinstance(got, bool):
+        got = np.asarray(got)
+    if not isinstance(got, np.ndarray):
+        raise GradingFailure(
+            f"{what}: expected {describe(expected_array)}, got {describe(got)}",
+            kind="type", function=function, hint=hint, **context,
+        )
+    if got.shape != expected_array.shape:
+        raise GradingFailure(
+            f"{what}: expected shape {expected_array.shape}, got shape {got.shape}",
+            kind="shape", function=function, hint=hint,
+            expected_shape=list(expected_array.shape), got_shape=list(got.shape), **context,
+        )
+    if expected_array.dtype.kind == "f" and got.dtype != expected_array.dtype:
+        raise GradingFailure(
+            f"{what}: expected dtype {expected_array.dtype}, got {got.dtype}",
+            kind="dtype", function=function, hint=hint or "Arrays are float64 (contract rule 2).",
+            **context,
+        )
+    if expected_array.dtype.kind in "fc":
+        _compare_floats(got, expected_array, what, function, hint, rtol, context)
+    elif not np.array_equal(got, expected_array):
+        index = tuple(int(i) for i in np.argwhere(got != expected_array)[0])
+        raise GradingFailure(
+            f"{what}: values differ, first at index {index}",
+            kind="mismatch", function=function, hint=hint, worst_index=list(index),
+            samples=[[list(index), expected_array[index].item(), got[index].item()]], **context,
+        )
+
+
+def _compare_floats(
+    got: np.ndarray, expected: np.ndarray, what: str, function: str | None, hint: str | None,
+    rtol: float, context: dict[str, Any],
+) -> None:
+    got = got.astype(np.float64, copy=False)
+    finite = np.isfinite(expected)
+    scale = max(1.0, float(np.max(np.abs(expected[finite]), initial=0.0)))
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.abs(got - expected)
+        bad = ~(diff <= rtol * np.abs(expected) + ABS_SCALE * scale)
+    # the same non-finite value on both sides (inf where inf is expected) is a match
+    bad &= ~((got == expected) | (np.isnan(got) & np.isnan(expected)))
+    if not bad.any():
+        return
+    nonfinite = bad & ~np.isfinite(got)
+    if nonfinite.any():
+        index = _index(np.argwhere(nonfinite)[0])
+        label = "NaN" if np.isnan(got[index]) else "inf"
+        raise GradingFailure(
+            f"{what} contains {label} at index {index} ({int(nonfinite.sum())} of {got.size} "
+            "values are not finite)",
+            kind="nonfinite", function=function, worst_index=list(index),
+            hint=hint or "Look for a division by zero, a log of zero or an exp that overflows.",
+            samples=[[list(index), float(expected[index]), float(got[index])]], **context,
+        )
+    diff = np.where(bad, diff, 0.0)
+    order = np.argsort(diff, axis=None)[::-1][:_SAMPLES]
+    worst = _index(np.unravel_index(order[0], diff.shape))
+    relative = diff / np.maximum(np.abs(expected), np.finfo(float).tiny)
+    raise GradingFailure(
+        f"{what} differs from the expected values in {int(bad.sum())} of {got.size} places: "
+        f"max abs error {float(diff.max()):.3g} at index {worst}, "
+        f"max relative error {float(relative[bad].max()):.3g}",
+        kind="mismatch", function=function, hint=hint,
+        max_abs_error=float(diff.max()), max_rel_error=float(relative[bad].max()),
+        worst_index=list(worst), mismatched=int(bad.sum()), total=int(got.size),
+        samples=[
+            [list(i), float(expected[i]), float(got[i])]
+            for i in (_index(np.unravel_index(k, diff.shape)) for k in order)
+            if bad[i]
+        ],
+        diagnosis=_diagnose(got, expected), **context,
+    )
+
+
+def _diagnose(got: np.ndarray, expected: np.ndarray) -> str | None:
+    """Name a pattern in the error that points at the mistake: a constant factor or offset."""
+    usable = np.abs(expected) > 1e-12
+    if usable.sum() >= 2:
+        ratio = got[usable] / expected[usable]
+        mean = float(np.mean(ratio))
+        if abs(mean) > 1e-12 and float(np.std(ratio)) <= 1e-6 * abs(mean):
+            names = [n for n, f in _KNOWN_FACTORS.items() if abs(mean - f) <= 1e-6 * abs(f)]
+            named = f" ({names[0]})" if names else ""
+            return f"every value is off by the same factor {mean:.6g}{named}"
+    offset = got - expected
+    if got.size >= 2 and float(np.ptp(offset)) <= 1e-9 * max(1.0, float(np.abs(offset).max())):
+        return f"every value is off by the same constant {float(offset.flat[0]):.6g}"
+    if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(got, expected.T):
+        return "your result is the transpose of the expected one"
+    return None
+
+
+def _index(raw: Any) -> tuple[int, ...]:
+    return tuple(int(i) for i in raw)
+
+
+def check_call(
+    solution: Any,
+    reference: Any,
+    function: str,
+    *args: Any,
+    outputs: tuple[str, ...] | None = None,
+    hint: str | None = None,
+    rtol: float = DEFAULT_RTOL,
+    **kwargs: Any,
+) -> Any:
+    """Call `function` on both sides with the same arguments and compare the results.
+
+    The learner is called first, so the expected values do not exist yet while learner code runs.
+    """
+    ref_args, ref_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    got = solution.call(function, *args, **kwargs)
+    expected = reference.call(function, *ref_args, **ref_kwargs)
+    inputs = reference.bind(function, args, kwargs)
+    if outputs is None and not isinstance(expected, tuple):
+        assert_close(got, expected, what=f"`{function}` result", function=function,
+                     inputs=inputs, hint=hint, rtol=rtol)
+        return got
+    names = outputs or tuple(f"result[{i}]" for i in range(len(expected)))
+    expect_tuple(got, len(expected), function)
+    for i, name in enumerate(names):
+        assert_close(got[i], expected[i], what=f"`{function}`: {name}", function=function,
+                     inputs=inputs, hint=hint, rtol=rtol)
+    return got
+
+
+def expect_tuple(value: Any, length: int, function: str) -> None:
+    """The result must be a tuple of `length` elements (a forward pass's `(out, cache)`...)."""
+    if not isinstance(value, (tuple, list)) or len(value) != length:
+        raise GradingFailure(
+            f"`{function}` must return a tuple of {length} elements; it returned {describe(value)}",
+            kind="return_type", function=function,
+            hint="Check the Returns section of the stub's docstring.",
+        )

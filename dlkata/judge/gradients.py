@@ -1,0 +1,190 @@
+"""Gradient checks: against the reference, and against central differences of the learner's own
+forward pass, so a report can tell "your backward is wrong" from "your forward is wrong"."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from dlkata.judge.compare import assert_close, describe_inputs, expect_tuple
+from dlkata.judge.failures import GradingFailure
+
+# Central differences in float64 with step EPS: the truncation error is O(EPS^2 * f''') ~ 1e-12
+# and the rounding error ~ machine_eps * |L| / EPS ~ 1e-10 * |L|. A relative error
+# |a - n| / max(|a| + |n|, tiny) above 1e-5 is therefore a real mistake, never noise; elements
+# whose absolute difference is below ABS_FLOOR * max(1, |L|) are rounding noise around zero.
+EPS = 1e-6
+THRESHOLD = 1e-5
+ABS_FLOOR = 1e-7
+_TINY = 1e-30
+
+
+def _as_tuple(value: Any) -> tuple:
+    return tuple(value) if isinstance(value, (tuple, list)) else (value,)
+
+
+def _upstream(shapes: list[tuple[int, ...]], seed: int) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return [rng.standard_normal(shape) for shape in shapes]
+
+
+def check_backward(
+    solution: Any,
+    reference: Any,
+    forward: str,
+    backward: str,
+    inputs: dict[str, Any],
+    *,
+    kwargs: dict[str, Any] | None = None,
+    outputs: tuple[str, ...] = ("out",),
+    upstream: tuple[str, ...] = ("out",),
+    grads: tuple[str, ...] | None = None,
+    seed: int = 0,
+    hint: str | None = None,
+) -> tuple:
+    """Run forward then backward on both sides with the same upstream gradients; compare them."""
+    kwargs = kwargs or {}
+    grads = grads or tuple(f"d{name}" for name in inputs)
+    args = tuple(inputs.values())
+    ref_args, ref_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    got_forward = solution.call(forward, *args, **kwargs)
+    expect_tuple(got_forward, len(outputs) + 1, forward)
+    ref_forward = reference.call(forward, *ref_args, **ref_kwargs)
+    douts = _upstream([np.shape(ref_forward[outputs.index(n)]) for n in upstream], seed)
+    got = _as_tuple(solution.call(backward, *douts, got_forward[-1]))
+    expected = _as_tuple(reference.call(backward, *copy.deepcopy(douts), ref_forward[-1]))
+    if len(got) != len(grads):
+        raise GradingFailure(
+            f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
+            f"it returned {len(got)}",
+            kind="return_type", function=backward, hint=hint,
+        )
+    for name, got_grad, ref_grad in zip(grads, got, expected):
+        assert_close(got_grad, ref_grad, what=f"`{backward}`: gradient {name}", function=backward,
+                     inputs={**inputs, **kwargs}, hint=hint, gradient=name)
+    return got
+
+
+def check_gradient_numerically(
+    impl: Any,
+    forward: str,
+    backward: str,
+    inputs: dict[str, Any],
+    *,
+    kwargs: dict[str, Any] | None = None,
+    outputs: tuple[str, ...] = ("out",),
+    upstream: tuple[str, ...] = ("out",),
+    grads: tuple[str, ...] | None = None,
+    wrt: tuple[str, ...] | None = None,
+    samples: int = 12,
+    seed: int = 0,
+    hint: str | None = None,
+) -> None:
+    """The backward pass against central differences of the same implementation's forward."""
+    kwargs = kwargs or {}
+    grads = grads or tuple(f"d{name}" for name in inputs)
+    wrt = wrt or tuple(g[1:] for g in grads if g[1:] in inputs)
+    result = impl.call(forward, *inputs.values(), **kwargs)
+    expect_tuple(result, len(outputs) + 1, forward)
+    picked = [outputs.index(name) for name in upstream]
+    douts = _upstream([np.shape(result[i]) for i in picked], seed)
+    analytic = _as_tuple(impl.call(backward, *douts, result[-1]))
+    if len(analytic) != len(grads):
+        raise GradingFailure(
+            f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
+            f"it returned {len(analytic)}",
+            kind="return_type", function=backward, hint=hint,
+        )
+
+    def objective(picked_outputs: Any) -> float:
+        return float(sum(np.sum(np.asarray(o) * d) for o, d in zip(_as_tuple(picked_outputs), douts)))
+
+    for name in wrt:
+        _compare_numerically(
+            impl, forward, inputs, kwargs, name, analytic[grads.index(f"d{name}")], objective,
+            picked, samples, seed, backward,
+            f"`{backward}`: gradient d{name} against central differences of your own `{forward}`",
+            hint,
+        )
+
+
+def check_scalar_gradient(
+    impl: Any,
+    function: str,
+    inputs: dict[str, Any],
+    *,
+    wrt: str,
+    value: Callable[[Any], float],
+    gradient: Callable[[Any], Any],
+    kwargs: dict[str, Any] | None = None,
+    samples: int = 12,
+    seed: int = 0,
+    hint: str | None = None,
+) -> None:
+    """A function that returns a value and its gradient: the gradient against central differences."""
+    kwargs = kwargs or {}
+    result = impl.call(function, *inputs.values(), **kwargs)
+    _compare_numerically(
+        impl, function, inputs, kwargs, wrt, gradient(result), lambda r: float(value(r)), None,
+        samples, seed, function,
+        f"`{function}`: gradient with respect to {wrt} against central differences of its value",
+        hint,
+    )
+
+
+def _compare_numerically(
+    impl: Any,
+    function: str,
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    name: str,
+    analytic: Any,
+    objective: Callable[[Any], float],
+    pick: list[int] | None,
+    samples: int,
+    seed: int,
+    at_fault: str,
+    what: str,
+    hint: str | None,
+) -> None:
+    base = np.asarray(inputs[name], dtype=np.float64)
+    if not isinstance(analytic, np.ndarray) or analytic.shape != base.shape:
+        shape = getattr(analytic, "shape", None)
+        raise GradingFailure(
+            f"{what}: the gradient d{name} must have the shape of {name} {base.shape}, got "
+            f"{shape if shape is not None else type(analytic).__name__}",
+            kind="shape", function=at_fault, hint=hint, gradient=f"d{name}",
+            expected_shape=list(base.shape), got_shape=list(shape) if shape else None,
+        )
+    rng = np.random.default_rng(seed + 1)
+    chosen = rng.choice(base.size, size=min(samples, base.size), replace=False)
+    calls = []
+    for flat in chosen:
+        for step in (EPS, -EPS):
+            moved = base.copy()
+            moved.flat[flat] += step
+            args = tuple(moved if key == name else v for key, v in inputs.items())
+            calls.append((args, kwargs))
+    values = [objective(r) for r in impl.call_many(function, calls, pick=pick)]
+    numeric = (np.array(values[0::2]) - np.array(values[1::2])) / (2 * EPS)
+    picked = analytic.flat[chosen]
+    scale = max(1.0, max(abs(v) for v in values))
+    diff = np.abs(picked - numeric)
+    relative = diff / np.maximum(np.abs(picked) + np.abs(numeric), _TINY)
+    bad = (relative > THRESHOLD) & (diff > ABS_FLOOR * scale)
+    if not bad.any():
+        return
+    worst = int(np.argmax(np.where(bad, relative, -1.0)))
+    index = [int(i) for i in np.unravel_index(chosen[worst], base.shape)]
+    raise GradingFailure(
+        f"{what}: relative error {relative[worst]:.3g} at index {tuple(index)} "
+        f"(threshold {THRESHOLD:g}; {int(bad.sum())} of {len(chosen)} checked elements differ)",
+        kind="gradient", function=at_fault, hint=hint, gradient=f"d{name}",
+        rel_error=float(relative[worst]), threshold=THRESHOLD, worst_index=index,
+        samples=[[[int(i) for i in np.unravel_index(chosen[k], base.shape)],
+                  float(numeric[k]), float(picked[k])] for k in np.flatnonzero(bad)[:3]],
+        inputs=describe_inputs({**inputs, **kwargs}),
+    )

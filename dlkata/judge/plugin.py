@@ -1,0 +1,160 @@
+"""The pytest plugin of the judge process: the `solution` and `reference` fixtures, and the
+collection of every test's verdict into `TestResult` records."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from dlkata.catalogue import Kata
+from dlkata.judge.failures import GradingFailure
+from dlkata.judge.proxy import ReferenceImpl, SolutionProxy, WorkerProcess
+from dlkata.results import SIGNATURE_TEST, Status, TestResult
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _parameters(function: Any) -> list[list[Any]]:
+    return [
+        [p.name, p.kind.name, None if p.default is p.empty else repr(p.default)]
+        for p in inspect.signature(function).parameters.values()
+    ]
+
+
+def _render_signature(name: str, parameters: list[list[Any]]) -> str:
+    parts, starred = [], False
+    for pname, kind, default in parameters:
+        if kind == "KEYWORD_ONLY" and not starred:
+            parts.append("*")
+            starred = True
+        if kind == "VAR_POSITIONAL":
+            pname, starred = f"*{pname}", True
+        if kind == "VAR_KEYWORD":
+            pname = f"**{pname}"
+        parts.append(pname if default is None else f"{pname}={default}")
+    return f"{name}({', '.join(parts)})"
+
+
+def signature_check(kata: Kata, found: dict[str, Any]) -> TestResult:
+    """Every contract function is defined, with the stub's parameter names, kinds and defaults."""
+    stub = load_module(kata.stub_path, f"_dlkata_stub_{kata.id}")
+    problems, at_fault = [], None
+    for name in kata.function_names:
+        expected = _parameters(getattr(stub, name))
+        wanted = f"`def {_render_signature(name, expected)}`"
+        info = found.get(name)
+        if info is None or not info.get("callable"):
+            problems.append(f"`{name}` is not defined; expected {wanted}")
+        elif info.get("parameters") is not None and info["parameters"] != expected:
+            problems.append(
+                f"`{name}` should be {wanted}; yours is "
+                f"`{_render_signature(name, info['parameters'])}`"
+            )
+        else:
+            continue
+        at_fault = at_fault or name
+    description = "defines every function of the contract with its exact signature"
+    if not problems:
+        return TestResult(SIGNATURE_TEST, Status.PASSED, description=description)
+    return TestResult(
+        SIGNATURE_TEST, Status.FAILED, message="; ".join(problems), description=description,
+        function=at_fault, kind="signature",
+        hint="Copy the signatures from the stub (`dlkata new` writes it): the hidden tests call "
+        "your functions with these names and keywords.",
+    )
+
+
+class JudgePlugin:
+    """Gives hidden tests their fixtures and records each test's verdict."""
+
+    def __init__(self, katas: dict[str, Kata], workers: dict[str, WorkerProcess]) -> None:
+        self.katas = katas
+        self.workers = workers
+        self.tests: dict[str, list[TestResult]] = {kata_id: [] for kata_id in katas}
+        self.errors: dict[str, dict[str, Any]] = {}
+        self.durations: dict[str, float] = dict.fromkeys(katas, 0.0)
+        self._references: dict[str, ReferenceImpl] = {}
+
+    def _kata_of(self, node: Any) -> Kata:
+        return self.katas[Path(node.path).parent.name]
+
+    @pytest.fixture
+    def solution(self, request: pytest.FixtureRequest) -> SolutionProxy:
+        kata = self._kata_of(request.node)
+        worker = self.workers[kata.id]
+        worker.reset_handles()
+        cached = frozenset(f.name for f in kata.functions if f.returns_cache)
+        return SolutionProxy(worker, cached)
+
+    @pytest.fixture
+    def reference(self, request: pytest.FixtureRequest) -> ReferenceImpl:
+        kata = self._kata_of(request.node)
+        if kata.id not in self._references:
+            module = load_module(kata.reference_path, f"_dlkata_reference_{kata.id}")
+            self._references[kata.id] = ReferenceImpl(module)
+        return self._references[kata.id]
+
+    def pytest_collection_modifyitems(
+        self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        """Wait for each learner file to import; a kata whose file does not import runs no test."""
+        broken = set()
+        for kata_id, worker in self.workers.items():
+            started = time.monotonic()
+            try:
+                ready = worker.wait_ready()
+            except GradingFailure as failure:
+                ready = {"import_error": {"kind": failure.kind, "message": failure.message}}
+            self.durations[kata_id] += time.monotonic() - started
+            if ready.get("import_error"):
+                self.errors[kata_id] = ready["import_error"]
+                broken.add(kata_id)
+            else:
+                self.tests[kata_id].append(signature_check(self.katas[kata_id],
+                                                           ready["signatures"]))
+        kept = [item for item in items if self._kata_of(item).id not in broken]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
+        outcome = yield
+        report = outcome.get_result()
+        kata_id = self._kata_of(item).id
+        self.durations[kata_id] += report.duration
+        if report.when == "call" or (report.when == "setup" and not report.passed):
+            self.tests[kata_id].append(self._record(item, report, call))
+
+    def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo) -> TestResult:
+        doc = inspect.getdoc(getattr(item, "function", None)) or ""
+        description = doc.splitlines()[0] if doc else item.name.removeprefix("test_").replace("_", " ")
+        if report.passed:
+            return TestResult(item.name, Status.PASSED, description=description)
+        if report.skipped:
+            return TestResult(item.name, Status.SKIPPED, description=description)
+        error = call.excinfo.value if call.excinfo is not None else None
+        if isinstance(error, GradingFailure):
+            return TestResult(
+                item.name, Status.FAILED, message=error.message, description=description,
+                function=error.function, kind=error.kind, hint=error.hint, facts=error.facts,
+            )
+        text = f"{type(error).__name__}: {error}" if error is not None else report.longreprtext
+        return TestResult(
+            item.name, Status.ERROR, description=description, kind="grader",
+            message=f"the hidden test itself failed ({text}); please report this to the kata's "
+            "authors",
+        )

@@ -1,0 +1,395 @@
+"""The judge's side of the untrusted boundary: a learner process, and a proxy that calls into it.
+
+A hidden test calls `solution.conv2d_forward(x, w, b)`; the proxy sends the call to the learner's
+process and turns whatever comes back into a value, or into a `LearnerError` that names what went
+wrong (an exception, a time-out, a death, an input changed in place, the global random state used).
+`ReferenceImpl` gives the reference module the same interface, so helpers treat both alike.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from dlkata.judge.failures import LearnerError
+from dlkata.resources import PACKAGE_DIR, protected_dirs
+from dlkata.worker.wire import (
+    Channel,
+    ChannelClosed,
+    ChannelTimeout,
+    Decoder,
+    Encoder,
+    Handle,
+    WireError,
+)
+
+_OUTPUT_EDGE = 4096
+_START_GRACE = 20.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one learner process may use; the CLI's `--timeout` and `--memory-limit` set these."""
+
+    call_timeout: float = 10.0
+    kata_timeout: float = 60.0
+    memory_bytes: int = 2 * 1024**3
+    output_bytes: int = 8 * 1024**2
+
+
+class WorkerProcess:
+    """One learner process for one kata, restarted after a time-out or a death."""
+
+    def __init__(self, solution: Path, functions: list[str], limits: Limits) -> None:
+        self.solution = solution
+        self.functions = functions
+        self.limits = limits
+        self.violations: list[str] = []
+        self.capture = tempfile.TemporaryFile()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.channel: Channel | None = None
+        self.ready_message: dict[str, Any] | None = None
+        self._seq = 0
+        self.deadline = time.monotonic() + limits.kata_timeout
+
+    def start(self) -> None:
+        to_child_r, to_child_w = os.pipe()
+        from_child_r, from_child_w = os.pipe()
+        config = {
+            "solution": str(self.solution),
+            "functions": self.functions,
+            "read_fd": to_child_r,
+            "write_fd": from_child_w,
+            "protected": [str(p) for p in protected_dirs()],
+            "memory_bytes": self.limits.memory_bytes,
+            "cpu_seconds": int(self.limits.kata_timeout) + 5,
+            "output_bytes": self.limits.output_bytes,
+        }
+        bootstrap = (
+            "import sys; sys.path.insert(0, sys.argv[2]); "
+            "from dlkata.worker.child import main; main()"
+        )
+        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")}
+        env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", "-c", bootstrap, json.dumps(config), str(PACKAGE_DIR.parent)],
+            stdin=subprocess.DEVNULL,
+            stdout=self.capture,
+            stderr=self.capture,
+            pass_fds=(to_child_r, from_child_w),
+            env=env,
+            cwd=self.solution.parent,
+            start_new_session=True,
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self.channel = Channel(from_child_r, to_child_w)
+        self.ready_message = None
+
+    def wait_ready(self) -> dict[str, Any]:
+        """The learner's module is imported: its import error, or its functions' signatures."""
+        if self.process is None:
+            self.start()
+        if self.ready_message is None:
+            message, _ = self._receive(self.limits.call_timeout + _START_GRACE, "importing your file")
+            self.ready_message = message
+        return self.ready_message
+
+    def request(self, header: dict[str, Any], blobs: list[bytes], function: str) -> tuple[dict, list]:
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        self.wait_ready()
+        if self.ready_message and self.ready_message.get("import_error"):
+            raise LearnerError("your file could not be imported", kind="import", function=function)
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise LearnerError(
+                f"the kata's time limit of {self.limits.kata_timeout:g} s was used up before "
+                f"`{function}` was called",
+                kind="timeout",
+                function=function,
+                hint="Your functions are too slow overall: look for Python loops over large arrays.",
+            )
+        self._seq += 1
+        header = {**header, "seq": self._seq}
+        assert self.channel is not None
+        try:
+            self.channel.send(header, blobs)
+        except ChannelClosed:
+            self._raise_death(function)
+        timeout = min(self.limits.call_timeout, remaining)
+        message, reply_blobs = self._receive(timeout, f"`{function}`", function)
+        if message.get("op") != "result" or message.get("seq") != self._seq:
+            self.kill()
+            raise LearnerError(
+                "the learner's process sent something that is not an answer",
+                kind="protocol",
+                function=function,
+            )
+        return message, reply_blobs
+
+    def reset_handles(self) -> None:
+        if self.channel is not None and self.process is not None and self.process.poll() is None:
+            try:
+                self.channel.send({"op": "reset"})
+            except ChannelClosed:
+                pass
+
+    def _receive(self, timeout: float, doing: str, function: str | None = None) -> tuple[dict, list]:
+        assert self.channel is not None
+        while True:
+            try:
+                message, blobs = self.channel.receive(timeout)
+            except ChannelTimeout:
+                self.kill()
+                raise LearnerError(
+                    f"{doing} did not return within {timeout:g} s: an infinite loop, "
+                    "or Python loops over a large array?",
+                    kind="timeout",
+                    function=function,
+                    hint="Look for a loop whose exit condition is never met, or vectorise "
+                    "the innermost loops.",
+                ) from None
+            except ChannelClosed:
+                self._raise_death(function)
+            except WireError as exc:
+                self.kill()
+                raise LearnerError(str(exc), kind="protocol", function=function) from None
+            if message.get("op") == "violation":
+                self.violations.append(str(message.get("what")))
+                continue
+            return message, blobs
+
+    def _raise_death(self, function: str | None) -> None:
+        assert self.process is not None
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            code = self.process.returncode
+        self.process = None
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            cause = {
+                "SIGKILL": "killed (SIGKILL), often the memory limit or a runaway allocation",
+                "SIGSEGV": "crashed with a segmentation fault (SIGSEGV), often unbounded recursion",
+                "SIGXCPU": "stopped for using too much CPU time (SIGXCPU)",
+            }.get(name, f"killed by signal {name}")
+            message = f"your process was {cause}"
+        else:
+            message = (
+                f"your process exited with code {code} (os._exit or a fatal error) "
+                "instead of returning"
+            )
+        raise LearnerError(message, kind="crash", function=function, exit_code=code)
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+        self.process = None
+
+    def close(self) -> None:
+        if self.channel is not None and self.process is not None and self.process.poll() is None:
+            try:
+                self.channel.send({"op": "quit"})
+                self.process.wait(timeout=2)
+            except (ChannelClosed, subprocess.TimeoutExpired):
+                pass
+        self.kill()
+
+    def output(self) -> str:
+        """What the learner's code printed, cut to its first and last few KB."""
+        self.capture.flush()
+        size = self.capture.seek(0, os.SEEK_END)
+        self.capture.seek(0)
+        if size <= 2 * _OUTPUT_EDGE:
+            return self.capture.read().decode(errors="replace")
+        head = self.capture.read(_OUTPUT_EDGE).decode(errors="replace")
+        self.capture.seek(size - _OUTPUT_EDGE)
+        tail = self.capture.read().decode(errors="replace")
+        cut = size - 2 * _OUTPUT_EDGE
+        return f"{head}\n... [{cut} bytes of output cut] ...\n{tail}"
+
+
+class SolutionProxy:
+    """The learner's functions as attributes; every call crosses into the learner's process."""
+
+    def __init__(
+        self, worker: WorkerProcess, keep_cache: frozenset[str], strict: bool = False
+    ) -> None:
+        self._worker = worker
+        self._keep_cache = keep_cache
+        self._strict = strict
+
+    @property
+    def stable(self) -> SolutionProxy:
+        """The same functions, with overflow, invalid and divide-by-zero warnings as failures."""
+        return SolutionProxy(self._worker, self._keep_cache, strict=True)
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_") or name not in self._worker.functions:
+            raise AttributeError(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self.call(name, *args, **kwargs)
+
+        call.__name__ = name
+        return call
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        spec = {"fn": name, "keep_last": name in self._keep_cache}
+        return self._run(name, [(spec, args, kwargs)])[0]
+
+    def call_many(
+        self, name: str, calls: list[tuple[tuple, dict]], pick: list[int] | None = None
+    ) -> list[Any]:
+        """Many calls in one message (gradient checks call the forward pass hundreds of times)."""
+        spec = {"fn": name, "pick": pick}
+        return self._run(name, [(spec, args, kwargs) for args, kwargs in calls])
+
+    def _run(self, name: str, calls: list[tuple[dict, tuple, dict]]) -> list[Any]:
+        encoder = Encoder()
+        encoded = [
+            {**spec, "strict": self._strict, "args": encoder.encode(args),
+             "kwargs": encoder.encode(kwargs)}
+            for spec, args, kwargs in calls
+        ]
+        header = {"op": "call", **encoded[0]} if len(encoded) == 1 else {"op": "batch",
+                                                                          "calls": encoded}
+        reply, blobs = self._worker.request(header, encoder.blobs, name)
+        self._check_violations(name)
+        decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t))
+        values = []
+        states = iter(encoder.generators)
+        for outcome in reply["outcomes"]:
+            if "raised" in outcome:
+                raise _learner_error(name, outcome["raised"])
+            self._check_rules(name, outcome)
+            for state in outcome.get("rng_states", []):
+                generator = next(states, None)
+                if generator is not None:
+                    generator.bit_generator.state = state
+            values.append(decoder.decode(outcome["value"]))
+        return values
+
+    def _check_violations(self, name: str) -> None:
+        if self._worker.violations:
+            tried = "; ".join(dict.fromkeys(self._worker.violations))
+            raise LearnerError(
+                f"your solution tried to {tried}. The grader refused, and a solution that "
+                "tries this cannot pass",
+                kind="refused",
+                function=name,
+            )
+
+    def _check_rules(self, name: str, outcome: dict[str, Any]) -> None:
+        if outcome.get("bad_return"):
+            raise LearnerError(outcome["bad_return"], kind="return_type", function=name,
+                               hint="Forward functions return (out, cache) (contract rule 5).")
+        if outcome.get("modified"):
+            names = ", ".join(f"`{n}`" for n in outcome["modified"])
+            raise LearnerError(
+                f"`{name}` changed its input {names} in place",
+                kind="modified_input",
+                function=name,
+                hint="Functions must return new arrays and leave their inputs alone (contract "
+                "rule 2): copy before an in-place operation such as `+=` or `x[mask] = 0`.",
+            )
+        if outcome.get("global_rng"):
+            raise LearnerError(
+                f"`{name}` drew from the global random state (np.random.* or random.*)",
+                kind="global_rng",
+                function=name,
+                hint="Draw every random number from the `rng` argument, e.g. `rng.random(shape)` "
+                "(contract rule 4): the global state makes results irreproducible.",
+            )
+
+
+def _learner_error(name: str, raised: dict[str, Any]) -> LearnerError:
+    kind = raised.get("kind", "exception")
+    exc = f"{raised.get('type')}: {raised.get('message')}".rstrip(": ")
+    messages = {
+        "not_implemented": f"`{name}` is not implemented yet (it raises NotImplementedError)",
+        "exit": f"`{name}` called sys.exit({raised.get('exit_code')}) instead of returning",
+        "recursion": f"`{name}` recursed without end (RecursionError)",
+        "memory": f"`{name}` ran out of memory (the limit is set with --memory-limit)",
+        "floating_point": f"`{name}` is not numerically stable: {raised.get('message')}",
+        "missing": f"your file defines no function `{name}`",
+        "refused": f"`{name}` tried something the grader refuses: {raised.get('message')}",
+    }
+    hints = {
+        "floating_point": "Large inputs overflow: rewrite the formula so that no exp() sees a "
+        "large positive argument (subtract the max, or split by sign).",
+        "missing": "Define it with the exact signature from the stub (`dlkata new` writes one).",
+    }
+    return LearnerError(
+        messages.get(kind, f"`{name}` raised {exc}"),
+        kind="not_implemented" if kind == "not_implemented" else "raised",
+        function=name,
+        exc_type=raised.get("type"),
+        hint=hints.get(kind),
+        exception=exc,
+        exception_kind=kind,
+        traceback=raised.get("frames") or None,
+    )
+
+
+class ReferenceImpl:
+    """The reference module behind the proxy's interface, called in the judge process."""
+
+    def __init__(self, module: ModuleType, strict: bool = False) -> None:
+        self._module = module
+        self._strict = strict
+
+    @property
+    def stable(self) -> ReferenceImpl:
+        return ReferenceImpl(self._module, strict=True)
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        function = getattr(self._module, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            errors = "raise" if self._strict else "warn"
+            with np.errstate(over=errors, invalid=errors, divide=errors, under="ignore"):
+                return function(*args, **kwargs)
+
+        return call
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, name)(*args, **kwargs)
+
+    def bind(self, name: str, args: tuple, kwargs: dict) -> dict[str, Any]:
+        """The arguments of a call by parameter name, for the report."""
+        signature = inspect.signature(getattr(self._module, name))
+        try:
+            return dict(signature.bind(*args, **kwargs).arguments)
+        except TypeError:
+            return {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
+
+    def call_many(
+        self, name: str, calls: list[tuple[tuple, dict]], pick: list[int] | None = None
+    ) -> list[Any]:
+        function = getattr(self, name)
+        results = [function(*args, **kwargs) for args, kwargs in calls]
+        if pick is None:
+            return results
+        return [tuple(r[i] for i in pick) if isinstance(r, tuple) else r for r in results]

@@ -1,0 +1,69 @@
+"""The judge process: grades a few katas with pytest and writes their results as JSON.
+
+It is trusted code (hidden tests, references, helpers) and never imports the learner's file: each
+kata's learner process is a `WorkerProcess`. Started by `dlkata.grading`, one per core.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dlkata.catalogue import get_kata
+from dlkata.judge.plugin import JudgePlugin
+from dlkata.judge.proxy import Limits, WorkerProcess
+from dlkata.resources import katas_dir
+from dlkata.results import KataResult, kata_status
+
+_PYTEST_ARGS = [
+    "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise", "--noconftest",
+    "--assert=plain", "--import-mode=importlib", "-W", "ignore::pytest.PytestAssertRewriteWarning",
+    "-c", str(Path(__file__).with_name("pytest.ini")),
+]
+
+
+def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    limits = Limits(**spec["limits"])
+    katas = {item["id"]: get_kata(item["id"]) for item in spec["katas"]}
+    solutions = {item["id"]: Path(item["solution"]) for item in spec["katas"]}
+    workers = {
+        kata_id: WorkerProcess(solutions[kata_id], kata.function_names, limits)
+        for kata_id, kata in katas.items()
+    }
+    for worker in workers.values():
+        worker.start()
+    plugin = JudgePlugin(katas, workers)
+    paths = [str(kata.tests_path) for kata in katas.values()]
+    try:
+        with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+            pytest.main([*paths, *_PYTEST_ARGS, "--rootdir", str(katas_dir())], plugins=[plugin])
+    finally:
+        for worker in workers.values():
+            worker.close()
+    results = []
+    for kata_id, kata in katas.items():
+        tests, error = plugin.tests[kata_id], plugin.errors.get(kata_id)
+        results.append(
+            KataResult(
+                id=kata_id, title=kata.title, status=kata_status(tests, error),
+                file=str(solutions[kata_id]), tests=tests, error=error,
+                output=workers[kata_id].output(), duration=plugin.durations[kata_id],
+            ).to_dict()
+        )
+    return results
+
+
+def main() -> None:
+    spec = json.loads(Path(sys.argv[1]).read_text())
+    results = run(spec)
+    Path(spec["result_file"]).write_text(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Where the katas and reference solutions live, installed or in a source checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+_INSTALLED_DATA = PACKAGE_DIR / "_data"
+
+
+def data_root() -> Path:
+    """The folder holding `katas/` and `reference/`: a course's own (`DLKATA_COURSE`), packaged
+    in a wheel, or the repository root."""
+    course = os.environ.get("DLKATA_COURSE")
+    if course:
+        return Path(course).resolve()
+    if (_INSTALLED_DATA / "katas").is_dir():
+        return _INSTALLED_DATA
+    return PACKAGE_DIR.parent
+
+
+def katas_dir() -> Path:
+    return data_root() / "katas"
+
+
+def reference_dir() -> Path:
+    return data_root() / "reference"
+
+
+def protected_dirs() -> tuple[Path, ...]:
+    """Folders the learner's process may never read: hidden tests and reference solutions."""
+    return (katas_dir(), reference_dir())
