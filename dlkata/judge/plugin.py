@@ -142,6 +142,9 @@ class JudgePlugin:
     def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo) -> TestResult:
         doc = inspect.getdoc(getattr(item, "function", None)) or ""
         description = doc.splitlines()[0] if doc else item.name.removeprefix("test_").replace("_", " ")
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None:
+            description = f"{description.rstrip('.')} [{callspec.id}]"
         if report.passed:
             return TestResult(item.name, Status.PASSED, description=description)
         if report.skipped:

@@ -75,7 +75,7 @@ class Worker:
                 "text": (exc.text or "").rstrip("\n"),
             }
         except BaseException as exc:  # noqa: BLE001 - anything the learner's module does at import
-            return {"kind": "import", **self._describe(exc)}
+            return {**self._describe(exc), "kind": "import"}
         self.module = module
         return None
 

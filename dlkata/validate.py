@@ -1,0 +1,132 @@
+"""`dlkata validate`: the kata authors' linter. Every problem names its file and field, so adding
+a kata (a folder, no engine change) is safe."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dlkata.catalogue import DIFFICULTIES, CatalogueError, kata_from_data, read_kata_yaml
+from dlkata.resources import katas_dir, reference_dir
+
+EXPLANATION_HEADINGS = (
+    "## What and why", "## The maths", "## Shapes", "## A worked example",
+    "## Pitfalls the tests catch", "## Interview questions",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+def _signatures(path: Path) -> dict[str, list[Any]]:
+    """Top-level functions' parameters (name, kind, default source) read without running the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            a = node.args
+            positional = a.posonlyargs + a.args
+            defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+            params = [(p.arg, "positional", ast.unparse(d) if d else None)
+                      for p, d in zip(positional, defaults)]
+            params += [(p.arg, "keyword", ast.unparse(d) if d else None)
+                       for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+            found[node.name] = params
+    return found
+
+
+def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    yaml_path = folder / "kata.yaml"
+
+    def add(path: Path, field: str, message: str) -> None:
+        problems.append(Problem(str(path), field, message))
+
+    if not yaml_path.is_file():
+        add(yaml_path, "-", "missing")
+        return problems
+    try:
+        data = read_kata_yaml(yaml_path)
+        kata = kata_from_data(data, folder)
+    except CatalogueError as exc:
+        add(yaml_path, "-", str(exc).removeprefix(f"{yaml_path}: "))
+        return problems
+    if kata.id != folder.name:
+        add(yaml_path, "id", f"'{kata.id}' differs from the folder name '{folder.name}'")
+    if kata.difficulty not in DIFFICULTIES:
+        add(yaml_path, "difficulty", f"'{kata.difficulty}' is not one of {', '.join(DIFFICULTIES)}")
+    for prerequisite in kata.prerequisites:
+        if prerequisite not in known_ids:
+            add(yaml_path, "prerequisites", f"'{prerequisite}' is not a kata")
+    if not 3 <= len(kata.hints) <= 5:
+        add(yaml_path, "hints", f"give 3 to 5 progressive hints, not {len(kata.hints)}")
+    for path, field in ((kata.stub_path, "stub"), (kata.explanation_path, "explanation"),
+                        (kata.tests_path, "tests"), (reference_dir() / f"{kata.id}.py", "reference")):
+        if not path.is_file():
+            add(path, field, "missing")
+    if kata.explanation_path.is_file():
+        text = kata.explanation_path.read_text(encoding="utf-8")
+        positions = [text.find(h) for h in EXPLANATION_HEADINGS]
+        for heading, position in zip(EXPLANATION_HEADINGS, positions):
+            if position < 0:
+                add(kata.explanation_path, heading, "section missing")
+        if all(p >= 0 for p in positions) and positions != sorted(positions):
+            add(kata.explanation_path, "sections", "out of order")
+    signatures = {}
+    for path, field in ((kata.stub_path, "stub"), (reference_dir() / f"{kata.id}.py", "reference"),
+                        (kata.tests_path, "tests")):
+        if path.is_file():
+            try:
+                signatures[field] = _signatures(path)
+            except SyntaxError as exc:
+                add(path, field, f"syntax error on line {exc.lineno}: {exc.msg}")
+    for name in kata.function_names:
+        for field in ("stub", "reference"):
+            if field in signatures and name not in signatures[field]:
+                add(yaml_path, "functions", f"'{name}' is not defined in the {field}")
+        stub, ref = signatures.get("stub", {}).get(name), signatures.get("reference", {}).get(name)
+        if stub is not None and ref is not None and stub != ref:
+            add(reference_dir() / f"{kata.id}.py", name, "signature differs from the stub's")
+    return problems
+
+
+def validate_all(root: Path | None = None) -> tuple[int, list[Problem]]:
+    """Check every kata folder; returns how many folders were checked and every problem found."""
+    base = root or katas_dir()
+    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    known = {f.name for f in folders}
+    problems = [problem for folder in folders for problem in validate_folder(folder, known)]
+    problems += _cycles(base, known)
+    return len(folders), problems
+
+
+def _cycles(base: Path, known: set[str]) -> list[Problem]:
+    graph = {}
+    for kata_id in known:
+        try:
+            data = read_kata_yaml(base / kata_id / "kata.yaml")
+        except CatalogueError:
+            continue
+        graph[kata_id] = [p for p in data.get("prerequisites") or [] if p in known]
+    problems = []
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        for nxt in graph.get(start, []):
+            if nxt == target or (nxt not in seen and reaches(nxt, target, seen | {nxt})):
+                return True
+        return False
+
+    for kata_id in sorted(graph):
+        if reaches(kata_id, kata_id, {kata_id}):
+            problems.append(Problem(str(base / kata_id / "kata.yaml"), "prerequisites",
+                                    "forms a cycle"))
+    return problems

@@ -1,0 +1,177 @@
+"""The learner's workspace: where their files live, and what dlkata remembers about them.
+
+The workspace folder is `--dir`, else `DLKATA_WORKSPACE`, else the `workspace:` of the nearest
+`dlkata.yaml` upwards, else `./workspace`. dlkata's own state (progress, hints shown, backups)
+lives in `<workspace>/.dlkata/`. Every write is atomic (a temporary file, then a rename) under a
+file lock, and an unreadable state file is set aside and rebuilt rather than crashing a command.
+Stored progress is only a record: `check` always grades the code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_NAME = "dlkata.yaml"
+STATE_DIR = ".dlkata"
+STATE_VERSION = 1
+DEFAULT_FOLDER = "workspace"
+
+
+class WorkspaceError(Exception):
+    """A problem with the learner's files that the learner can fix; the message says how."""
+
+
+@dataclass(frozen=True)
+class WorkspaceConfig:
+    """What a `dlkata.yaml` says: the learner's folder, the katas a course requires, limits."""
+
+    path: Path
+    folder: Path
+    required: tuple[str, ...] = ()
+    limits: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_config(path: Path) -> WorkspaceConfig:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
+    if not isinstance(data, dict):
+        raise WorkspaceError(f"{path} must be a mapping (workspace:, required:, limits:)")
+    required = data.get("required") or []
+    limits = data.get("limits") or {}
+    if not isinstance(required, list) or not isinstance(limits, dict):
+        raise WorkspaceError(f"{path}: 'required' must be a list and 'limits' a mapping")
+    folder = path.parent / str(data.get("workspace") or ".")
+    return WorkspaceConfig(path, folder.resolve(), tuple(map(str, required)), limits)
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    config: WorkspaceConfig | None = None
+
+    def file_for(self, kata_id: str) -> Path:
+        return self.root / f"{kata_id}.py"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / STATE_DIR
+
+    @property
+    def state(self) -> StateFile:
+        return StateFile(self.state_dir / "state.json")
+
+    def backup(self, path: Path) -> Path:
+        """Copy a learner's file into `.dlkata/backups/` before it is replaced."""
+        backups = self.state_dir / "backups"
+        backups.mkdir(parents=True, exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = backups / f"{path.stem}-{stamp}{path.suffix}"
+        counter = 1
+        while target.exists():
+            target = backups / f"{path.stem}-{stamp}-{counter}{path.suffix}"
+            counter += 1
+        shutil.copy2(path, target)
+        return target
+
+
+def resolve_workspace(directory: Path | None = None, cwd: Path | None = None) -> Workspace:
+    cwd = cwd or Path.cwd()
+    config_path = find_config(cwd)
+    config = read_config(config_path) if config_path else None
+    if directory is not None:
+        return Workspace(directory.resolve(), config)
+    from_env = os.environ.get("DLKATA_WORKSPACE")
+    if from_env:
+        return Workspace(Path(from_env).resolve(), config)
+    if config is not None:
+        return Workspace(config.folder, config)
+    return Workspace((cwd / DEFAULT_FOLDER).resolve(), None)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+class StateFile:
+    """dlkata's memory of a workspace: `{"progress": {...}, "hints": {...}}`, versioned."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warnings: list[str] = []
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_suffix(".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _read_unlocked(self) -> dict[str, Any]:
+        empty: dict[str, Any] = {"format_version": STATE_VERSION, "progress": {}, "hints": {}}
+        if not self.path.exists():
+            return empty
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format_version") != STATE_VERSION:
+                raise ValueError("unexpected structure or version")
+            if not isinstance(data.get("progress"), dict) or not isinstance(data.get("hints"), dict):
+                raise ValueError("unexpected structure")
+            return data
+        except (OSError, ValueError) as exc:
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            with contextlib.suppress(OSError):
+                os.replace(self.path, aside)
+            self.warnings.append(
+                f"dlkata's progress file {self.path} was unreadable ({exc}); it was moved to "
+                f"{aside.name} and progress starts afresh (your solutions are untouched)."
+            )
+            return empty
+
+    def read(self) -> dict[str, Any]:
+        with self._locked():
+            return self._read_unlocked()
+
+    def update(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+        """Read, change and write back under the lock, so concurrent runs never lose a write."""
+        with self._locked():
+            data = self._read_unlocked()
+            change(data)
+            write_atomic(self.path, json.dumps(data, indent=2, sort_keys=True))
+            return data
