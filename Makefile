@@ -45,7 +45,7 @@ lint: install-test
 	$(VENV)/bin/ruff format --check dlkata
 
 bench: install
-	$(PY) -m dlkata.bench
+	$(PY) -m benchmarks.bench
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) build dist *.egg-info

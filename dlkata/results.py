@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
-
 SIGNATURE_TEST = "signatures"
 
 
@@ -83,8 +82,8 @@ def kata_status(tests: list[TestResult], error: dict[str, Any] | None) -> Status
     if not failures:
         return Status.PASSED
     graded = [t for t in tests if t.name != SIGNATURE_TEST]
-    if all(t.kind == "not_implemented" for t in graded if t.status is not Status.PASSED) and not any(
-        t.status is Status.PASSED for t in graded
-    ):
+    if all(
+        t.kind == "not_implemented" for t in graded if t.status is not Status.PASSED
+    ) and not any(t.status is Status.PASSED for t in graded):
         return Status.NOT_STARTED
     return Status.FAILED

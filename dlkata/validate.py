@@ -12,8 +12,12 @@ from dlkata.catalogue import DIFFICULTIES, CatalogueError, kata_from_data, read_
 from dlkata.resources import katas_dir, reference_dir
 
 EXPLANATION_HEADINGS = (
-    "## What and why", "## The maths", "## Shapes", "## A worked example",
-    "## Pitfalls the tests catch", "## Interview questions",
+    "## What and why",
+    "## The maths",
+    "## Shapes",
+    "## A worked example",
+    "## Pitfalls the tests catch",
+    "## Interview questions",
 )
 
 
@@ -28,7 +32,7 @@ class Problem:
 
 
 def _signatures(path: Path) -> dict[str, list[Any]]:
-    """Top-level functions' parameters (name, kind, default source) read without running the file."""
+    """Top-level functions' parameters (name, kind, default source), read without running it."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     found = {}
     for node in tree.body:
@@ -36,10 +40,14 @@ def _signatures(path: Path) -> dict[str, list[Any]]:
             a = node.args
             positional = a.posonlyargs + a.args
             defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
-            params = [(p.arg, "positional", ast.unparse(d) if d else None)
-                      for p, d in zip(positional, defaults)]
-            params += [(p.arg, "keyword", ast.unparse(d) if d else None)
-                       for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+            params = [
+                (p.arg, "positional", ast.unparse(d) if d else None)
+                for p, d in zip(positional, defaults)
+            ]
+            params += [
+                (p.arg, "keyword", ast.unparse(d) if d else None)
+                for p, d in zip(a.kwonlyargs, a.kw_defaults)
+            ]
             found[node.name] = params
     return found
 
@@ -69,8 +77,12 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
             add(yaml_path, "prerequisites", f"'{prerequisite}' is not a kata")
     if not 3 <= len(kata.hints) <= 5:
         add(yaml_path, "hints", f"give 3 to 5 progressive hints, not {len(kata.hints)}")
-    for path, field in ((kata.stub_path, "stub"), (kata.explanation_path, "explanation"),
-                        (kata.tests_path, "tests"), (reference_dir() / f"{kata.id}.py", "reference")):
+    for path, field in (
+        (kata.stub_path, "stub"),
+        (kata.explanation_path, "explanation"),
+        (kata.tests_path, "tests"),
+        (reference_dir() / f"{kata.id}.py", "reference"),
+    ):
         if not path.is_file():
             add(path, field, "missing")
     if kata.explanation_path.is_file():
@@ -82,8 +94,11 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
         if all(p >= 0 for p in positions) and positions != sorted(positions):
             add(kata.explanation_path, "sections", "out of order")
     signatures = {}
-    for path, field in ((kata.stub_path, "stub"), (reference_dir() / f"{kata.id}.py", "reference"),
-                        (kata.tests_path, "tests")):
+    for path, field in (
+        (kata.stub_path, "stub"),
+        (reference_dir() / f"{kata.id}.py", "reference"),
+        (kata.tests_path, "tests"),
+    ):
         if path.is_file():
             try:
                 signatures[field] = _signatures(path)
@@ -127,6 +142,7 @@ def _cycles(base: Path, known: set[str]) -> list[Problem]:
 
     for kata_id in sorted(graph):
         if reaches(kata_id, kata_id, {kata_id}):
-            problems.append(Problem(str(base / kata_id / "kata.yaml"), "prerequisites",
-                                    "forms a cycle"))
+            problems.append(
+                Problem(str(base / kata_id / "kata.yaml"), "prerequisites", "forms a cycle")
+            )
     return problems

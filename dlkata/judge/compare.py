@@ -18,8 +18,13 @@ DEFAULT_RTOL = 1e-7
 ABS_SCALE = 1e-9
 _SAMPLES = 3
 _KNOWN_FACTORS = {
-    "√2": np.sqrt(2.0), "1/√2": 1 / np.sqrt(2.0), "2": 2.0, "1/2": 0.5, "√3": np.sqrt(3.0),
-    "1/√3": 1 / np.sqrt(3.0), "-1": -1.0,
+    "√2": np.sqrt(2.0),
+    "1/√2": 1 / np.sqrt(2.0),
+    "2": 2.0,
+    "1/2": 0.5,
+    "√3": np.sqrt(3.0),
+    "1/√3": 1 / np.sqrt(3.0),
+    "-1": -1.0,
 }
 
 
@@ -63,18 +68,27 @@ def assert_close(
     if not isinstance(got, np.ndarray):
         raise GradingFailure(
             f"{what}: expected {describe(expected_array)}, got {describe(got)}",
-            kind="type", function=function, hint=hint, **context,
+            kind="type",
+            function=function,
+            hint=hint,
+            **context,
         )
     if got.shape != expected_array.shape:
         raise GradingFailure(
             f"{what}: expected shape {expected_array.shape}, got shape {got.shape}",
-            kind="shape", function=function, hint=hint,
-            expected_shape=list(expected_array.shape), got_shape=list(got.shape), **context,
+            kind="shape",
+            function=function,
+            hint=hint,
+            expected_shape=list(expected_array.shape),
+            got_shape=list(got.shape),
+            **context,
         )
     if expected_array.dtype.kind == "f" and got.dtype != expected_array.dtype:
         raise GradingFailure(
             f"{what}: expected dtype {expected_array.dtype}, got {got.dtype}",
-            kind="dtype", function=function, hint=hint or "Arrays are float64 (contract rule 2).",
+            kind="dtype",
+            function=function,
+            hint=hint or "Arrays are float64 (contract rule 2).",
             **context,
         )
     if expected_array.dtype.kind in "fc":
@@ -83,14 +97,23 @@ def assert_close(
         index = tuple(int(i) for i in np.argwhere(got != expected_array)[0])
         raise GradingFailure(
             f"{what}: values differ, first at index {index}",
-            kind="mismatch", function=function, hint=hint, worst_index=list(index),
-            samples=[[list(index), expected_array[index].item(), got[index].item()]], **context,
+            kind="mismatch",
+            function=function,
+            hint=hint,
+            worst_index=list(index),
+            samples=[[list(index), expected_array[index].item(), got[index].item()]],
+            **context,
         )
 
 
 def _compare_floats(
-    got: np.ndarray, expected: np.ndarray, what: str, function: str | None, hint: str | None,
-    rtol: float, context: dict[str, Any],
+    got: np.ndarray,
+    expected: np.ndarray,
+    what: str,
+    function: str | None,
+    hint: str | None,
+    rtol: float,
+    context: dict[str, Any],
 ) -> None:
     got = got.astype(np.float64, copy=False)
     finite = np.isfinite(expected)
@@ -109,9 +132,12 @@ def _compare_floats(
         raise GradingFailure(
             f"{what} contains {label} at index {index} ({int(nonfinite.sum())} of {got.size} "
             "values are not finite)",
-            kind="nonfinite", function=function, worst_index=list(index),
+            kind="nonfinite",
+            function=function,
+            worst_index=list(index),
             hint=hint or "Look for a division by zero, a log of zero or an exp that overflows.",
-            samples=[[list(index), float(expected[index]), float(got[index])]], **context,
+            samples=[[list(index), float(expected[index]), float(got[index])]],
+            **context,
         )
     diff = np.where(bad, diff, 0.0)
     order = np.argsort(diff, axis=None)[::-1][:_SAMPLES]
@@ -121,15 +147,21 @@ def _compare_floats(
         f"{what} differs from the expected values in {int(bad.sum())} of {got.size} places: "
         f"max abs error {float(diff.max()):.3g} at index {worst}, "
         f"max relative error {float(relative[bad].max()):.3g}",
-        kind="mismatch", function=function, hint=hint,
-        max_abs_error=float(diff.max()), max_rel_error=float(relative[bad].max()),
-        worst_index=list(worst), mismatched=int(bad.sum()), total=int(got.size),
+        kind="mismatch",
+        function=function,
+        hint=hint,
+        max_abs_error=float(diff.max()),
+        max_rel_error=float(relative[bad].max()),
+        worst_index=list(worst),
+        mismatched=int(bad.sum()),
+        total=int(got.size),
         samples=[
             [list(i), float(expected[i]), float(got[i])]
             for i in (_index(np.unravel_index(k, diff.shape)) for k in order)
             if bad[i]
         ],
-        diagnosis=_diagnose(got, expected), **context,
+        diagnosis=_diagnose(got, expected),
+        **context,
     )
 
 
@@ -174,14 +206,28 @@ def check_call(
     expected = reference.call(function, *ref_args, **ref_kwargs)
     inputs = reference.bind(function, args, kwargs)
     if outputs is None and not isinstance(expected, tuple):
-        assert_close(got, expected, what=f"`{function}` result", function=function,
-                     inputs=inputs, hint=hint, rtol=rtol)
+        assert_close(
+            got,
+            expected,
+            what=f"`{function}` result",
+            function=function,
+            inputs=inputs,
+            hint=hint,
+            rtol=rtol,
+        )
         return got
     names = outputs or tuple(f"result[{i}]" for i in range(len(expected)))
     expect_tuple(got, len(expected), function)
     for i, name in enumerate(names):
-        assert_close(got[i], expected[i], what=f"`{function}`: {name}", function=function,
-                     inputs=inputs, hint=hint, rtol=rtol)
+        assert_close(
+            got[i],
+            expected[i],
+            what=f"`{function}`: {name}",
+            function=function,
+            inputs=inputs,
+            hint=hint,
+            rtol=rtol,
+        )
     return got
 
 
@@ -190,6 +236,7 @@ def expect_tuple(value: Any, length: int, function: str) -> None:
     if not isinstance(value, (tuple, list)) or len(value) != length:
         raise GradingFailure(
             f"`{function}` must return a tuple of {length} elements; it returned {describe(value)}",
-            kind="return_type", function=function,
+            kind="return_type",
+            function=function,
             hint="Check the Returns section of the stub's docstring.",
         )

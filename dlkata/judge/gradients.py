@@ -60,11 +60,20 @@ def check_backward(
         raise GradingFailure(
             f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
             f"it returned {len(got)}",
-            kind="return_type", function=backward, hint=hint,
+            kind="return_type",
+            function=backward,
+            hint=hint,
         )
     for name, got_grad, ref_grad in zip(grads, got, expected):
-        assert_close(got_grad, ref_grad, what=f"`{backward}`: gradient {name}", function=backward,
-                     inputs={**inputs, **kwargs}, hint=hint, gradient=name)
+        assert_close(
+            got_grad,
+            ref_grad,
+            what=f"`{backward}`: gradient {name}",
+            function=backward,
+            inputs={**inputs, **kwargs},
+            hint=hint,
+            gradient=name,
+        )
     return got
 
 
@@ -96,16 +105,29 @@ def check_gradient_numerically(
         raise GradingFailure(
             f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
             f"it returned {len(analytic)}",
-            kind="return_type", function=backward, hint=hint,
+            kind="return_type",
+            function=backward,
+            hint=hint,
         )
 
     def objective(picked_outputs: Any) -> float:
-        return float(sum(np.sum(np.asarray(o) * d) for o, d in zip(_as_tuple(picked_outputs), douts)))
+        return float(
+            sum(np.sum(np.asarray(o) * d) for o, d in zip(_as_tuple(picked_outputs), douts))
+        )
 
     for name in wrt:
         _compare_numerically(
-            impl, forward, inputs, kwargs, name, analytic[grads.index(f"d{name}")], objective,
-            picked, samples, seed, backward,
+            impl,
+            forward,
+            inputs,
+            kwargs,
+            name,
+            analytic[grads.index(f"d{name}")],
+            objective,
+            picked,
+            samples,
+            seed,
+            backward,
             f"`{backward}`: gradient d{name} against central differences of your own `{forward}`",
             hint,
         )
@@ -124,12 +146,21 @@ def check_scalar_gradient(
     seed: int = 0,
     hint: str | None = None,
 ) -> None:
-    """A function that returns a value and its gradient: the gradient against central differences."""
+    """A function returning a value and its gradient: the gradient against central differences."""
     kwargs = kwargs or {}
     result = impl.call(function, *inputs.values(), **kwargs)
     _compare_numerically(
-        impl, function, inputs, kwargs, wrt, gradient(result), lambda r: float(value(r)), None,
-        samples, seed, function,
+        impl,
+        function,
+        inputs,
+        kwargs,
+        wrt,
+        gradient(result),
+        lambda r: float(value(r)),
+        None,
+        samples,
+        seed,
+        function,
         f"`{function}`: gradient with respect to {wrt} against central differences of its value",
         hint,
     )
@@ -156,8 +187,12 @@ def _compare_numerically(
         raise GradingFailure(
             f"{what}: the gradient d{name} must have the shape of {name} {base.shape}, got "
             f"{shape if shape is not None else type(analytic).__name__}",
-            kind="shape", function=at_fault, hint=hint, gradient=f"d{name}",
-            expected_shape=list(base.shape), got_shape=list(shape) if shape else None,
+            kind="shape",
+            function=at_fault,
+            hint=hint,
+            gradient=f"d{name}",
+            expected_shape=list(base.shape),
+            got_shape=list(shape) if shape else None,
         )
     rng = np.random.default_rng(seed + 1)
     chosen = rng.choice(base.size, size=min(samples, base.size), replace=False)
@@ -182,9 +217,20 @@ def _compare_numerically(
     raise GradingFailure(
         f"{what}: relative error {relative[worst]:.3g} at index {tuple(index)} "
         f"(threshold {THRESHOLD:g}; {int(bad.sum())} of {len(chosen)} checked elements differ)",
-        kind="gradient", function=at_fault, hint=hint, gradient=f"d{name}",
-        rel_error=float(relative[worst]), threshold=THRESHOLD, worst_index=index,
-        samples=[[[int(i) for i in np.unravel_index(chosen[k], base.shape)],
-                  float(numeric[k]), float(picked[k])] for k in np.flatnonzero(bad)[:3]],
+        kind="gradient",
+        function=at_fault,
+        hint=hint,
+        gradient=f"d{name}",
+        rel_error=float(relative[worst]),
+        threshold=THRESHOLD,
+        worst_index=index,
+        samples=[
+            [
+                [int(i) for i in np.unravel_index(chosen[k], base.shape)],
+                float(numeric[k]),
+                float(picked[k]),
+            ]
+            for k in np.flatnonzero(bad)[:3]
+        ],
         inputs=describe_inputs({**inputs, **kwargs}),
     )

@@ -70,8 +70,12 @@ def signature_check(kata: Kata, found: dict[str, Any]) -> TestResult:
     if not problems:
         return TestResult(SIGNATURE_TEST, Status.PASSED, description=description)
     return TestResult(
-        SIGNATURE_TEST, Status.FAILED, message="; ".join(problems), description=description,
-        function=at_fault, kind="signature",
+        SIGNATURE_TEST,
+        Status.FAILED,
+        message="; ".join(problems),
+        description=description,
+        function=at_fault,
+        kind="signature",
         hint="Copy the signatures from the stub (`dlkata new` writes it): the hidden tests call "
         "your functions with these names and keywords.",
     )
@@ -123,8 +127,9 @@ class JudgePlugin:
                 self.errors[kata_id] = ready["import_error"]
                 broken.add(kata_id)
             else:
-                self.tests[kata_id].append(signature_check(self.katas[kata_id],
-                                                           ready["signatures"]))
+                self.tests[kata_id].append(
+                    signature_check(self.katas[kata_id], ready["signatures"])
+                )
         kept = [item for item in items if self._kata_of(item).id not in broken]
         if len(kept) != len(items):
             config.hook.pytest_deselected(items=[i for i in items if i not in kept])
@@ -139,9 +144,13 @@ class JudgePlugin:
         if report.when == "call" or (report.when == "setup" and not report.passed):
             self.tests[kata_id].append(self._record(item, report, call))
 
-    def _record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo) -> TestResult:
+    def _record(
+        self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo
+    ) -> TestResult:
         doc = inspect.getdoc(getattr(item, "function", None)) or ""
-        description = doc.splitlines()[0] if doc else item.name.removeprefix("test_").replace("_", " ")
+        description = (
+            doc.splitlines()[0] if doc else item.name.removeprefix("test_").replace("_", " ")
+        )
         callspec = getattr(item, "callspec", None)
         if callspec is not None:
             description = f"{description.rstrip('.')} [{callspec.id}]"
@@ -152,12 +161,21 @@ class JudgePlugin:
         error = call.excinfo.value if call.excinfo is not None else None
         if isinstance(error, GradingFailure):
             return TestResult(
-                item.name, Status.FAILED, message=error.message, description=description,
-                function=error.function, kind=error.kind, hint=error.hint, facts=error.facts,
+                item.name,
+                Status.FAILED,
+                message=error.message,
+                description=description,
+                function=error.function,
+                kind=error.kind,
+                hint=error.hint,
+                facts=error.facts,
             )
         text = f"{type(error).__name__}: {error}" if error is not None else report.longreprtext
         return TestResult(
-            item.name, Status.ERROR, description=description, kind="grader",
+            item.name,
+            Status.ERROR,
+            description=description,
+            kind="grader",
             message=f"the hidden test itself failed ({text}); please report this to the kata's "
             "authors",
         )

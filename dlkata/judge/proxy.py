@@ -54,7 +54,7 @@ class WorkerProcess:
     """One learner process for one kata, restarted after a time-out or a death."""
 
     def __init__(self, solution: Path, functions: list[str], limits: Limits) -> None:
-        self.solution = solution
+        self.solution = solution.resolve()
         self.functions = functions
         self.limits = limits
         self.violations: list[str] = []

@@ -26,20 +26,26 @@ def expect_value_error(impl: Any, function: str, *args: Any, because: str, **kwa
         if exception_kind == "value_error":
             if not str(error.facts.get("exception", "")).partition(":")[2].strip():
                 raise GradingFailure(
-                    f"{call} raised ValueError without a message", kind="error_rule",
-                    function=function, hint="Say what is wrong in the message.",
+                    f"{call} raised ValueError without a message",
+                    kind="error_rule",
+                    function=function,
+                    hint="Say what is wrong in the message.",
                 ) from None
             return
         if error.kind == "not_implemented" or exception_kind in (None, "refused"):
             raise
         raise GradingFailure(
             f"{call} should raise ValueError ({because}); it raised {error.facts.get('exception')}",
-            kind="error_rule", function=function, hint=hint,
+            kind="error_rule",
+            function=function,
+            hint=hint,
             traceback=error.facts.get("traceback"),
         ) from None
     raise GradingFailure(
         f"{call} should raise ValueError ({because}); it returned {describe(result)}",
-        kind="error_rule", function=function, hint=hint,
+        kind="error_rule",
+        function=function,
+        hint=hint,
     )
 
 
@@ -54,7 +60,8 @@ def check_reproducible(impl: Any, function: str, *args: Any, seed: int, **kwargs
     if not np.array_equal(np.asarray(first), np.asarray(again)):
         raise GradingFailure(
             f"`{function}` gave different results for two generators with the same seed",
-            kind="reproducibility", function=function,
+            kind="reproducibility",
+            function=function,
             hint="Draw only from the `rng` argument: never np.random.default_rng() without a seed, "
             "nor the global state.",
         )
@@ -67,6 +74,7 @@ def check_reproducible(impl: Any, function: str, *args: Any, seed: int, **kwargs
     ):
         raise GradingFailure(
             f"`{function}` did not draw its random numbers from the `rng` argument",
-            kind="reproducibility", function=function,
+            kind="reproducibility",
+            function=function,
             hint="Use the generator you are given, e.g. `rng.normal(0.0, std, size=shape)`.",
         )

@@ -22,9 +22,19 @@ from dlkata.resources import katas_dir
 from dlkata.results import KataResult, kata_status
 
 _PYTEST_ARGS = [
-    "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:stepwise", "--noconftest",
-    "--assert=plain", "--import-mode=importlib", "-W", "ignore::pytest.PytestAssertRewriteWarning",
-    "-c", str(Path(__file__).with_name("pytest.ini")),
+    "-p",
+    "no:cacheprovider",
+    "-p",
+    "no:terminal",
+    "-p",
+    "no:stepwise",
+    "--noconftest",
+    "--assert=plain",
+    "--import-mode=importlib",
+    "-W",
+    "ignore::pytest.PytestAssertRewriteWarning",
+    "-c",
+    str(Path(__file__).with_name("pytest.ini")),
 ]
 
 
@@ -51,9 +61,14 @@ def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
         tests, error = plugin.tests[kata_id], plugin.errors.get(kata_id)
         results.append(
             KataResult(
-                id=kata_id, title=kata.title, status=kata_status(tests, error),
-                file=str(solutions[kata_id]), tests=tests, error=error,
-                output=workers[kata_id].output(), duration=plugin.durations[kata_id],
+                id=kata_id,
+                title=kata.title,
+                status=kata_status(tests, error),
+                file=str(solutions[kata_id]),
+                tests=tests,
+                error=error,
+                output=workers[kata_id].output(),
+                duration=plugin.durations[kata_id],
             ).to_dict()
         )
     return results

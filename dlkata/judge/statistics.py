@@ -68,8 +68,12 @@ def ks_test(
     values = np.sort(np.asarray(samples, dtype=np.float64).ravel())
     n = values.size
     if n == 0 or not np.all(np.isfinite(values)):
-        raise GradingFailure(f"{what}: the samples are empty or not finite", kind="statistic",
-                             function=function, hint=hint)
+        raise GradingFailure(
+            f"{what}: the samples are empty or not finite",
+            kind="statistic",
+            function=function,
+            hint=hint,
+        )
     expected = cdf.cdf(values)
     steps = np.arange(1, n + 1) / n
     statistic = float(max(np.max(steps - expected), np.max(expected - (steps - 1.0 / n))))
@@ -80,10 +84,19 @@ def ks_test(
         f"{what}: the values do not follow {cdf} (Kolmogorov-Smirnov D = {statistic:.4g}, "
         f"p = {p_value:.2g} < {alpha:g}); sample mean {values.mean():.4g}, "
         f"sample std {values.std():.4g}",
-        kind="statistic", function=function, hint=hint,
-        statistic="Kolmogorov-Smirnov D", value=statistic, p_value=p_value, threshold=alpha,
-        n=n, expected_distribution=str(cdf), sample_mean=float(values.mean()),
-        sample_std=float(values.std()), sample_min=float(values[0]), sample_max=float(values[-1]),
+        kind="statistic",
+        function=function,
+        hint=hint,
+        statistic="Kolmogorov-Smirnov D",
+        value=statistic,
+        p_value=p_value,
+        threshold=alpha,
+        n=n,
+        expected_distribution=str(cdf),
+        sample_mean=float(values.mean()),
+        sample_std=float(values.std()),
+        sample_min=float(values[0]),
+        sample_max=float(values[-1]),
     )
 
 
@@ -106,7 +119,13 @@ def binomial_test(
     raise GradingFailure(
         f"{what}: {successes} of {trials} ({successes / trials:.4f}), expected about "
         f"{p:.4f} (z = {z:.1f}, threshold {z_max:g})",
-        kind="statistic", function=function, hint=hint, statistic="binomial z-score",
-        value=float(z), threshold=z_max, observed_rate=successes / trials, expected_rate=p,
+        kind="statistic",
+        function=function,
+        hint=hint,
+        statistic="binomial z-score",
+        value=float(z),
+        threshold=z_max,
+        observed_rate=successes / trials,
+        expected_rate=p,
         n=trials,
     )

@@ -50,8 +50,13 @@ def kata_panel(result: KataResult) -> Panel:
     if result.error:
         parts.append(_error_block(result))
     if result.status is Status.NOT_STARTED:
-        parts.append(Text(f"{len(result.tests) - result.passed} hidden tests are waiting for your "
-                          "implementation.", style="yellow"))
+        parts.append(
+            Text(
+                f"{len(result.tests) - result.passed} hidden tests are waiting for your "
+                "implementation.",
+                style="yellow",
+            )
+        )
     elif result.tests:
         parts.append(_test_table(result))
     if result.status is not Status.NOT_STARTED:
@@ -61,10 +66,18 @@ def kata_panel(result: KataResult) -> Panel:
         if hidden > 0:
             parts.append(Text(f"... and {hidden} more failures (fix these first).", style="dim"))
     if result.output.strip():
-        parts.append(Text.assemble(("Your code printed:\n", "bold"), (result.output.rstrip(), "dim")))
+        parts.append(
+            Text.assemble(("Your code printed:\n", "bold"), (result.output.rstrip(), "dim"))
+        )
     parts.append(Text.from_markup(next_step(result)))
-    return Panel(Group(*parts), title=title, title_align="left", subtitle=subtitle,
-                 subtitle_align="right", border_style=colour)
+    return Panel(
+        Group(*parts),
+        title=title,
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        border_style=colour,
+    )
 
 
 def _test_table(result: KataResult) -> Table:
@@ -86,8 +99,10 @@ def _error_block(result: KataResult) -> RenderableType:
             offset = max(int(error.get("offset") or 1), 1)
             lines.append("    " + " " * (offset - 1) + "^")
     for frame in error.get("frames") or []:
-        lines.append(f"  {escape(frame['file'])}:{frame['line']} in {escape(frame['function'])}: "
-                     f"{escape(frame['text'])}")
+        lines.append(
+            f"  {escape(frame['file'])}:{frame['line']} in {escape(frame['function'])}: "
+            f"{escape(frame['text'])}"
+        )
     return Text.from_markup("\n".join(lines))
 
 
@@ -111,8 +126,10 @@ def _failure_block(test: TestResult) -> RenderableType:
         shown = " · ".join(f"{k}: {v}" for k, v in facts["inputs"].items())
         lines.append(f"  [dim]inputs[/dim]    {escape(shown)}")
     if "expected_shape" in facts and "got_shape" in facts:
-        lines.append(f"  [dim]shapes[/dim]    expected {tuple(facts['expected_shape'])}, "
-                     f"got {tuple(facts['got_shape'])}")
+        lines.append(
+            f"  [dim]shapes[/dim]    expected {tuple(facts['expected_shape'])}, "
+            f"got {tuple(facts['got_shape'])}"
+        )
     if facts.get("samples"):
         got_label = "yours (analytic)" if test.kind == "gradient" else "got"
         expected_label = "numerical" if test.kind == "gradient" else "expected"
@@ -120,13 +137,17 @@ def _failure_block(test: TestResult) -> RenderableType:
         for index, expected, got in facts["samples"]:
             lines.append(f"  {escape(str(tuple(index))):<16} {expected:>16.8g} {got:>18.8g}")
     if facts.get("statistic"):
-        lines.append(f"  [dim]statistic[/dim] {facts['statistic']} = {facts.get('value', 0):.4g} "
-                     f"(threshold {facts.get('threshold')})")
+        lines.append(
+            f"  [dim]statistic[/dim] {facts['statistic']} = {facts.get('value', 0):.4g} "
+            f"(threshold {facts.get('threshold')})"
+        )
     if facts.get("diagnosis"):
         lines.append(f"  [dim]diagnosis[/dim] {escape(facts['diagnosis'])}")
     for frame in facts.get("traceback") or []:
-        lines.append(f"  [dim]at[/dim] {escape(frame['file'])}:{frame['line']} in "
-                     f"{escape(frame['function'])}: {escape(frame['text'])}")
+        lines.append(
+            f"  [dim]at[/dim] {escape(frame['file'])}:{frame['line']} in "
+            f"{escape(frame['function'])}: {escape(frame['text'])}"
+        )
     if test.hint:
         lines.append(f"  [yellow]hint[/yellow]      {escape(test.hint)}")
     return Text.from_markup("\n".join(lines))
@@ -135,10 +156,16 @@ def _failure_block(test: TestResult) -> RenderableType:
 def next_step(result: KataResult) -> str:
     kata = result.id
     if result.status is Status.PASSED:
-        return f"[green]Well done.[/green] Next: `dlkata explain {kata}` for the interview " \
-               "questions, or `dlkata list` to pick the next kata."
+        return (
+            f"[green]Well done.[/green] Next: `dlkata explain {kata}` for the interview "
+            "questions, or `dlkata list` to pick the next kata."
+        )
     if result.status is Status.NOT_STARTED:
-        return f"Next: implement the functions in {escape(result.file)}, then " \
-               f"`dlkata check {kata}`. `dlkata explain {kata}` teaches the concept."
-    return f"Next: fix the first failure above, then run `dlkata check {kata}` again. " \
-           f"Stuck? `dlkata hint {kata}`."
+        return (
+            f"Next: implement the functions in {escape(result.file)}, then "
+            f"`dlkata check {kata}`. `dlkata explain {kata}` teaches the concept."
+        )
+    return (
+        f"Next: fix the first failure above, then run `dlkata check {kata}` again. "
+        f"Stuck? `dlkata hint {kata}`."
+    )

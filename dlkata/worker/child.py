@@ -41,7 +41,9 @@ class Worker:
         )
         sys.dont_write_bytecode = True
         guard.install_audit_hook(
-            tuple(self.config["protected"]), (self.solution_path,), self._report_violation
+            tuple(self.config["protected"]),
+            (self.solution_path, importlib.util.cache_from_source(self.solution_path)),
+            self._report_violation,
         )
         import_error = self._import_solution()
         self.channel.send(

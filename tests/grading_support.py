@@ -1,0 +1,40 @@
+"""Grading a file through the real `dlkata check --file ... --format json`, for the tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from dlkata.cli import app
+
+_runner = CliRunner()
+
+
+def grade_file(kata_id: str, path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
+    """Exit code and the one kata's JSON record."""
+    result = _runner.invoke(
+        app, ["check", kata_id, "--file", str(path), "--format", "json", *extra]
+    )
+    try:
+        document = json.loads(result.stdout)
+    except json.JSONDecodeError as exc:
+        raise AssertionError(
+            f"not one JSON document (exit {result.exit_code}):\n{result.stdout}\n{result.stderr}"
+        ) from exc
+    (kata,) = document["katas"]
+    return result.exit_code, kata
+
+
+def failures(kata: dict[str, Any]) -> list[dict[str, Any]]:
+    return [t for t in kata["tests"] if t["status"] != "passed"]
+
+
+def summary(kata: dict[str, Any]) -> str:
+    """The failing tests, one line each, for assertion messages."""
+    lines = [f"{t['name']}: [{t['function']}] {t['message']}" for t in failures(kata)]
+    if kata.get("error"):
+        lines.insert(0, f"error: {kata['error']}")
+    return "\n".join(lines) or "(no failures)"

@@ -1,0 +1,17 @@
+# wrong(he_init): TensorFlow's (in, out) reading of the fans: fan_in = shape[0] * receptive
+import math
+
+
+def he_init(shape, *, mode="fan_in", distribution="normal", rng):
+    shape = tuple(shape)
+    if len(shape) < 2:
+        raise ValueError("shape needs at least 2 dimensions")
+    if mode not in ("fan_in", "fan_out") or distribution not in ("normal", "uniform"):
+        raise ValueError("unknown mode or distribution")
+    receptive = math.prod(shape[2:])
+    fan_in, fan_out = shape[0] * receptive, shape[1] * receptive
+    fan = fan_in if mode == "fan_in" else fan_out
+    if distribution == "normal":
+        return rng.normal(0.0, math.sqrt(2.0 / fan), size=shape)
+    bound = math.sqrt(6.0 / fan)
+    return rng.uniform(-bound, bound, size=shape)

@@ -1,0 +1,19 @@
+# wrong(scaled_dot_product_attention): multiplies the softmax weights by the mask, no renormalising
+import numpy as np
+
+
+def scaled_dot_product_attention(q, k, v, *, mask=None):
+    if q.shape[-1] != k.shape[-1] or k.shape[-2] != v.shape[-2]:
+        raise ValueError("shape mismatch")
+    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(q.shape[-1])
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    weights = e / e.sum(axis=-1, keepdims=True)
+    if mask is not None:
+        mask = np.asarray(mask)
+        if mask.dtype != bool:
+            raise ValueError("mask must be boolean")
+        mask = np.broadcast_to(mask, scores.shape)
+        if not mask.any(axis=-1).all():
+            raise ValueError("fully masked query")
+        weights = weights * mask  # rows no longer sum to 1
+    return weights @ v, weights

@@ -1,0 +1,19 @@
+# wrong(xavier_init): the gain argument is ignored
+import math
+
+
+def xavier_init(shape, *, distribution="uniform", gain=1.0, rng):
+    shape = tuple(shape)
+    if len(shape) < 2:
+        raise ValueError("shape needs at least 2 dimensions")
+    if distribution not in ("uniform", "normal"):
+        raise ValueError(f"unknown distribution {distribution!r}")
+    if gain < 0:
+        raise ValueError("gain must be non-negative")
+    receptive = math.prod(shape[2:])
+    fan_in, fan_out = shape[1] * receptive, shape[0] * receptive
+    std = math.sqrt(2.0 / (fan_in + fan_out))
+    bound = math.sqrt(6.0 / (fan_in + fan_out))
+    if distribution == "normal":
+        return rng.normal(0.0, std, size=shape)
+    return rng.uniform(-bound, bound, size=shape)
