@@ -88,7 +88,7 @@ def assert_close(
             f"{what}: expected dtype {expected_array.dtype}, got {got.dtype}",
             kind="dtype",
             function=function,
-            hint=hint or "Arrays are float64 (contract rule 2).",
+            hint="Return float64 arrays (contract rule 2): float32 loses precision.",
             **context,
         )
     if expected_array.dtype.kind in "fc":
@@ -142,7 +142,8 @@ def _compare_floats(
     diff = np.where(bad, diff, 0.0)
     order = np.argsort(diff, axis=None)[::-1][:_SAMPLES]
     worst = _index(np.unravel_index(order[0], diff.shape))
-    relative = diff / np.maximum(np.abs(expected), np.finfo(float).tiny)
+    # relative to the value, or to the array's scale where the expected value is (nearly) zero
+    relative = diff / np.maximum(np.abs(expected), ABS_SCALE * scale)
     raise GradingFailure(
         f"{what} differs from the expected values in {int(bad.sum())} of {got.size} places: "
         f"max abs error {float(diff.max()):.3g} at index {worst}, "
