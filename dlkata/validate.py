@@ -88,7 +88,7 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
     if kata.explanation_path.is_file():
         text = kata.explanation_path.read_text(encoding="utf-8")
         if text.lstrip().startswith("# "):
-            add(kata.explanation_path, "title", "start at '## What and why' (explain adds the title)")
+            add(kata.explanation_path, "title", "begin at '## What and why' (explain adds it)")
         positions = [text.find(h) for h in EXPLANATION_HEADINGS]
         for heading, position in zip(EXPLANATION_HEADINGS, positions):
             if position < 0:
