@@ -15,7 +15,7 @@ from dlkata.worker.wire import Handle
 # may differ by rtol of its own size plus ABS_SCALE of the largest expected magnitude, so values
 # that cancel to nearly zero are not held to an impossible relative standard.
 DEFAULT_RTOL = 1e-7
-ABS_SCALE = 1e-9
+ABS_SCALE = 1e-10
 _SAMPLES = 3
 _KNOWN_FACTORS = {
     "√2": np.sqrt(2.0),

@@ -37,6 +37,16 @@ HINT_OVERLAP = (
 )
 
 
+def _label(shape: tuple[int, ...], kwargs: dict) -> str:
+    size = "x".join(str(d) for d in shape)
+    return ", ".join([f"x {size}"] + [f"{k}={v}" for k, v in kwargs.items()])
+
+
+def _cases(*rows):
+    """Parametrize rows (seed, shape, kwargs) with readable ids."""
+    return [pytest.param(seed, shape, kw, id=_label(shape, kw)) for seed, shape, kw in rows]
+
+
 def _normal(seed: int, shape: tuple[int, ...]) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal(shape)
 
@@ -60,11 +70,11 @@ def test_forward_default_stride_is_the_kernel_size(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (10, (1, 2, 7, 9), {"kernel_size": 2}),
         (11, (2, 1, 8, 7), {"kernel_size": 3, "stride": 2}),
         (12, (1, 1, 10, 6), {"kernel_size": (3, 2), "stride": (3, 4)}),
-    ],
+    ),
 )
 def test_forward_output_size_rounds_down(solution, reference, seed, shape, kwargs):
     """Output size when the stride does not divide the input: (H + 2p - K) // s + 1."""
@@ -73,12 +83,12 @@ def test_forward_output_size_rounds_down(solution, reference, seed, shape, kwarg
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (20, (2, 3, 6, 8), {"kernel_size": 2, "stride": 1}),
         (21, (1, 2, 9, 6), {"kernel_size": (3, 2), "stride": (2, 1)}),
         (22, (1, 1, 5, 11), {"kernel_size": (2, 4), "stride": (1, 3)}),
         (23, (3, 1, 4, 4), {"kernel_size": 4, "stride": 1}),
-    ],
+    ),
 )
 def test_forward_strides_and_non_square_windows(solution, reference, seed, shape, kwargs):
     """Forward pass with explicit strides, (h, w) pairs, non-square inputs and batch size 1."""
@@ -95,12 +105,12 @@ def test_forward_padding_counts_in_the_average(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (30, (2, 2, 5, 5), {"kernel_size": 3, "stride": 1, "padding": 1}),
         (31, (1, 3, 7, 6), {"kernel_size": 3, "stride": 2, "padding": 1}),
         (32, (1, 1, 6, 7), {"kernel_size": (2, 4), "stride": (2, 1), "padding": (1, 2)}),
         (33, (2, 1, 4, 4), {"kernel_size": 4, "padding": 2}),
-    ],
+    ),
 )
 def test_forward_with_padding(solution, reference, seed, shape, kwargs):
     """Forward pass with zero padding (counted in the divisor), square and (h, w) pairs."""
@@ -109,11 +119,11 @@ def test_forward_with_padding(solution, reference, seed, shape, kwargs):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (40, (2, 3, 6, 8), {"kernel_size": 2}),
         (41, (1, 2, 9, 7), {"kernel_size": 3}),
         (42, (2, 1, 8, 9), {"kernel_size": (2, 3), "stride": (2, 3)}),
-    ],
+    ),
 )
 def test_backward_non_overlapping(solution, reference, seed, shape, kwargs):
     """Backward pass against the reference, non-overlapping windows."""
@@ -122,11 +132,11 @@ def test_backward_non_overlapping(solution, reference, seed, shape, kwargs):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (50, (2, 2, 6, 7), {"kernel_size": 3, "stride": 1}),
         (51, (1, 2, 7, 7), {"kernel_size": 3, "stride": 2}),
         (52, (2, 1, 5, 8), {"kernel_size": (2, 3), "stride": (1, 2)}),
-    ],
+    ),
 )
 def test_backward_overlapping_windows_add_up(solution, reference, seed, shape, kwargs):
     """Backward pass with overlapping windows: each element sums the shares of its windows."""
@@ -135,11 +145,11 @@ def test_backward_overlapping_windows_add_up(solution, reference, seed, shape, k
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (60, (2, 2, 5, 5), {"kernel_size": 3, "stride": 1, "padding": 1}),
         (61, (1, 1, 6, 7), {"kernel_size": (2, 4), "stride": (2, 1), "padding": (1, 2)}),
         (62, (2, 1, 4, 4), {"kernel_size": 4, "padding": 2}),
-    ],
+    ),
 )
 def test_backward_with_padding(solution, reference, seed, shape, kwargs):
     """Backward pass with padding: every window divides by KH * KW, padding's share is dropped."""
@@ -148,11 +158,11 @@ def test_backward_with_padding(solution, reference, seed, shape, kwargs):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (70, (2, 2, 6, 6), {"kernel_size": 2}),
         (71, (1, 2, 7, 6), {"kernel_size": 3, "stride": 2, "padding": 1}),
         (72, (2, 1, 5, 7), {"kernel_size": (2, 3), "stride": 1, "padding": (1, 0)}),
-    ],
+    ),
 )
 def test_backward_matches_own_forward(solution, seed, shape, kwargs):
     """Backward pass against central differences of your own forward pass."""

@@ -33,11 +33,23 @@ HINT_SINGLE = (
 )
 
 
+def _label(shape: tuple[int, ...], scale: int, *rest: bool) -> str:
+    label = f"x {'x'.join(str(d) for d in shape)}, scale_factor={scale}"
+    return label + (f", align_corners={rest[0]}" if rest else "")
+
+
+def _cases(*rows):
+    """Parametrize rows (seed, shape, scale[, align_corners]) with readable ids."""
+    return [pytest.param(*row, id=_label(*row[1:])) for row in rows]
+
+
 def _normal(seed: int, shape: tuple[int, ...]) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal(shape)
 
 
-@pytest.mark.parametrize("align_corners", [False, True])
+@pytest.mark.parametrize(
+    "align_corners", [False, True], ids=["align_corners=False", "align_corners=True"]
+)
 def test_scale_one_is_the_identity(solution, reference, align_corners):
     """scale_factor=1 returns the input unchanged, for both align_corners settings."""
     check_call(
@@ -48,12 +60,12 @@ def test_scale_one_is_the_identity(solution, reference, align_corners):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "scale"),
-    [
+    _cases(
         (10, (1, 1, 2, 2), 2),
         (11, (2, 3, 4, 4), 2),
         (12, (1, 2, 3, 5), 3),
         (13, (2, 1, 5, 3), 4),
-    ],
+    ),
 )
 def test_default_half_pixel_centres(solution, reference, seed, shape, scale):
     """Default align_corners=False on non-square maps and several scales (argument omitted)."""
@@ -65,12 +77,12 @@ def test_default_half_pixel_centres(solution, reference, seed, shape, scale):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "scale"),
-    [
+    _cases(
         (20, (1, 1, 2, 2), 2),
         (21, (2, 3, 4, 4), 2),
         (22, (1, 2, 3, 5), 3),
         (23, (2, 1, 5, 3), 4),
-    ],
+    ),
 )
 def test_align_corners_true(solution, reference, seed, shape, scale):
     """align_corners=True on non-square maps and several scales: corners map onto corners."""
@@ -103,7 +115,7 @@ def test_border_rows_are_clamped(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "scale", "align_corners"),
-    [
+    _cases(
         (40, (1, 1, 1, 1), 1, True),
         (41, (2, 2, 1, 4), 1, True),
         (42, (1, 2, 5, 1), 1, True),
@@ -111,7 +123,7 @@ def test_border_rows_are_clamped(solution, reference):
         (44, (2, 1, 1, 3), 2, True),
         (45, (1, 2, 4, 1), 3, False),
         (46, (1, 1, 1, 1), 2, False),
-    ],
+    ),
 )
 def test_single_row_or_column(solution, reference, seed, shape, scale, align_corners):
     """Inputs of height or width 1, including an output of size 1 with align_corners=True."""

@@ -44,6 +44,16 @@ HINT_BACKWARD = (
 )
 
 
+def _label(shape: tuple[int, ...], kwargs: dict) -> str:
+    size = "x".join(str(d) for d in shape)
+    return ", ".join([f"x {size}"] + [f"{k}={v}" for k, v in kwargs.items()])
+
+
+def _cases(*rows):
+    """Parametrize rows (seed, shape, kwargs) with readable ids."""
+    return [pytest.param(seed, shape, kw, id=_label(shape, kw)) for seed, shape, kw in rows]
+
+
 def _normal(seed: int, shape: tuple[int, ...]) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal(shape)
 
@@ -76,12 +86,12 @@ def test_forward_default_stride_is_the_kernel_size(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (10, (1, 2, 7, 9), {"kernel_size": 2}),
         (11, (2, 1, 8, 7), {"kernel_size": 3, "stride": 2}),
         (12, (1, 1, 10, 6), {"kernel_size": (3, 2), "stride": (3, 4)}),
         (13, (2, 2, 6, 6), {"kernel_size": 2, "stride": 3, "padding": 1}),
-    ],
+    ),
 )
 def test_forward_output_size_rounds_down(solution, reference, seed, shape, kwargs):
     """Output size when the stride does not divide the input: (H + 2p - K) // s + 1."""
@@ -90,12 +100,12 @@ def test_forward_output_size_rounds_down(solution, reference, seed, shape, kwarg
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (20, (2, 3, 6, 8), {"kernel_size": 2, "stride": 1}),
         (21, (1, 2, 9, 6), {"kernel_size": (3, 2), "stride": (2, 1)}),
         (22, (1, 1, 5, 11), {"kernel_size": (2, 4), "stride": (1, 3)}),
         (23, (3, 1, 4, 4), {"kernel_size": 4, "stride": 1}),
-    ],
+    ),
 )
 def test_forward_strides_and_non_square_windows(solution, reference, seed, shape, kwargs):
     """Forward pass with explicit strides, (h, w) pairs, non-square inputs and batch size 1."""
@@ -104,12 +114,12 @@ def test_forward_strides_and_non_square_windows(solution, reference, seed, shape
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (30, (2, 2, 5, 5), {"kernel_size": 3, "stride": 1, "padding": 1}),
         (31, (1, 3, 7, 6), {"kernel_size": 3, "stride": 2, "padding": 1}),
         (32, (1, 1, 6, 7), {"kernel_size": (2, 4), "stride": (2, 1), "padding": (1, 2)}),
         (33, (2, 1, 4, 4), {"kernel_size": 4, "padding": 2}),
-    ],
+    ),
 )
 def test_forward_padding_is_minus_infinity(solution, reference, seed, shape, kwargs):
     """Forward pass with padding on all-negative inputs: padding must never win the maximum."""
@@ -127,11 +137,11 @@ def test_forward_integer_inputs_with_ties(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (50, (2, 3, 6, 8), {"kernel_size": 2}),
         (51, (1, 2, 9, 7), {"kernel_size": 3}),
         (52, (2, 1, 8, 9), {"kernel_size": (2, 3), "stride": (2, 3)}),
-    ],
+    ),
 )
 def test_backward_routes_to_the_maximum(solution, reference, seed, shape, kwargs):
     """Backward pass against the reference, non-overlapping windows, continuous inputs."""
@@ -140,11 +150,11 @@ def test_backward_routes_to_the_maximum(solution, reference, seed, shape, kwargs
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (60, (2, 2, 6, 8), {"kernel_size": 2}),
         (61, (1, 3, 6, 9), {"kernel_size": 3}),
         (62, (2, 1, 6, 6), {"kernel_size": (2, 3), "stride": (2, 3)}),
-    ],
+    ),
 )
 def test_backward_ties_go_to_the_first_maximum(solution, reference, seed, shape, kwargs):
     """Backward pass with tied maxima (integer inputs): only the first one in row-major order."""
@@ -158,11 +168,11 @@ def test_backward_constant_input(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (70, (2, 2, 6, 7), {"kernel_size": 3, "stride": 1}),
         (71, (1, 2, 7, 7), {"kernel_size": 3, "stride": 2}),
         (72, (2, 1, 5, 8), {"kernel_size": (2, 3), "stride": 1, "padding": (1, 1)}),
-    ],
+    ),
 )
 def test_backward_overlapping_windows_add_up(solution, reference, seed, shape, kwargs):
     """Backward pass with overlapping windows: an element that wins several windows sums them."""
@@ -179,10 +189,10 @@ def test_backward_overlapping_windows_with_ties(solution, reference):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (80, (2, 2, 5, 5), {"kernel_size": 3, "stride": 2, "padding": 1}),
         (81, (1, 1, 6, 7), {"kernel_size": (2, 4), "stride": (2, 1), "padding": (1, 2)}),
-    ],
+    ),
 )
 def test_backward_with_padding(solution, reference, seed, shape, kwargs):
     """Backward pass with padding on all-negative inputs: no gradient is lost to the padding."""
@@ -191,11 +201,11 @@ def test_backward_with_padding(solution, reference, seed, shape, kwargs):
 
 @pytest.mark.parametrize(
     ("seed", "shape", "kwargs"),
-    [
+    _cases(
         (90, (2, 2, 6, 6), {"kernel_size": 2}),
         (91, (1, 2, 7, 6), {"kernel_size": 3, "stride": 2, "padding": 1}),
         (92, (2, 1, 5, 7), {"kernel_size": (2, 3), "stride": 1}),
-    ],
+    ),
 )
 def test_backward_matches_own_forward(solution, seed, shape, kwargs):
     """Backward pass against central differences of your own forward pass."""

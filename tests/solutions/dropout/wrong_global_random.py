@@ -1,0 +1,19 @@
+# wrong(dropout_forward): the mask is drawn from the global np.random state, not from rng
+import numpy as np
+
+
+def dropout_forward(x, p, *, training=True, rng=None):
+    if not 0 <= p <= 1:
+        raise ValueError(f"p must be in [0, 1], got {p}")
+    if not training or p == 0:
+        return x.copy(), None
+    if p == 1:
+        return np.zeros_like(x), np.zeros_like(x)
+    if rng is None:
+        raise ValueError("rng is required")
+    mask = (np.random.rand(*x.shape) < 1 - p) / (1 - p)
+    return x * mask, mask
+
+
+def dropout_backward(dout, cache):
+    return dout.copy() if cache is None else dout * cache
