@@ -1,4 +1,4 @@
-"""Reference solution for the `conv2d` kata: 2-D convolution (cross-correlation), forward and backward.
+"""Reference solution for the `conv2d` kata: 2-D cross-correlation, forward and backward.
 
 Layouts as PyTorch: `x (N, C, H, W)`, `w (C_out, C_in, KH, KW)`, `b (C_out,)`, and the output
 `(N, C_out, H_out, W_out)` with `H_out = (H + 2 * pad_h - KH) // stride_h + 1` (likewise for W).
@@ -47,7 +47,7 @@ def conv2d_forward(
         raise ValueError(f"x must have shape (N, C, H, W), got shape {x.shape}")
     if w.ndim != 4:
         raise ValueError(f"w must have shape (C_out, C_in, KH, KW), got shape {w.shape}")
-    n, c, h, wd = x.shape
+    _, c, h, wd = x.shape
     c_out, c_in, kh, kw = w.shape
     if c != c_in:
         raise ValueError(f"x has {c} channels but w expects C_in = {c_in} (w has shape {w.shape})")
@@ -99,7 +99,8 @@ def conv2d_backward(dout: np.ndarray, cache: Any) -> tuple[np.ndarray, np.ndarra
     dxp = np.zeros(xp.shape)
     for p in range(kh):
         for q in range(kw):
-            contrib = np.einsum("noij,oc->ncij", dout, w[:, :, p, q])
-            dxp[:, :, p : p + sh * (h_out - 1) + 1 : sh, q : q + sw * (w_out - 1) + 1 : sw] += contrib
+            rows = slice(p, p + sh * (h_out - 1) + 1, sh)
+            cols = slice(q, q + sw * (w_out - 1) + 1, sw)
+            dxp[:, :, rows, cols] += np.einsum("noij,oc->ncij", dout, w[:, :, p, q])
     dx = np.ascontiguousarray(dxp[:, :, ph : ph + h, pw : pw + wd])
     return dx, dw, db

@@ -41,7 +41,7 @@ def depthwise_separable_conv2d(
     stride: int | tuple[int, int] = 1,
     padding: int | tuple[int, int] = 0,
 ) -> np.ndarray:
-    """Depthwise `(C, 1, KH, KW)` convolution of `x (N, C, H, W)`, then pointwise `(C_out, C, 1, 1)`."""
+    """Depthwise `(C, 1, KH, KW)` convolution of `x (N, C, H, W)`, then a `(C_out, C, 1, 1)` one."""
     x = np.asarray(x, dtype=np.float64)
     wd = np.asarray(w_depthwise, dtype=np.float64)
     bd = np.asarray(b_depthwise, dtype=np.float64)
@@ -49,7 +49,7 @@ def depthwise_separable_conv2d(
     bp = np.asarray(b_pointwise, dtype=np.float64)
     if x.ndim != 4:
         raise ValueError(f"x must have shape (N, C, H, W), got shape {x.shape}")
-    n, c, h, w = x.shape
+    _, c, h, w = x.shape
     if wd.ndim != 4 or wd.shape[0] != c or wd.shape[1] != 1:
         raise ValueError(
             f"w_depthwise must have shape ({c}, 1, KH, KW): one filter per channel of x, "

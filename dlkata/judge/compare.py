@@ -172,7 +172,7 @@ def _diagnose(got: np.ndarray, expected: np.ndarray) -> str | None:
     if usable.sum() >= 2:
         ratio = got[usable] / expected[usable]
         mean = float(np.mean(ratio))
-        if abs(mean) > 1e-12 and float(np.std(ratio)) <= 1e-6 * abs(mean):
+        if abs(mean - 1) > 1e-6 and float(np.std(ratio)) <= 1e-6 * abs(mean):
             names = [n for n, f in _KNOWN_FACTORS.items() if abs(mean - f) <= 1e-6 * abs(f)]
             named = f" ({names[0]})" if names else ""
             return f"every value is off by the same factor {mean:.6g}{named}"

@@ -90,7 +90,7 @@ class Encoder:
 
     def _blob(self, array: np.ndarray) -> int:
         buffer = io.BytesIO()
-        np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+        np.save(buffer, array, allow_pickle=False)  # keeps 0-d arrays 0-d
         self.blobs.append(buffer.getvalue())
         return len(self.blobs) - 1
 

@@ -49,9 +49,17 @@ def _forward(solution, reference, case, seed, hint):
     n, c, h, w, c_out, kh, kw, stride, padding = case
     x, wt, b = _data(seed, n, c, h, w, c_out, kh, kw)
     check_call(
-        solution, reference, "conv2d_forward", x, wt, b,
-        stride=stride, padding=padding, outputs=("out",), hint=hint,
-    )  # fmt: skip
+        solution,
+        reference,
+        "conv2d_forward",
+        x,
+        wt,
+        b,
+        stride=stride,
+        padding=padding,
+        outputs=("out",),
+        hint=hint,
+    )
 
 
 def test_forward_no_padding_stride_one(solution, reference):
@@ -108,7 +116,7 @@ def test_forward_output_size_rounds_down(solution, reference, seed, case):
 
 
 def test_forward_kernel_as_large_as_padded_input(solution, reference):
-    """A kernel exactly the size of the padded input (1x1 output) or larger than the unpadded one."""
+    """A kernel as large as the padded input (1x1 output), or larger than the unpadded input."""
     _forward(solution, reference, (2, 2, 3, 4, 2, 5, 4, 1, (1, 0)), 40, HINT_SIZE)
     _forward(solution, reference, (1, 2, 2, 3, 3, 3, 3, 1, 1), 41, HINT_PADDING)
     _forward(solution, reference, (2, 1, 4, 4, 2, 4, 4, 2, 0), 42, HINT_SIZE)
@@ -121,9 +129,17 @@ def test_forward_integer_valued_inputs(solution, reference):
     w = rng.integers(-2, 3, (3, 2, 3, 2)).astype(float)
     b = rng.integers(-2, 3, 3).astype(float)
     check_call(
-        solution, reference, "conv2d_forward", x, w, b,
-        stride=(1, 2), padding=1, outputs=("out",), hint=HINT_FORWARD,
-    )  # fmt: skip
+        solution,
+        reference,
+        "conv2d_forward",
+        x,
+        w,
+        b,
+        stride=(1, 2),
+        padding=1,
+        outputs=("out",),
+        hint=HINT_FORWARD,
+    )
 
 
 BACKWARD_CASES = [
@@ -144,10 +160,15 @@ def test_backward_against_reference(solution, reference, seed, case):
     n, c, h, w, c_out, kh, kw, stride, padding = case
     x, wt, b = _data(seed, n, c, h, w, c_out, kh, kw)
     check_backward(
-        solution, reference, "conv2d_forward", "conv2d_backward",
-        {"x": x, "w": wt, "b": b}, kwargs={"stride": stride, "padding": padding},
-        seed=seed, hint=HINT_BACKWARD,
-    )  # fmt: skip
+        solution,
+        reference,
+        "conv2d_forward",
+        "conv2d_backward",
+        {"x": x, "w": wt, "b": b},
+        kwargs={"stride": stride, "padding": padding},
+        seed=seed,
+        hint=HINT_BACKWARD,
+    )
 
 
 @pytest.mark.parametrize(
@@ -163,37 +184,63 @@ def test_backward_matches_own_forward(solution, seed, case):
     n, c, h, w, c_out, kh, kw, stride, padding = case
     x, wt, b = _data(seed, n, c, h, w, c_out, kh, kw)
     check_gradient_numerically(
-        solution, "conv2d_forward", "conv2d_backward",
-        {"x": x, "w": wt, "b": b}, kwargs={"stride": stride, "padding": padding},
-        seed=seed, hint=HINT_BACKWARD,
-    )  # fmt: skip
+        solution,
+        "conv2d_forward",
+        "conv2d_backward",
+        {"x": x, "w": wt, "b": b},
+        kwargs={"stride": stride, "padding": padding},
+        seed=seed,
+        hint=HINT_BACKWARD,
+    )
 
 
 def test_channel_mismatch_is_a_value_error(solution):
     """ValueError when x's channel count differs from w's C_in."""
     b = np.zeros(2)
     expect_value_error(
-        solution, "conv2d_forward", np.ones((1, 3, 5, 5)), np.ones((2, 2, 3, 3)), b,
+        solution,
+        "conv2d_forward",
+        np.ones((1, 3, 5, 5)),
+        np.ones((2, 2, 3, 3)),
+        b,
         because="x has 3 channels but w expects C_in = 2",
-    )  # fmt: skip
+    )
     expect_value_error(
-        solution, "conv2d_forward", np.ones((2, 3, 5, 5)), np.ones((2, 1, 3, 3)), b,
+        solution,
+        "conv2d_forward",
+        np.ones((2, 3, 5, 5)),
+        np.ones((2, 1, 3, 3)),
+        b,
         because="x has 3 channels but w expects C_in = 1 (broadcasting would hide this)",
-    )  # fmt: skip
+    )
 
 
 def test_kernel_larger_than_padded_input_is_a_value_error(solution):
     """ValueError when the kernel is larger than the padded input, in height or in width."""
     expect_value_error(
-        solution, "conv2d_forward", np.ones((1, 1, 3, 5)), np.ones((1, 1, 4, 3)), np.zeros(1),
+        solution,
+        "conv2d_forward",
+        np.ones((1, 1, 3, 5)),
+        np.ones((1, 1, 4, 3)),
+        np.zeros(1),
         because="a 4-row kernel does not fit a 3-row input without padding",
-    )  # fmt: skip
+    )
     expect_value_error(
-        solution, "conv2d_forward", np.ones((2, 2, 4, 3)), np.ones((1, 2, 3, 6)), np.zeros(1),
-        padding=1, because="a 6-column kernel does not fit 3 columns padded by 1 on each side",
-    )  # fmt: skip
+        solution,
+        "conv2d_forward",
+        np.ones((2, 2, 4, 3)),
+        np.ones((1, 2, 3, 6)),
+        np.zeros(1),
+        padding=1,
+        because="a 6-column kernel does not fit 3 columns padded by 1 on each side",
+    )
     expect_value_error(
-        solution, "conv2d_forward", np.ones((1, 2, 4, 3)), np.ones((1, 2, 7, 3)), np.zeros(1),
-        stride=2, padding=(1, 0),
+        solution,
+        "conv2d_forward",
+        np.ones((1, 2, 4, 3)),
+        np.ones((1, 2, 7, 3)),
+        np.zeros(1),
+        stride=2,
+        padding=(1, 0),
         because="a 7-row kernel does not fit 4 rows padded by 1 on each side (6 rows)",
-    )  # fmt: skip
+    )

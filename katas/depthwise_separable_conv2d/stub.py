@@ -26,7 +26,8 @@ def depthwise_separable_conv2d(
     `depth[n, c, i, j] = b_depthwise[c] + sum over p, q of
     xp[n, c, i * stride_h + p, j * stride_w + q] * w_depthwise[c, 0, p, q]`
     (`xp` is `x` zero-padded by `pad_h` rows above and below, `pad_w` columns left and right),
-    then `out[n, o, i, j] = b_pointwise[o] + sum over c of w_pointwise[o, c, 0, 0] * depth[n, c, i, j]`.
+    then `out[n, o, i, j] = b_pointwise[o] + sum over c of
+    w_pointwise[o, c, 0, 0] * depth[n, c, i, j]`.
     No activation between the two steps.
 
     Args:

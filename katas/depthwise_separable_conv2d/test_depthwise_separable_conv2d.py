@@ -36,9 +36,14 @@ def _args(seed: int, n: int, c: int, h: int, w: int, c_out: int, kh: int, kw: in
 def _check(solution, reference, seed, case, hint):
     n, c, h, w, c_out, kh, kw, stride, padding = case
     check_call(
-        solution, reference, FN, *_args(seed, n, c, h, w, c_out, kh, kw),
-        stride=stride, padding=padding, hint=hint,
-    )  # fmt: skip
+        solution,
+        reference,
+        FN,
+        *_args(seed, n, c, h, w, c_out, kh, kw),
+        stride=stride,
+        padding=padding,
+        hint=hint,
+    )
 
 
 @pytest.mark.parametrize(
@@ -60,7 +65,7 @@ def test_square_pointwise(solution, reference):
 
 
 def test_batch_of_one_and_single_channel(solution, reference):
-    """A batch of one, a single input channel, a single output channel, and a 1x1 depthwise kernel."""
+    """A batch of one, one input channel, one output channel, and a 1x1 depthwise kernel."""
     _check(solution, reference, 5, (1, 1, 5, 4, 3, 3, 2, 1, 0), HINT_STEPS)
     _check(solution, reference, 6, (1, 3, 4, 5, 1, 1, 1, 1, 0), HINT_STEPS)
 
@@ -93,7 +98,7 @@ def test_stride_belongs_to_the_depthwise_step(solution, reference, seed, case):
 
 
 def test_kernel_as_large_as_padded_input(solution, reference):
-    """A depthwise kernel exactly the padded input's size, and one larger than the unpadded input."""
+    """A depthwise kernel as large as the padded input, or larger than the unpadded input."""
     _check(solution, reference, 30, (2, 2, 3, 4, 3, 5, 4, 1, (1, 0)), HINT_STEPS)
     _check(solution, reference, 31, (1, 2, 2, 3, 2, 3, 3, 1, 1), HINT_STEPS)
 
@@ -116,32 +121,62 @@ def test_depthwise_channel_mismatch_is_a_value_error(solution):
     x = np.ones((1, 3, 5, 5))
     pw, bp = np.ones((4, 3, 1, 1)), np.zeros(4)
     expect_value_error(
-        solution, FN, x, np.ones((2, 1, 3, 3)), np.zeros(2), pw, bp,
+        solution,
+        FN,
+        x,
+        np.ones((2, 1, 3, 3)),
+        np.zeros(2),
+        pw,
+        bp,
         because="x has 3 channels but w_depthwise has 2 filters",
-    )  # fmt: skip
+    )
     expect_value_error(
-        solution, FN, x, np.ones((1, 1, 3, 3)), np.zeros(1), pw, bp,
+        solution,
+        FN,
+        x,
+        np.ones((1, 1, 3, 3)),
+        np.zeros(1),
+        pw,
+        bp,
         because="x has 3 channels but w_depthwise has 1 filter (broadcasting would hide this)",
-    )  # fmt: skip
+    )
 
 
 def test_pointwise_channel_mismatch_is_a_value_error(solution):
     """ValueError unless w_pointwise is (C_out, C, 1, 1) for the C depthwise channels."""
     expect_value_error(
-        solution, FN, np.ones((1, 3, 5, 5)), np.ones((3, 1, 3, 3)), np.zeros(3),
-        np.ones((4, 2, 1, 1)), np.zeros(4),
+        solution,
+        FN,
+        np.ones((1, 3, 5, 5)),
+        np.ones((3, 1, 3, 3)),
+        np.zeros(3),
+        np.ones((4, 2, 1, 1)),
+        np.zeros(4),
         because="w_pointwise expects 2 input channels but the depthwise step has 3",
-    )  # fmt: skip
+    )
 
 
 def test_kernel_larger_than_padded_input_is_a_value_error(solution):
     """ValueError when the depthwise kernel is larger than the padded input."""
     pw, bp = np.ones((1, 2, 1, 1)), np.zeros(1)
     expect_value_error(
-        solution, FN, np.ones((1, 2, 3, 5)), np.ones((2, 1, 4, 3)), np.zeros(2), pw, bp,
+        solution,
+        FN,
+        np.ones((1, 2, 3, 5)),
+        np.ones((2, 1, 4, 3)),
+        np.zeros(2),
+        pw,
+        bp,
         because="a 4-row kernel does not fit a 3-row input without padding",
-    )  # fmt: skip
+    )
     expect_value_error(
-        solution, FN, np.ones((1, 2, 4, 3)), np.ones((2, 1, 3, 6)), np.zeros(2), pw, bp,
-        padding=1, because="a 6-column kernel does not fit 3 columns padded by 1 on each side",
-    )  # fmt: skip
+        solution,
+        FN,
+        np.ones((1, 2, 4, 3)),
+        np.ones((2, 1, 3, 6)),
+        np.zeros(2),
+        pw,
+        bp,
+        padding=1,
+        because="a 6-column kernel does not fit 3 columns padded by 1 on each side",
+    )

@@ -85,9 +85,14 @@ def test_backward_at_relu_ties(solution, reference):
     """Backward pass with integer inputs, where both ReLUs receive exact zeros."""
     for seed in (40, 41, 42):
         check_backward(
-            solution, reference, FWD, BWD, _integer_inputs(seed, (2, 2, 4, 5)),
-            seed=seed, hint=HINT_TIES,
-        )  # fmt: skip
+            solution,
+            reference,
+            FWD,
+            BWD,
+            _integer_inputs(seed, (2, 2, 4, 5)),
+            seed=seed,
+            hint=HINT_TIES,
+        )
 
 
 @pytest.mark.parametrize(("seed", "shape"), [(50, (2, 2, 4, 5)), (51, (1, 3, 5, 3))])
@@ -101,24 +106,47 @@ def test_backward_matches_own_forward(solution, seed, shape):
 def test_channel_mismatch_is_a_value_error(solution):
     """ValueError when x's channels do not match w1's input channels."""
     expect_value_error(
-        solution, FWD, np.ones((1, 3, 4, 4)), np.ones((3, 2, 3, 3)), np.zeros(3),
-        np.ones((3, 3, 3, 3)), np.zeros(3),
+        solution,
+        FWD,
+        np.ones((1, 3, 4, 4)),
+        np.ones((3, 2, 3, 3)),
+        np.zeros(3),
+        np.ones((3, 3, 3, 3)),
+        np.zeros(3),
         because="x has 3 channels but w1 expects 2",
-    )  # fmt: skip
+    )
 
 
 def test_wrong_filter_shapes_are_value_errors(solution):
     """ValueError for filters that are not (C, C, 3, 3): the skip needs C output channels."""
     x = np.ones((1, 3, 4, 4))
     expect_value_error(
-        solution, FWD, x, np.ones((3, 3, 5, 5)), np.zeros(3), np.ones((3, 3, 3, 3)), np.zeros(3),
+        solution,
+        FWD,
+        x,
+        np.ones((3, 3, 5, 5)),
+        np.zeros(3),
+        np.ones((3, 3, 3, 3)),
+        np.zeros(3),
         because="w1 is 5x5, but the block's convolutions are 3x3",
-    )  # fmt: skip
+    )
     expect_value_error(
-        solution, FWD, x, np.ones((3, 3, 3, 3)), np.zeros(3), np.ones((4, 3, 3, 3)), np.zeros(4),
+        solution,
+        FWD,
+        x,
+        np.ones((3, 3, 3, 3)),
+        np.zeros(3),
+        np.ones((4, 3, 3, 3)),
+        np.zeros(4),
         because="w2 has 4 output channels, so conv2's output cannot be added to the 3-channel x",
-    )  # fmt: skip
+    )
     expect_value_error(
-        solution, FWD, x, np.ones((3, 3, 3, 3)), np.zeros(3), np.ones((1, 3, 3, 3)), np.zeros(1),
+        solution,
+        FWD,
+        x,
+        np.ones((3, 3, 3, 3)),
+        np.zeros(3),
+        np.ones((1, 3, 3, 3)),
+        np.zeros(1),
         because="w2 has 1 output channel: NumPy would broadcast it against x's 3 channels",
-    )  # fmt: skip
+    )

@@ -43,7 +43,7 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
 
 
 def conv2d_backward(dout, cache):
-    (n, c, h, wd), xp, w, sh, sw, ph, pw = cache
+    (n, _, h, wd), xp, w, sh, sw, ph, pw = cache
     c_out, _, kh, kw = w.shape
     _, _, h_out, w_out = dout.shape
     dxp = np.zeros_like(xp)

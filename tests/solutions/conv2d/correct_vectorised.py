@@ -1,4 +1,4 @@
-# correct: shift-and-add over kernel offsets; dx as a full correlation of the dilated dout with the rotated kernel
+# correct: shift-and-add per kernel offset; dx as a full correlation of the dilated dout
 """conv2d vectorised over the batch and the image, looping only over the KH*KW kernel offsets."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# wrong(conv2d_backward): db summed over H_out and W_out but averaged over the batch instead of summed
+# wrong(conv2d_backward): db averaged over the batch instead of summed over N, H, W
 """dout already carries any 1/N of the loss; averaging again divides db by N."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-# wrong(conv2d_backward): dx cropped from the top-left corner of the padded gradient, dxp[:, :, :H, :W], instead of removing pad from each side
-"""Right whenever padding is 0; with padding the gradient is shifted and the border rows are lost."""
+# wrong(conv2d_backward): dx cropped as dxp[:, :, :H, :W], not pad removed from each side
+"""Right when padding is 0; with padding the gradient is shifted and border rows are lost."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from correct_loops import conv2d_forward  # noqa: F401
 
 
 def conv2d_backward(dout, cache):
-    (n, c, h, wd), xp, w, sh, sw, ph, pw = cache
-    c_out, _, kh, kw = w.shape
+    (_, _, h, wd), xp, w, sh, sw, _, _ = cache
+    kh, kw = w.shape[2:]
     _, _, h_out, w_out = dout.shape
     dxp = np.zeros_like(xp)
     dw = np.zeros_like(w)

@@ -1,4 +1,4 @@
-# wrong(conv2d_forward): true convolution, the kernel rotated by 180 degrees (PyTorch's conv2d is a cross-correlation)
+# wrong(conv2d_forward): true convolution, the kernel flipped (conv2d is a cross-correlation)
 """The textbook definition of convolution, (x * w)[i] = sum_k x[i - k] w[k], flips the kernel."""
 
 from __future__ import annotations

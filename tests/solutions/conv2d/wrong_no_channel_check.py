@@ -1,5 +1,5 @@
-# wrong(conv2d_forward): no ValueError when x's channels differ from w's C_in: a 1-channel kernel silently broadcasts over all channels
-"""Loops that multiply window * w[o] never notice a (C_out, 1, KH, KW) kernel on a C-channel input."""
+# wrong(conv2d_forward): no ValueError for a channel mismatch; a 1-channel w broadcasts
+"""Loops computing window * w[o] never notice a (C_out, 1, KH, KW) kernel on C channels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from correct_loops import _pair, conv2d_backward  # noqa: F401
 
 
 def conv2d_forward(x, w, b, *, stride=1, padding=0):
-    n, c, h, wd = x.shape
+    n, _, h, wd = x.shape
     c_out, _, kh, kw = w.shape
     sh, sw = _pair(stride, "stride", 1)
     ph, pw = _pair(padding, "padding", 0)

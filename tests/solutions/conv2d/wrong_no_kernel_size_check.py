@@ -1,4 +1,4 @@
-# wrong(conv2d_forward): no ValueError when the kernel is larger than the padded input: returns an empty output instead
+# wrong(conv2d_forward): no ValueError for a kernel larger than the padded input
 """(H + 2p - KH) // s + 1 is 0 when the kernel is one pixel too large: np.zeros accepts that."""
 
 from __future__ import annotations

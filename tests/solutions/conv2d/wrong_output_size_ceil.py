@@ -1,5 +1,5 @@
-# wrong(conv2d_forward): output size rounded up, ceil((H + 2p - KH) / stride) + 1, with extra zeros at the end so the last window fits
-"""The "(H - K + 2P) / S + 1" formula without the floor: a partial window becomes an extra output."""
+# wrong(conv2d_forward): output size ceil((H + 2p - KH) / s) + 1, partial windows zero-filled
+"""(H - K + 2P) / S + 1 rounded up: a partial window at the end becomes an extra output."""
 
 from __future__ import annotations
 

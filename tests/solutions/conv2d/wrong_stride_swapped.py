@@ -1,4 +1,4 @@
-# wrong(conv2d_forward): the stride pair read as (stride_w, stride_h): stride_h steps along the width
+# wrong(conv2d_forward): stride pair swapped, stride_h used for the width and vice versa
 """Rows advance by stride[1] and columns by stride[0]: invisible with a square stride."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# correct: the depthwise step as an ordinary convolution with a block-diagonal (C, C, KH, KW) kernel, via im2col; pointwise with tensordot
+# correct: depthwise as a full im2col conv with a block-diagonal kernel; tensordot pointwise
 """groups=C is a full convolution whose kernel is zero between different channels."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ def _pair(value, name, minimum):
 
 
 def _conv(x, w, b, sh, sw, ph, pw):
-    n, c, h, wd = x.shape
+    n, c = x.shape[:2]
     c_out, _, kh, kw = w.shape
     xp = np.ascontiguousarray(np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw))))
     if kh > xp.shape[2] or kw > xp.shape[3]:
@@ -35,7 +35,7 @@ def _conv(x, w, b, sh, sw, ph, pw):
 def depthwise_separable_conv2d(
     x, w_depthwise, b_depthwise, w_pointwise, b_pointwise, *, stride=1, padding=0
 ):
-    n, c, h, w = x.shape
+    c = x.shape[1]
     if w_depthwise.shape[0] != c or w_depthwise.shape[1] != 1:
         raise ValueError("w_depthwise must have one (1, KH, KW) filter per input channel")
     if w_pointwise.shape[1] != c or w_pointwise.shape[2:] != (1, 1):

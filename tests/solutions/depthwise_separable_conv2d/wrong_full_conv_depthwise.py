@@ -1,4 +1,4 @@
-# wrong(depthwise_separable_conv2d): the depthwise step mixes channels: filter c is applied to every input channel and summed (a full convolution)
+# wrong(depthwise_separable_conv2d): the depthwise step mixes channels (a full convolution)
 """A (C, 1, KH, KW) kernel broadcast to (C, C, KH, KW) and fed to an ordinary conv2d."""
 
 from __future__ import annotations

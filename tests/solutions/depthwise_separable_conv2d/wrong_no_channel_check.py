@@ -1,4 +1,4 @@
-# wrong(depthwise_separable_conv2d): no ValueError when w_depthwise has fewer filters than x has channels: a (1, 1, KH, KW) kernel broadcasts
+# wrong(depthwise_separable_conv2d): no ValueError when a (1, 1, KH, KW) kernel broadcasts
 """Vectorised depthwise step whose broadcasting hides a missing channel check."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# wrong(depthwise_separable_conv2d): b_depthwise ignored (it reaches the output as w_pointwise @ b_depthwise)
+# wrong(depthwise_separable_conv2d): b_depthwise ignored
 """Many MobileNet implementations use bias=False in the depthwise conv; this kata's does not."""
 
 from __future__ import annotations

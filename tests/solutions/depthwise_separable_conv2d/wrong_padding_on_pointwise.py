@@ -1,5 +1,5 @@
-# wrong(depthwise_separable_conv2d): the padding given to the pointwise step instead of the depthwise step
-"""The 1x1 conv pads a ring of zeros (its output there is just b_pointwise); the depthwise step is unpadded."""
+# wrong(depthwise_separable_conv2d): padding applied in the pointwise step, not the depthwise
+"""The 1x1 conv pads a ring of zeros (output there: just b_pointwise); no depthwise padding."""
 
 from __future__ import annotations
 

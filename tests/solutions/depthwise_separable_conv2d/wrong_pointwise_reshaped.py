@@ -1,4 +1,4 @@
-# wrong(depthwise_separable_conv2d): pointwise weights reshaped to (C, C_out) instead of indexed [o, c]: scrambled, a plain transpose when C_out == C
+# wrong(depthwise_separable_conv2d): pointwise weights reshaped to (C, C_out), not indexed [o, c]
 """w_pointwise.reshape(C, C_out) looks like the transpose one wanted, but it is not."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# wrong(depthwise_separable_conv2d): a ReLU between the depthwise and the pointwise step (MobileNet's block has BN+ReLU there; this kata is the two convolutions only)
+# wrong(depthwise_separable_conv2d): a ReLU between the depthwise and pointwise steps
 """Copying MobileNet's layer stack instead of the operation the contract specifies."""
 
 from __future__ import annotations

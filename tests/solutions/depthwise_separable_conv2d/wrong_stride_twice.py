@@ -1,4 +1,4 @@
-# wrong(depthwise_separable_conv2d): the stride passed to both steps, so the pointwise conv subsamples the already strided map again
+# wrong(depthwise_separable_conv2d): stride applied in both steps, pointwise too
 """Forwarding stride=stride to the 1x1 convolution as well as to the depthwise one."""
 
 from __future__ import annotations

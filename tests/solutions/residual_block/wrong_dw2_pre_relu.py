@@ -1,11 +1,14 @@
-# wrong(residual_block_backward): dw2 computed against the pre-activation z1 instead of h = relu(z1), the second conv's real input
+# wrong(residual_block_backward): dw2 computed from z1 instead of h = relu(z1)
 """Caching the wrong tensor: the weights' gradient reads the input before the ReLU."""
 
 from __future__ import annotations
 
 import numpy as np
-from correct_layers import conv_backward, conv_forward
-from correct_layers import residual_block_forward  # noqa: F401
+from correct_layers import (
+    conv_backward,
+    conv_forward,
+    residual_block_forward,  # noqa: F401
+)
 
 
 def residual_block_backward(dout, cache):

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import numpy as np
-from correct_layers import check_shapes, conv_forward
-from correct_layers import residual_block_backward  # noqa: F401
+from correct_layers import (
+    check_shapes,
+    conv_forward,
+    residual_block_backward,  # noqa: F401
+)
 
 
 def residual_block_forward(x, w1, b1, w2, b2):

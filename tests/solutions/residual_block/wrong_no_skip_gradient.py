@@ -1,10 +1,12 @@
-# wrong(residual_block_backward): dx only through the convolutions: the identity path's gradient (+ ds) is missing
+# wrong(residual_block_backward): dx misses the skip connection's gradient (+ ds)
 """x feeds both conv1 and the skip; its gradient must sum both paths."""
 
 from __future__ import annotations
 
-from correct_layers import conv_backward
-from correct_layers import residual_block_forward  # noqa: F401
+from correct_layers import (
+    conv_backward,
+    residual_block_forward,  # noqa: F401
+)
 
 
 def residual_block_backward(dout, cache):

@@ -1,10 +1,12 @@
-# wrong(residual_block_backward): the final ReLU's mask taken from the conv output z2 alone instead of s = z2 + x
+# wrong(residual_block_backward): final ReLU mask from z2 > 0 instead of s = z2 + x > 0
 """The ReLU saw z2 + x, not z2: masking with z2 > 0 zeroes and passes the wrong pixels."""
 
 from __future__ import annotations
 
-from correct_layers import conv_backward
-from correct_layers import residual_block_forward  # noqa: F401
+from correct_layers import (
+    conv_backward,
+    residual_block_forward,  # noqa: F401
+)
 
 
 def residual_block_backward(dout, cache):

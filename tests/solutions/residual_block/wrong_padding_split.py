@@ -1,11 +1,14 @@
-# wrong(residual_block_forward): first conv unpadded and second padded by 2: the shapes still match x, but the borders are wrong
+# wrong(residual_block_forward): conv1 unpadded, conv2 padded by 2 (shapes fit, borders wrong)
 """Total padding 2 either way, so nothing crashes; only the border values give it away."""
 
 from __future__ import annotations
 
 import numpy as np
-from correct_layers import check_shapes, conv_forward
-from correct_layers import residual_block_backward  # noqa: F401
+from correct_layers import (
+    check_shapes,
+    conv_forward,
+    residual_block_backward,  # noqa: F401
+)
 
 
 def residual_block_forward(x, w1, b1, w2, b2):

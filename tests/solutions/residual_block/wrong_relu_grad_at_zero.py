@@ -1,10 +1,12 @@
-# wrong(residual_block_backward): ReLU masks with >= 0, passing the gradient where the ReLU's input is exactly 0 (PyTorch passes 0 there)
+# wrong(residual_block_backward): ReLU masks use >= 0, passing gradient at exactly 0
 """Invisible on random floats; integer-valued activations hit exact zeros."""
 
 from __future__ import annotations
 
-from correct_layers import conv_backward
-from correct_layers import residual_block_forward  # noqa: F401
+from correct_layers import (
+    conv_backward,
+    residual_block_forward,  # noqa: F401
+)
 
 
 def residual_block_backward(dout, cache):

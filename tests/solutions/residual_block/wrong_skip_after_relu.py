@@ -1,11 +1,14 @@
-# wrong(residual_block_forward): the skip added after the final ReLU, relu(conv2(...)) + x, instead of relu(conv2(...) + x)
+# wrong(residual_block_forward): skip added after the final ReLU, relu(z2) + x
 """A different block: its output can be negative and the skip bypasses the last non-linearity."""
 
 from __future__ import annotations
 
 import numpy as np
-from correct_layers import check_shapes, conv_forward
-from correct_layers import residual_block_backward  # noqa: F401
+from correct_layers import (
+    check_shapes,
+    conv_forward,
+    residual_block_backward,  # noqa: F401
+)
 
 
 def residual_block_forward(x, w1, b1, w2, b2):
