@@ -1,0 +1,195 @@
+"""Hidden tests for `lr_schedules`: every schedule step by step, the boundaries, error rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from dlkata.judge import check_call, expect_value_error, fail
+
+HINTS = {
+    "exponential_decay": "initial_lr * decay_rate ** (step / decay_steps); with staircase=True "
+    "the exponent is floored: step // decay_steps.",
+    "step_decay": "As StepLR: initial_lr * gamma ** (step // step_size). Steps count from 0, so "
+    "the first decay happens at step == step_size, not one step earlier.",
+    "inverse_time_decay": "initial_lr / (1 + decay_rate * step): the denominator grows linearly.",
+    "cosine_annealing": "min_lr + (initial_lr - min_lr) * (1 + cos(pi * step / total_steps)) / 2 "
+    "for step <= total_steps, then min_lr for good (clamped: the cosine must not climb back up).",
+    "linear_warmup": "initial_lr * min(step / warmup_steps, 1): exactly 0 at step 0, and "
+    "initial_lr first at step == warmup_steps.",
+}
+
+
+def around(*boundaries, last, extra=()):
+    """Steps 0 .. 3, each boundary and its neighbours up to `last`, and the `extra` steps."""
+    steps = set(range(4))
+    for b in boundaries:
+        steps |= {b - 1, b, b + 1}
+    return sorted({s for s in steps if 0 <= s <= last} | set(extra))
+
+
+def check_steps(solution, reference, name, initial_lr, steps, **kwargs):
+    for step in steps:
+        check_call(solution, reference, name, initial_lr, step, hint=HINTS[name], **kwargs)
+
+
+EXPONENTIAL = [(0.1, 0.5, 3), (1.0, 0.96, 10), (3e-4, 0.1, 1), (0.05, 0.9, 4)]
+
+
+@pytest.mark.parametrize(("initial_lr", "decay_rate", "decay_steps"), EXPONENTIAL)
+def test_exponential_decay_smooth(solution, reference, initial_lr, decay_rate, decay_steps):
+    """exponential_decay, smooth: decay_rate ** (step / decay_steps), between boundaries too."""
+    k = decay_steps
+    steps = around(k, 2 * k, 3 * k, last=3 * k + 2, extra=(k // 2 + 1, 5 * k + 1))
+    check_steps(
+        solution,
+        reference,
+        "exponential_decay",
+        initial_lr,
+        steps,
+        decay_rate=decay_rate,
+        decay_steps=decay_steps,
+    )
+
+
+@pytest.mark.parametrize(("initial_lr", "decay_rate", "decay_steps"), EXPONENTIAL)
+def test_exponential_decay_staircase(solution, reference, initial_lr, decay_rate, decay_steps):
+    """exponential_decay with staircase=True: constant plateaus, a drop at each multiple."""
+    k = decay_steps
+    steps = around(k, 2 * k, 3 * k, last=3 * k + 2, extra=(k // 2 + 1, 5 * k + 1))
+    check_steps(
+        solution,
+        reference,
+        "exponential_decay",
+        initial_lr,
+        steps,
+        decay_rate=decay_rate,
+        decay_steps=decay_steps,
+        staircase=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("initial_lr", "step_size", "gamma"), [(0.1, 3, 0.5), (1.0, 1, 0.9), (0.05, 7, 0.1)]
+)
+def test_step_decay(solution, reference, initial_lr, step_size, gamma):
+    """step_decay equals StepLR: initial_lr until step_size - 1, the first drop at step_size."""
+    s = step_size
+    check_steps(
+        solution,
+        reference,
+        "step_decay",
+        initial_lr,
+        around(s, 2 * s, 3 * s, last=3 * s + 2),
+        step_size=step_size,
+        gamma=gamma,
+    )
+
+
+@pytest.mark.parametrize(("initial_lr", "decay_rate"), [(0.1, 0.5), (1.0, 0.01), (0.2, 0.0)])
+def test_inverse_time_decay(solution, reference, initial_lr, decay_rate):
+    """inverse_time_decay: initial_lr / (1 + decay_rate * step)."""
+    check_steps(
+        solution,
+        reference,
+        "inverse_time_decay",
+        initial_lr,
+        [0, 1, 2, 3, 7, 50, 1000],
+        decay_rate=decay_rate,
+    )
+
+
+@pytest.mark.parametrize(
+    ("initial_lr", "total_steps", "min_lr"),
+    [(0.1, 4, 0.01), (1.0, 10, 0.0), (0.5, 1, 0.2), (0.05, 25, 1e-3)],
+)
+def test_cosine_annealing(solution, reference, initial_lr, total_steps, min_lr):
+    """cosine_annealing: the half cosine up to total_steps, then clamped at min_lr."""
+    t = total_steps
+    steps = around(t // 2, t, last=t + 2, extra=(2 * t, 3 * t + 1))
+    check_steps(
+        solution,
+        reference,
+        "cosine_annealing",
+        initial_lr,
+        steps,
+        total_steps=total_steps,
+        min_lr=min_lr,
+    )
+
+
+def test_cosine_annealing_default_min_lr(solution, reference):
+    """cosine_annealing without min_lr anneals down to 0."""
+    check_steps(solution, reference, "cosine_annealing", 0.3, [0, 3, 6, 9, 12], total_steps=12)
+
+
+@pytest.mark.parametrize(("initial_lr", "warmup_steps"), [(0.3, 1), (0.1, 4), (1e-3, 10)])
+def test_linear_warmup(solution, reference, initial_lr, warmup_steps):
+    """linear_warmup: 0 at step 0, linear up to initial_lr at warmup_steps, constant after."""
+    w = warmup_steps
+    check_steps(
+        solution,
+        reference,
+        "linear_warmup",
+        initial_lr,
+        around(w // 2, w, last=w + 2, extra=(5 * w,)),
+        warmup_steps=warmup_steps,
+    )
+
+
+CALLS = [
+    ("exponential_decay", {"decay_rate": 0.5, "decay_steps": 2, "staircase": True}),
+    ("step_decay", {"step_size": 2, "gamma": 0.5}),
+    ("inverse_time_decay", {"decay_rate": 1.0}),
+    ("cosine_annealing", {"total_steps": 2}),
+    ("linear_warmup", {"warmup_steps": 2}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=[c[0] for c in CALLS])
+def test_returns_a_float(solution, name, kwargs):
+    """Each schedule returns a float (not an array, a list or an int)."""
+    for step in (0, 3):
+        value = solution.call(name, 1.0, step, **kwargs)
+        if not isinstance(value, float):
+            fail(
+                f"{name}(1.0, {step}, ...) returned {type(value).__name__} {value!r}, not a float",
+                function=name,
+                hint="Return a Python float, e.g. float(...) around the result.",
+            )
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=[c[0] for c in CALLS])
+@pytest.mark.parametrize("step", [-1, -7])
+def test_negative_step(solution, name, kwargs, step):
+    """A negative step is a ValueError for every schedule."""
+    expect_value_error(
+        solution,
+        name,
+        0.1,
+        step,
+        because=f"step={step} is negative: steps count from 0",
+        **kwargs,
+    )
+
+
+PERIODS = [
+    ("exponential_decay", "decay_steps", {"decay_rate": 0.5}),
+    ("step_decay", "step_size", {"gamma": 0.5}),
+    ("cosine_annealing", "total_steps", {"min_lr": 0.0}),
+    ("linear_warmup", "warmup_steps", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "period", "kwargs"), PERIODS, ids=[p[1] for p in PERIODS])
+@pytest.mark.parametrize("value", [0, -4])
+def test_non_positive_period(solution, name, period, kwargs, value):
+    """A zero or negative decay_steps / step_size / total_steps / warmup_steps is a ValueError."""
+    expect_value_error(
+        solution,
+        name,
+        0.1,
+        5,
+        because=f"{period}={value} is not positive (check it before dividing by it)",
+        **{period: value},
+        **kwargs,
+    )
