@@ -96,6 +96,9 @@ def check_gradient_numerically(
     kwargs = kwargs or {}
     grads = grads or tuple(f"d{name}" for name in inputs)
     wrt = wrt or tuple(g[1:] for g in grads if g[1:] in inputs)
+    # a `rng` argument is copied before the first call, so that every perturbed forward pass
+    # starts from the same random state (the same dropout mask) as the one differentiated
+    fresh_kwargs = copy.deepcopy(kwargs)
     result = impl.call(forward, *inputs.values(), **kwargs)
     expect_tuple(result, len(outputs) + 1, forward)
     picked = [outputs.index(name) for name in upstream]
@@ -120,7 +123,7 @@ def check_gradient_numerically(
             impl,
             forward,
             inputs,
-            kwargs,
+            fresh_kwargs,
             name,
             analytic[grads.index(f"d{name}")],
             objective,

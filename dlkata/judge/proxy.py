@@ -8,6 +8,7 @@ wrong (an exception, a time-out, a death, an input changed in place, the global 
 
 from __future__ import annotations
 
+import copy
 import inspect
 import json
 import os
@@ -104,11 +105,15 @@ class WorkerProcess:
         if self.process is None:
             self.start()
         if self.ready_message is None:
-            message, _ = self._receive(self.limits.call_timeout + _START_GRACE, "importing your file")
+            message, _ = self._receive(
+                self.limits.call_timeout + _START_GRACE, "importing your file"
+            )
             self.ready_message = message
         return self.ready_message
 
-    def request(self, header: dict[str, Any], blobs: list[bytes], function: str) -> tuple[dict, list]:
+    def request(
+        self, header: dict[str, Any], blobs: list[bytes], function: str
+    ) -> tuple[dict, list]:
         if self.process is None or self.process.poll() is not None:
             self.start()
         self.wait_ready()
@@ -148,7 +153,9 @@ class WorkerProcess:
             except ChannelClosed:
                 pass
 
-    def _receive(self, timeout: float, doing: str, function: str | None = None) -> tuple[dict, list]:
+    def _receive(
+        self, timeout: float, doing: str, function: str | None = None
+    ) -> tuple[dict, list]:
         assert self.channel is not None
         while True:
             try:
@@ -267,12 +274,17 @@ class SolutionProxy:
     def _run(self, name: str, calls: list[tuple[dict, tuple, dict]]) -> list[Any]:
         encoder = Encoder()
         encoded = [
-            {**spec, "strict": self._strict, "args": encoder.encode(args),
-             "kwargs": encoder.encode(kwargs)}
+            {
+                **spec,
+                "strict": self._strict,
+                "args": encoder.encode(args),
+                "kwargs": encoder.encode(kwargs),
+            }
             for spec, args, kwargs in calls
         ]
-        header = {"op": "call", **encoded[0]} if len(encoded) == 1 else {"op": "batch",
-                                                                          "calls": encoded}
+        header = (
+            {"op": "call", **encoded[0]} if len(encoded) == 1 else {"op": "batch", "calls": encoded}
+        )
         reply, blobs = self._worker.request(header, encoder.blobs, name)
         self._check_violations(name)
         decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t))
@@ -301,8 +313,12 @@ class SolutionProxy:
 
     def _check_rules(self, name: str, outcome: dict[str, Any]) -> None:
         if outcome.get("bad_return"):
-            raise LearnerError(outcome["bad_return"], kind="return_type", function=name,
-                               hint="Forward functions return (out, cache) (contract rule 5).")
+            raise LearnerError(
+                outcome["bad_return"],
+                kind="return_type",
+                function=name,
+                hint="Forward functions return (out, cache) (contract rule 5).",
+            )
         if outcome.get("modified"):
             names = ", ".join(f"`{n}`" for n in outcome["modified"])
             raise LearnerError(
@@ -389,7 +405,11 @@ class ReferenceImpl:
         self, name: str, calls: list[tuple[tuple, dict]], pick: list[int] | None = None
     ) -> list[Any]:
         function = getattr(self, name)
-        results = [function(*args, **kwargs) for args, kwargs in calls]
+        # each call gets its own copy of the arguments, as each call of a batch sent to the
+        # learner's process does (a shared generator would otherwise advance between calls)
+        results = [
+            function(*copy.deepcopy(args), **copy.deepcopy(kwargs)) for args, kwargs in calls
+        ]
         if pick is None:
             return results
         return [tuple(r[i] for i in pick) if isinstance(r, tuple) else r for r in results]
