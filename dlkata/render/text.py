@@ -44,7 +44,7 @@ def kata_panel(result: KataResult) -> Panel:
     mark, colour = _MARKS[result.status]
     title = f"[bold]{escape(result.id)}[/bold] · {escape(result.title)}"
     subtitle = f"[{colour}]{mark} {_HEADLINES[result.status]}"
-    if result.tests:
+    if result.tests and result.status is not Status.NOT_STARTED:
         subtitle += f" · {result.passed}/{len(result.tests)} tests"
     parts: list[RenderableType] = []
     if result.error:

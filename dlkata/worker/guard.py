@@ -4,16 +4,24 @@ The process boundary is the real protection: verdicts are computed in the judge,
 learner code. This layer adds honest refusals on top (reading the hidden tests or the references,
 starting processes, opening sockets, loading C code, signalling other processes, deleting or
 writing files), and reports each refusal to the judge at once over the channel, so a solution
-that catches the `PermissionError` is still named. Audit hooks cannot be removed once added.
+that catches the `PermissionError` is still named. Audit hooks cannot be removed once added; on
+Linux, `sandbox.py` adds kernel-enforced layers underneath for what a hook cannot promise.
+
+The hook must not depend on anything the learner's code can rebind: module globals (of this
+module, `os`, `posixpath`) and builtins can all be replaced from the learner's file. So every
+function and table it uses is bound when it is installed, as a local of the closure, and paths
+are resolved here with the raw `posix` functions rather than with `os.path.realpath`.
 """
 
 from __future__ import annotations
 
 import os
+import posix
 import resource
 import signal
+import stat
+import sys
 from collections.abc import Callable
-from pathlib import Path
 
 # Events refused outright, by prefix, with what the report says was tried.
 _REFUSED_PREFIXES = {
@@ -38,6 +46,7 @@ _REFUSED_PREFIXES = {
     "os.chown": "change file ownership",
     "os.symlink": "create a link",
     "os.link": "create a link",
+    "os.mkdir": "write files (make a folder)",
     "resource.setrlimit": "change the grader's resource limits",
     "resource.prlimit": "change the grader's resource limits",
     "gc.get_objects": "walk the garbage collector's objects",
@@ -45,54 +54,136 @@ _REFUSED_PREFIXES = {
     "gc.get_referents": "walk the garbage collector's objects",
 }
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+_MAX_LINKS = 40
 
 
 def apply_limits(memory_bytes: int, cpu_seconds: int, output_bytes: int) -> None:
-    """Address-space, CPU and file-size limits; over-long output fails a write, not the process."""
+    """Address-space, CPU and file-size limits; over-long output fails a write, not the process.
+
+    No core files: a crash must not drop a multi-megabyte `core` beside the learner's file.
+    """
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
     resource.setrlimit(resource.RLIMIT_FSIZE, (output_bytes, output_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def _make_realpath() -> Callable[[str], str]:
+    """`os.path.realpath` (non-strict) built only from functions the learner cannot rebind."""
+    lstat, readlink, getcwd, is_link = posix.lstat, posix.readlink, posix.getcwd, stat.S_ISLNK
+    str_split, str_rpartition, str_startswith = str.split, str.rpartition, str.startswith
+    list_pop, list_extend, list_reverse = list.pop, list.extend, list.reverse
+    os_error, max_links = OSError, _MAX_LINKS
+
+    def realpath(path: str) -> str:
+        if not str_startswith(path, "/"):
+            path = getcwd() + "/" + path
+        todo = str_split(path, "/")
+        list_reverse(todo)
+        resolved, links = "", 0
+        while todo:
+            name = list_pop(todo)
+            if name in ("", "."):
+                continue
+            if name == "..":
+                resolved = str_rpartition(resolved, "/")[0]
+                continue
+            candidate = resolved + "/" + name
+            try:
+                mode = lstat(candidate).st_mode
+            except os_error:
+                resolved = candidate  # does not exist (yet): the rest is taken literally
+                continue
+            if not is_link(mode) or links >= max_links:
+                resolved = candidate
+                continue
+            links += 1
+            target = readlink(candidate)
+            if str_startswith(target, "/"):
+                resolved = ""
+            rest = str_split(target, "/")
+            list_reverse(rest)
+            list_extend(todo, rest)
+        return resolved or "/"
+
+    return realpath
 
 
 def install_audit_hook(
     protected: tuple[str, ...], allowed_files: tuple[str, ...], report: Callable[[str], None]
 ) -> None:
     """Refuse what a solution has no business doing; `report` tells the judge what was tried."""
-    protected_roots = tuple(os.path.join(os.path.realpath(p), "") for p in protected)
-    allowed = frozenset(os.path.realpath(f) for f in allowed_files)
-    pid = str(os.getpid())
+    realpath = _make_realpath()
+    # (root with a trailing slash, where the name shown in reports starts): a file under
+    # "<dir>/katas/" is named "katas/linear/test_linear.py"
+    roots = tuple(
+        (root, len(str.rpartition(root[:-1], "/")[0]) + 1)
+        for root in (str.rstrip(realpath(p), "/") + "/" for p in protected)
+    )
+    allowed = frozenset(realpath(f) for f in allowed_files)
+    refused = tuple(_REFUSED_PREFIXES.items())
+    own_pid, devnull, write_flags, write_modes = str(posix.getpid()), os.devnull, _WRITE_FLAGS, "wax+"
+    stat_of, is_dir = posix.stat, stat.S_ISDIR
+    # builtins and str methods, bound now: the learner's file may replace builtins.isinstance
+    type_of, is_instance, str_type, bytes_type, int_type = type, isinstance, str, bytes, int
+    to_str, decode, starts_with, partition, is_digit = (
+        str.__str__, bytes.decode, str.startswith, str.partition, str.isdigit
+    )
+    permission_error, os_error = PermissionError, OSError
 
     def refuse(what: str) -> None:
-        report(what)
-        raise PermissionError(f"dlkata: a solution may not {what}")
+        try:
+            report(what)
+        finally:  # refused even when reporting was sabotaged
+            raise permission_error(f"dlkata: a solution may not {what}")
+
+    def as_text(path: object) -> str | None:
+        # open() converts path-like objects before auditing, so this sees str, bytes or an fd
+        if type_of(path) is str_type:
+            return path  # type: ignore[return-value]
+        if is_instance(path, str_type):
+            return to_str(path)  # a plain copy: a subclass's methods are not trusted
+        if is_instance(path, bytes_type):
+            return decode(path, "utf-8", "surrogateescape")
+        return None
 
     def check_open(path: object, mode: object, flags: object) -> None:
-        if isinstance(path, int):
-            return
-        try:
-            name = os.fsdecode(path)  # type: ignore[arg-type]
-        except TypeError:
-            return
-        real = os.path.realpath(name)
-        if real not in allowed and real.startswith(protected_roots):
-            refuse(f"read the grader's files ({Path(real).name})")
-        if real.startswith("/proc/") and not real.startswith(("/proc/self/", f"/proc/{pid}/")):
-            refuse("read another process's memory or files")
-        writing = isinstance(flags, int) and flags & _WRITE_FLAGS
-        if isinstance(mode, str) and any(c in mode for c in "wax+"):
-            writing = True
-        if writing and real != os.devnull:
+        name = as_text(path)
+        if name is None:
+            return  # an already open file descriptor
+        real = realpath(name)
+        if real not in allowed:
+            for root, shown_from in roots:
+                if starts_with(real + "/", root):
+                    refuse(f"read the grader's files ({real[shown_from:]})")
+        if starts_with(real, "/proc/"):
+            process = partition(real[6:], "/")[0]
+            if is_digit(process) and process != own_pid:
+                refuse("read another process's memory or files")
+        writing = type_of(flags) is int_type and flags & write_flags
+        if is_instance(mode, str_type):
+            mode = to_str(mode)
+            for letter in write_modes:
+                if letter in mode:
+                    writing = True
+        if writing and real != devnull:
             refuse(f"write files ({name})")
+        # A folder's descriptor lets `os.open(name, dir_fd=...)` open a path that this hook
+        # would resolve against the wrong folder, so no folder may be opened as a file.
+        try:
+            folder = is_dir(stat_of(real).st_mode)
+        except os_error:
+            folder = False
+        if folder:
+            refuse(f"open a folder as a file descriptor ({name})")
 
     def hook(event: str, args: tuple) -> None:
         if event == "open":
             check_open(*args[:3])
             return
-        for prefix, what in _REFUSED_PREFIXES.items():
-            if event.startswith(prefix):
+        for prefix, what in refused:
+            if starts_with(event, prefix):
                 refuse(what)
-
-    import sys
 
     sys.addaudithook(hook)
