@@ -1,14 +1,16 @@
 """The `dlkata` command: each command parses its options, calls one library function and renders
-the result. Heavy modules (NumPy, pytest) are imported inside commands, so `--help` stays fast."""
+the result. Heavy modules (NumPy, pytest) are imported inside commands, so `--help` stays fast.
+
+Exit codes: 0 success, 1 a kata failed, 2 a usage error (the message says how to proceed).
+"""
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,6 +18,10 @@ from rich.console import Console
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
+
+if TYPE_CHECKING:
+    from dlkata.results import KataResult
+    from dlkata.scaffold import Scaffolded
 
 app = typer.Typer(
     name="dlkata",
@@ -26,26 +32,54 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-console = Console()
-errors = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class ListFormat(str, Enum):
     text = "text"
     json = "json"
 
 
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+
+
 DirOption = Annotated[
     Path | None,
-    typer.Option("--dir", help="Workspace folder (default: $DLKATA_WORKSPACE, the nearest "
-                 "dlkata.yaml, or ./workspace).", show_default=False),
+    typer.Option(
+        "--dir",
+        help="Workspace folder (default: $DLKATA_WORKSPACE, the nearest dlkata.yaml's, or "
+        "./workspace).",
+        show_default=False,
+    ),
 ]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="Output format.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
+KataArgument = Annotated[str, typer.Argument(metavar="KATA", help="The kata's id, e.g. conv2d.")]
+
+
+def out(*, stderr: bool = False) -> Console:
+    """A console made per command, so that NO_COLOR, FORCE_COLOR and the terminal are read when
+    the command runs (rich decides colour when a console is made). With NO_COLOR, no styles at
+    all; piped, lines are not cut at 80 columns: whatever reads them wraps them, or not."""
+    plain = bool(os.environ.get("NO_COLOR"))  # no styles at all, not only no colours
+    console = Console(
+        stderr=stderr, highlight=False, no_color=plain, color_system=None if plain else "auto"
+    )
+    console.soft_wrap = not console.is_terminal
+    return console
+
+
+def warn(warnings: list[str] | tuple[str, ...]) -> None:
+    for warning in warnings:
+        out(stderr=True).print(f"[yellow]Warning:[/yellow] {warning}")
 
 
 def usage_error(message: str) -> NoReturn:
     """Exit 2 with a message that says how to proceed."""
-    errors.print(f"[red]Error:[/red] {message}", highlight=False)
+    out(stderr=True).print(f"[red]Error:[/red] {message}")
     raise typer.Exit(2)
 
 
@@ -65,20 +99,24 @@ def open_workspace(directory: Path | None) -> Workspace:
 
 def version_callback(value: bool) -> None:
     if value:
-        console.print(f"dlkata {__version__}")
+        print(f"dlkata {__version__}")
         raise typer.Exit()
 
 
 @app.callback()
 def main_options(
-    version: Annotated[bool | None, typer.Option("--version", callback=version_callback,
-                                                 is_eager=True, help="Show the version.")] = None,
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = None,
 ) -> None:
     """Deep-learning katas, graded."""
 
 
 @app.command("list")
-def list_katas(directory: DirOption = None, output: FormatOption = OutputFormat.text) -> None:
+def list_katas(directory: DirOption = None, output: ListFormatOption = ListFormat.text) -> None:
     """List the katas with your progress.
 
     Example: dlkata list --format json
@@ -87,37 +125,51 @@ def list_katas(directory: DirOption = None, output: FormatOption = OutputFormat.
 
     from rich.table import Table
 
-    from dlkata.progress import learner_progress
+    from dlkata.progress import course_status
 
-    workspace = open_workspace(directory)
-    state = workspace.state
-    recorded = state.read()["progress"] if workspace.state_dir.exists() else {}
-    for warning in state.warnings:
-        errors.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
-    rows = [(kata, learner_progress(kata, workspace, recorded)) for kata in load_catalogue().values()]
-    if output is OutputFormat.json:
-        print(json.dumps({"katas": [
-            {"id": k.id, "title": k.title, "topic": k.topic, "difficulty": k.difficulty,
-             "prerequisites": list(k.prerequisites), "status": p.value} for k, p in rows]},
-            indent=2))
+    status, warnings = course_status(open_workspace(directory))
+    warn(warnings)
+    if output is ListFormat.json:
+        katas = [
+            {
+                "id": k.id,
+                "title": k.title,
+                "topic": k.topic,
+                "difficulty": k.difficulty,
+                "prerequisites": list(k.prerequisites),
+                "status": p.value,
+            }
+            for k, p in status.katas
+        ]
+        print(json.dumps({"katas": katas}, indent=2))
         return
+    console = out()
     table = Table(title="dlkata katas", title_justify="left")
     for column in ("id", "title", "topic", "difficulty", "status"):
         table.add_column(column)
     styles = {"passed": "green", "in progress": "yellow", "not started": "dim"}
-    for kata, progress in rows:
-        table.add_row(kata.id, kata.title, kata.topic, kata.difficulty,
-                      f"[{styles[progress.value]}]{progress.value}")
+    for kata, progress in status.katas:
+        table.add_row(
+            kata.id,
+            kata.title,
+            kata.topic,
+            kata.difficulty,
+            f"[{styles[progress.value]}]{progress.value}",
+        )
     console.print(table)
-    console.print(f"Workspace: {workspace.root}", style="dim", highlight=False)
+    console.print(f"Workspace: {status.workspace}", style="dim")
 
 
 @app.command()
 def new(
-    kata_id: Annotated[str, typer.Argument(metavar="KATA", help="The kata's id, e.g. conv2d.")],
+    kata_id: KataArgument,
     directory: DirOption = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file (a backup "
-                                        "copy is kept in .dlkata/backups).")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Replace an existing file (a backup copy is kept in .dlkata/backups)."
+        ),
+    ] = False,
 ) -> None:
     """Write the kata's stub into your workspace, ready to implement.
 
@@ -126,119 +178,397 @@ def new(
     from dlkata.scaffold import scaffold
 
     kata = find_kata(kata_id)
-    workspace = open_workspace(directory)
     try:
-        written = scaffold(kata, workspace, force=force)
+        written = scaffold(kata, open_workspace(directory), force=force)
     except WorkspaceError as exc:
         usage_error(str(exc))
+    _report_written(written, kata)
+
+
+def _report_written(written: Scaffolded, kata: Kata) -> None:
+    console = out()
     if written.backup:
-        console.print(f"Your previous file was backed up to {written.backup}", highlight=False)
-    console.print(f"[green]Wrote[/green] {written.path}", highlight=False)
-    console.print(f"Next: implement it, then `dlkata check {kata.id}`. "
-                  f"`dlkata explain {kata.id}` teaches the concept.", highlight=False)
+        console.print(f"Your previous file was backed up to {written.backup}")
+    console.print(f"[green]Wrote[/green] {written.path}")
+    console.print(
+        f"Next: implement it, then `dlkata check {kata.id}` (or `dlkata watch {kata.id}`). "
+        f"`dlkata explain {kata.id}` teaches the concept."
+    )
 
 
-def parse_memory(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*", text, re.IGNORECASE)
-    if not match:
-        raise typer.BadParameter(f"'{text}' is not a size: use e.g. 512M or 2G")
-    number, unit = float(match.group(1)), match.group(2).upper()
-    size = int(number * {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit])
-    if size < 64 * 1024**2:
-        raise typer.BadParameter("must be at least 64M (Python and NumPy need that much)")
-    return size
+@app.command()
+def reset(kata_id: KataArgument, directory: DirOption = None) -> None:
+    """Put the kata's stub back and start over; your file is backed up first.
+
+    Example: dlkata reset conv2d
+    """
+    from dlkata.scaffold import reset as reset_kata
+
+    kata = find_kata(kata_id)
+    written = reset_kata(kata, open_workspace(directory))
+    warn(written.warnings)
+    _report_written(written, kata)
+
+
+def _check_memory(value: str | None) -> str | None:
+    from dlkata.checking import parse_memory
+
+    if value is not None:
+        try:
+            parse_memory(value)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    return value
+
+
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0.1,
+        show_default=False,
+        help="Seconds allowed for one call into your code (default: dlkata.yaml's, else 10).",
+    ),
+]
+KataTimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--kata-timeout",
+        min=1.0,
+        show_default=False,
+        help="Seconds allowed for one kata's tests in all (default: dlkata.yaml's, else 60).",
+    ),
+]
+MemoryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--memory-limit",
+        callback=_check_memory,
+        show_default=False,
+        help="Memory your code may use, e.g. 512M or 2G (default: dlkata.yaml's, else 2G).",
+    ),
+]
 
 
 @app.command()
 def check(
-    katas: Annotated[list[str] | None, typer.Argument(metavar="[KATA]...",
-                                                      help="Katas to grade.")] = None,
-    all_katas: Annotated[bool, typer.Option("--all", help="Grade every kata in your "
-                                            "workspace.")] = False,
-    file: Annotated[Path | None, typer.Option("--file", help="Grade this file (one kata only).",
-                                              show_default=False)] = None,
+    katas: Annotated[
+        list[str] | None, typer.Argument(metavar="[KATA]...", help="Katas to grade.")
+    ] = None,
+    all_katas: Annotated[
+        bool,
+        typer.Option("--all", help="Grade every kata; those not started are reported as skipped."),
+    ] = False,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Grade this file (one kata only).", show_default=False),
+    ] = None,
     directory: DirOption = None,
-    output: FormatOption = OutputFormat.text,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds allowed for "
-                                           "one call into your code.")] = 10.0,
-    kata_timeout: Annotated[float, typer.Option("--kata-timeout", min=1.0, help="Seconds "
-                                                "allowed for one kata's tests in all.")] = 60.0,
-    memory_limit: Annotated[str, typer.Option("--memory-limit", help="Memory your code may "
-                                              "use, e.g. 512M or 2G.")] = "2G",
-    require_all: Annotated[bool, typer.Option("--require-all", help="Count katas not started "
-                                              "as failures, also with --all.")] = False,
+    output: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            help="text (a terminal report), json, junit (XML), github (a readable log with "
+            "annotations, and a job summary in $GITHUB_STEP_SUMMARY) or markdown (that summary).",
+        ),
+    ] = ReportFormat.text,
+    destination: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead of stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    junit: Annotated[
+        Path | None,
+        typer.Option(
+            "--junit",
+            help="Also write a JUnit XML report to this file (for CI).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: TimeoutOption = None,
+    kata_timeout: KataTimeoutOption = None,
+    memory_limit: MemoryOption = None,
+    require_all: Annotated[
+        bool,
+        typer.Option(
+            "--require-all", help="Count katas not started as failures, also with --all and in CI."
+        ),
+    ] = False,
 ) -> None:
     """Grade your solutions with the hidden tests.
 
-    Exit code 0 when every graded kata passed, 1 when one failed, 2 for a usage error.
+    With --all or in CI ($CI set) a kata not started is skipped, not failed, unless dlkata.yaml
+    requires it or --require-all is given. Exit code 0 when every graded kata passed, 1 when one
+    failed, 2 for a usage error.
 
-    Examples: dlkata check conv2d | dlkata check --all --format json | dlkata check linear --file
-    my_linear.py
+    Examples: dlkata check conv2d | dlkata check --all --format github --junit report.xml |
+    dlkata check linear --file my_linear.py
     """
-    from dlkata.grading import GradeRequest, grade
-    from dlkata.judge.proxy import Limits
-    from dlkata.progress import record_results
-    from dlkata.render.json_report import render_json
-    from dlkata.render.text import render_text
-    from dlkata.results import Status
+    from dlkata.checking import resolve_limits, run_check
 
-    try:
-        memory = parse_memory(memory_limit)
-    except typer.BadParameter as exc:
-        usage_error(f"--memory-limit: {exc}")
     workspace = open_workspace(directory)
-    requests = _requests(katas or [], all_katas, file, workspace, GradeRequest)
-    limits = Limits(call_timeout=timeout, kata_timeout=kata_timeout, memory_bytes=memory)
-    results = grade(requests, limits)
-    if file is None:
-        for warning in record_results(workspace, results):
-            errors.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
-    required = set(workspace.config.required if workspace.config else ())
-    lenient = (all_katas or bool(os.environ.get("CI"))) and not require_all
-    for result in results:
-        if result.status is Status.NOT_STARTED and lenient and result.id not in required:
-            result.status = Status.SKIPPED
-    if output is OutputFormat.json:
-        print(render_json(results))
-    else:
-        render_text(results, console)
-    if any(r.status not in (Status.PASSED, Status.SKIPPED) for r in results):
+    try:
+        limits = resolve_limits(
+            workspace, timeout=timeout, kata_timeout=kata_timeout, memory_limit=memory_limit
+        )
+        outcome = run_check(
+            workspace,
+            katas or [],
+            all_katas=all_katas,
+            file=file,
+            limits=limits,
+            lenient=all_katas or bool(os.environ.get("CI")),
+            require_all=require_all,
+        )
+    except WorkspaceError as exc:
+        usage_error(str(exc))
+    warn(outcome.warnings)
+    _emit(outcome.results, output, destination)
+    if junit is not None:
+        from dlkata.render.junit import render_junit
+
+        _write(junit, render_junit(outcome.results))
+    if outcome.failed:
         raise typer.Exit(1)
 
 
-def _requests(names, all_katas, file, workspace, request_type) -> list:
-    if file is not None:
-        if all_katas or len(names) != 1:
-            usage_error("--file grades one kata: name it, e.g. `dlkata check conv2d --file my.py`")
-        if not file.is_file():
-            usage_error(f"{file} does not exist.")
-        return [request_type(find_kata(names[0]), file)]
-    if all_katas:
-        if names:
-            usage_error("give kata names or --all, not both")
-        found = [k for k in load_catalogue().values() if workspace.file_for(k.id).is_file()]
-        if not found:
-            usage_error(f"no kata files in {workspace.root}. Start one with `dlkata new linear`.")
-        return [request_type(k, workspace.file_for(k.id)) for k in found]
-    if not names:
-        usage_error("name a kata (e.g. `dlkata check linear`) or use --all.")
-    requests = []
-    for name in dict.fromkeys(names):
-        kata = find_kata(name)
-        path = workspace.file_for(kata.id)
-        if not path.is_file():
-            usage_error(f"{path} does not exist. Create it with `dlkata new {kata.id}`"
-                        + (f" --dir {workspace.root}" if workspace.root != Path.cwd() / "workspace"
-                           else "") + ".")
-        requests.append(request_type(kata, path))
-    return requests
+def _emit(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
+    """Render `results` in one format to stdout or a file; `github` also writes the job summary."""
+    if output is ReportFormat.json:
+        from dlkata.render.json_report import render_json
+
+        _send(render_json(results), destination)
+    elif output is ReportFormat.junit:
+        from dlkata.render.junit import render_junit
+
+        _send(render_junit(results), destination)
+    elif output is ReportFormat.markdown:
+        from dlkata.render.markdown import render_markdown
+
+        _send(render_markdown(results), destination)
+    else:
+        _emit_text(results, output, destination)
+
+
+def _emit_text(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
+    import io
+
+    from dlkata.render.text import render_text
+
+    stream = io.StringIO() if destination else None
+    console = (
+        Console(file=stream, highlight=False, force_terminal=False, color_system=None)
+        if stream
+        else out()
+    )
+    render_text(results, console, panels=False if output is ReportFormat.github else None)
+    if output is ReportFormat.github:
+        from dlkata.render.github import render_github
+        from dlkata.render.markdown import render_markdown
+
+        root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
+        annotations = render_github(results, root)
+        if annotations:
+            console.file.flush()
+            print(annotations, file=stream or sys.stdout, flush=True)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            _write(Path(summary), render_markdown(results) + "\n", append=True)
+    if stream is not None and destination is not None:
+        _write(destination, stream.getvalue())
+
+
+def _send(text: str, destination: Path | None) -> None:
+    if destination is None:
+        print(text)
+    else:
+        _write(destination, text + "\n")
+
+
+def _write(path: Path, text: str, *, append: bool = False) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a" if append else "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        usage_error(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@app.command()
+def watch(
+    kata_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[KATA]",
+            help="The kata to grade (default: whichever you save).",
+            show_default=False,
+        ),
+    ] = None,
+    directory: DirOption = None,
+) -> None:
+    """Grade again every time you save; Ctrl-C stops.
+
+    Without a kata, grades whichever kata file of the workspace you save (first the one you
+    changed last).
+
+    Example: dlkata watch conv2d
+    """
+    from dlkata.checking import resolve_limits, run_check
+    from dlkata.render.text import render_text
+    from dlkata.watch import watch as watch_files
+
+    workspace = open_workspace(directory)
+    try:
+        limits = resolve_limits(workspace)
+    except WorkspaceError as exc:
+        usage_error(str(exc))
+    ids = [find_kata(kata_id).id] if kata_id else list(load_catalogue())
+    files = {workspace.file_for(k): k for k in ids}
+    existing = [p for p in files if p.is_file()]
+    if kata_id and not existing:
+        usage_error(
+            f"{workspace.file_for(ids[0])} does not exist. Create it with `dlkata new {ids[0]}`."
+        )
+    console = out()
+    where = f"{ids[0]}.py" if kata_id else f"the kata files in {workspace.root}"
+
+    def regrade(changed: list[Path]) -> None:
+        try:
+            outcome = run_check(workspace, [files[p] for p in changed], limits=limits)
+        except WorkspaceError as exc:  # e.g. a file deleted since it was saved
+            console.print(f"[red]Error:[/red] {exc}")
+            return
+        if console.is_terminal:
+            console.clear()
+        else:
+            console.rule()
+        warn(outcome.warnings)
+        render_text(outcome.results, console)
+        console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
+
+    latest = sorted(existing, key=lambda p: p.stat().st_mtime_ns)[-1:]
+    if not latest:
+        console.print(
+            f"Watching {where}; none exists yet (`dlkata next` writes one). Ctrl-C to stop."
+        )
+    watch_files(lambda: list(files), regrade, initial=latest)
+    console.print("Stopped watching.")
+
+
+@app.command()
+def status(directory: DirOption = None, output: ListFormatOption = ListFormat.text) -> None:
+    """Your progress: overall and per topic, the katas passed, in progress and not started, and
+    the kata to do next.
+
+    Example: dlkata status --format json
+    """
+    from dlkata.progress import course_status
+    from dlkata.render.status import render_status_json, render_status_text
+
+    course, warnings = course_status(open_workspace(directory))
+    warn(warnings)
+    if output is ListFormat.json:
+        print(render_status_json(course))
+    else:
+        render_status_text(course, out())
+
+
+@app.command("next")
+def next_kata(directory: DirOption = None) -> None:
+    """Start the next kata: the first whose prerequisites you have passed (required katas
+    first). Writes its stub into your workspace.
+
+    Example: dlkata next
+    """
+    from dlkata.progress import Progress, course_status
+    from dlkata.scaffold import scaffold
+
+    workspace = open_workspace(directory)
+    course, warnings = course_status(workspace)
+    warn(warnings)
+    kata = course.next
+    if kata is None:
+        left = course.ids(Progress.IN_PROGRESS)
+        out().print(
+            f"Every kata is started. Finish {', '.join(left)}: `dlkata check {left[0]}`."
+            if left
+            else "[green]Every kata passed.[/green] Well done."
+        )
+        return
+    if workspace.file_for(kata.id).exists():
+        out().print(
+            f"Next: {kata.id} ({kata.title}). Its stub is waiting in "
+            f"{workspace.file_for(kata.id)}; `dlkata check {kata.id}` grades it."
+        )
+        return
+    out().print(f"Next: [bold]{kata.id}[/bold] ({kata.title}). {kata.summary}")
+    _report_written(scaffold(kata, workspace), kata)
+
+
+@app.command()
+def init(
+    target: Annotated[
+        Path, typer.Argument(metavar="[DIR]", help="The repository to set up.")
+    ] = Path("."),
+    folder: Annotated[
+        str, typer.Option("--workspace", help="Folder for your kata files, inside DIR.")
+    ] = "solutions",
+    required: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require",
+            metavar="KATA",
+            help="A kata your course requires "
+            "(repeat for several); not started, it fails the check.",
+            show_default=False,
+        ),
+    ] = None,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            show_default=False,
+            help="What the workflow installs with "
+            "pip (default: '.' in a dlkata fork, else this dlkata version).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+) -> None:
+    """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
+    GitHub Actions workflow that grades every push.
+
+    Example: dlkata init . --require linear --require conv2d
+    """
+    from dlkata.init import initialise
+
+    if not target.is_dir():
+        usage_error(f"{target} is not a folder.")
+    names = [find_kata(k).id for k in required or []]
+    try:
+        made = initialise(target, folder=folder, required=names, install=install, force=force)
+    except WorkspaceError as exc:
+        usage_error(str(exc))
+    console = out()
+    console.print(f"[green]Wrote[/green] {made.config}")
+    console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")
+    console.print(f"Your kata files go in {made.folder}.")
+    console.print(
+        "Next: `dlkata next` writes your first kata. Commit these files and push: the "
+        "Actions tab grades every push, with a summary and annotations on your code."
+    )
 
 
 @app.command()
 def explain(
-    kata_id: Annotated[str, typer.Argument(metavar="KATA", help="The kata's id.")],
-    solution: Annotated[bool, typer.Option("--solution", help="Also show the reference "
-                                           "implementation (spoilers).")] = False,
+    kata_id: KataArgument,
+    solution: Annotated[
+        bool,
+        typer.Option("--solution", help="Also show the reference implementation (spoilers)."),
+    ] = False,
 ) -> None:
     """Explain the concept: maths, shapes, a worked example, pitfalls, interview questions.
 
@@ -248,17 +578,19 @@ def explain(
     from rich.syntax import Syntax
 
     kata = find_kata(kata_id)
+    console = out()
     console.print(Markdown(f"# {kata.title}\n\n" + kata.explanation_path.read_text("utf-8")))
     if solution:
-        console.print("\n[bold yellow]Spoiler warning:[/bold yellow] the reference solution "
-                      "follows. You learn more by finishing your own first.\n")
-        console.print(Syntax(kata.reference_path.read_text("utf-8"), "python",
-                             line_numbers=True))
+        console.print(
+            "\n[bold yellow]Spoiler warning:[/bold yellow] the reference solution follows. You "
+            "learn more by finishing your own first.\n"
+        )
+        console.print(Syntax(kata.reference_path.read_text("utf-8"), "python", line_numbers=True))
 
 
 @app.command()
 def hint(
-    kata_id: Annotated[str, typer.Argument(metavar="KATA", help="The kata's id.")],
+    kata_id: KataArgument,
     directory: DirOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every hint at once.")] = False,
 ) -> None:
@@ -270,15 +602,16 @@ def hint(
 
     kata = find_kata(kata_id)
     shown, warnings = reveal_hint(kata, open_workspace(directory), show_all=show_all)
-    for warning in warnings:
-        errors.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+    warn(warnings)
+    console = out()
     for number, text in enumerate(kata.hints[:shown], start=1):
         style = "bold" if number == shown else "dim"
-        console.print(f"[{style}]Hint {number}/{len(kata.hints)}:[/{style}] {text}",
-                      highlight=False)
+        console.print(f"[{style}]Hint {number}/{len(kata.hints)}:[/{style}] {text}")
     if shown >= len(kata.hints):
-        console.print(f"That was the last hint. `dlkata explain {kata.id}` walks through the "
-                      "concept; `--solution` shows the reference.", highlight=False)
+        console.print(
+            f"That was the last hint. `dlkata explain {kata.id}` walks through the concept; "
+            "`--solution` shows the reference."
+        )
 
 
 @app.command()
@@ -290,8 +623,9 @@ def validate() -> None:
     from dlkata.validate import validate_all
 
     count, problems = validate_all()
+    console = out()
     for problem in problems:
-        console.print(f"[red]✗[/red] {problem}", highlight=False)
+        console.print(f"[red]✗[/red] {problem}")
     if problems:
         console.print(f"{len(problems)} problem(s) in {count} kata folders.")
         raise typer.Exit(1)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -38,13 +40,31 @@ def grade(
     limits = limits or Limits()
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(requests)))
     groups = [requests[i::jobs] for i in range(jobs)]
-    with tempfile.TemporaryDirectory(prefix="dlkata-") as scratch:
-        judges = [_start_judge(group, limits, Path(scratch), n) for n, group in enumerate(groups)]
-        by_id: dict[str, KataResult] = {}
-        for (process, result_file), group in zip(judges, groups):
-            timeout = limits.kata_timeout * len(group) + _JUDGE_GRACE
-            by_id.update(_finish_judge(process, result_file, group, timeout))
+    by_id = _grade_groups(groups, limits)
+    # A judge that failed as a whole (it crashed or hung) failed every kata it held: grade those
+    # again, each in a judge of its own, so that one kata never takes the others down with it.
+    again = [
+        r
+        for group in groups
+        if len(group) > 1
+        for r in group
+        if (by_id[r.kata.id].error or {}).get("kind") == "grader"
+    ]
+    for start in range(0, len(again), jobs):
+        by_id.update(_grade_groups([[r] for r in again[start : start + jobs]], limits))
     return [by_id[r.kata.id] for r in requests]
+
+
+def _grade_groups(groups: list[list[GradeRequest]], limits: Limits) -> dict[str, KataResult]:
+    """One judge process per group, all at once; each group's katas graded one after another."""
+    by_id: dict[str, KataResult] = {}
+    with tempfile.TemporaryDirectory(prefix="dlkata-") as scratch:
+        started = time.monotonic()
+        judges = [_start_judge(group, limits, Path(scratch), n) for n, group in enumerate(groups)]
+        for (process, result_file), group in zip(judges, groups):
+            deadline = started + limits.kata_timeout * len(group) + _JUDGE_GRACE
+            by_id.update(_finish_judge(process, result_file, group, deadline))
+    return by_id
 
 
 def _start_judge(
@@ -59,31 +79,54 @@ def _start_judge(
     }
     spec_file.write_text(json.dumps(spec))
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent),
-                                                      env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "dlkata.judge.session", str(spec_file)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     return process, result_file
 
 
 def _finish_judge(
-    process: subprocess.Popen[bytes], result_file: Path, group: list[GradeRequest], timeout: float
+    process: subprocess.Popen[bytes], result_file: Path, group: list[GradeRequest], deadline: float
 ) -> dict[str, KataResult]:
+    timeout = max(deadline - time.monotonic(), 0.1)
     try:
         _, stderr = process.communicate(timeout=timeout)
         problem = stderr.decode(errors="replace").strip()[-2000:]
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        problem = f"the grader did not finish within {timeout:g} s"
-    if process.returncode == 0 and result_file.exists():
-        return {d["id"]: KataResult.from_dict(d) for d in json.loads(result_file.read_text())}
-    return {
-        r.kata.id: KataResult(
-            id=r.kata.id, title=r.kata.title, status=Status.ERROR, file=str(r.solution),
-            error={"kind": "grader", "message": f"the grader itself failed: {problem}"},
-        )
-        for r in group
-    }
+        problem = f"it did not finish within {timeout:.0f} s"
+    else:
+        if process.returncode < 0:
+            problem = f"it was killed by signal {_signal_name(-process.returncode)}. {problem}"
+    results: dict[str, KataResult] = {}
+    if process.returncode == 0:
+        try:
+            for data in json.loads(result_file.read_text()):
+                results[data["id"]] = KataResult.from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            problem = f"its results could not be read ({exc})"
+    for r in group:
+        if r.kata.id not in results:
+            results[r.kata.id] = KataResult(
+                id=r.kata.id,
+                title=r.kata.title,
+                status=Status.ERROR,
+                file=str(r.solution),
+                error={"kind": "grader", "message": f"the grader itself failed: {problem}"},
+            )
+    return results
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)

@@ -8,10 +8,12 @@ for `list` and `status`; `check` always grades the code itself.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
-from dlkata.catalogue import Kata
+from dlkata.catalogue import Kata, load_catalogue
 from dlkata.results import KataResult, Status
 from dlkata.workspace import Workspace
 
@@ -69,3 +71,48 @@ def reveal_hint(kata: Kata, workspace: Workspace, *, show_all: bool) -> tuple[in
     state = workspace.state
     state.update(change)
     return shown, state.warnings
+
+
+@dataclass(frozen=True)
+class CourseStatus:
+    """Where the learner stands on the whole path: each kata's progress in learning order, the
+    katas the course requires, and the kata to start next (None when none is left to start)."""
+
+    workspace: Path
+    katas: list[tuple[Kata, Progress]]
+    required: frozenset[str]
+    next: Kata | None
+
+    def ids(self, progress: Progress) -> list[str]:
+        return [k.id for k, p in self.katas if p is progress]
+
+    def topics(self) -> dict[str, list[Progress]]:
+        """Each topic's katas' progress, topics in the order the path reaches them."""
+        grouped: dict[str, list[Progress]] = {}
+        for kata, progress in self.katas:
+            grouped.setdefault(kata.topic, []).append(progress)
+        return grouped
+
+
+def course_status(workspace: Workspace) -> tuple[CourseStatus, list[str]]:
+    """The learner's status, read without writing anything; and warnings about the state file."""
+    state = workspace.state
+    recorded = state.read()["progress"] if state.path.exists() else {}
+    rows = [
+        (kata, learner_progress(kata, workspace, recorded)) for kata in load_catalogue().values()
+    ]
+    required = frozenset(workspace.config.required if workspace.config else ())
+    return CourseStatus(
+        workspace.root, rows, required, suggest_next(rows, required)
+    ), state.warnings
+
+
+def suggest_next(rows: list[tuple[Kata, Progress]], required: frozenset[str]) -> Kata | None:
+    """The first kata not started whose prerequisites are all passed (required katas first); if
+    none is ready, the first not started on the path."""
+    passed = {k.id for k, p in rows if p is Progress.PASSED}
+    known = {k.id for k, _ in rows}
+    waiting = [k for k, p in rows if p is Progress.NOT_STARTED]
+    waiting.sort(key=lambda k: k.id not in required)
+    ready = [k for k in waiting if all(p in passed or p not in known for p in k.prerequisites)]
+    return (ready or waiting or [None])[0]

@@ -13,6 +13,7 @@ from dlkata.workspace import Workspace, WorkspaceError, write_atomic
 class Scaffolded:
     path: Path
     backup: Path | None
+    warnings: tuple[str, ...] = ()
 
 
 def scaffold(kata: Kata, workspace: Workspace, *, force: bool = False) -> Scaffolded:
@@ -29,3 +30,18 @@ def scaffold(kata: Kata, workspace: Workspace, *, force: bool = False) -> Scaffo
         backup = workspace.backup(target)
     write_atomic(target, kata.stub_path.read_text(encoding="utf-8"))
     return Scaffolded(target, backup)
+
+
+def reset(kata: Kata, workspace: Workspace) -> Scaffolded:
+    """Put the stub back (the learner's file is backed up first) and forget the recorded verdict,
+    so that `status` shows the kata as not started again. Hints already shown stay shown."""
+    target = workspace.file_for(kata.id)
+    stub = kata.stub_path.read_text(encoding="utf-8")
+    backup = None
+    if target.exists() and target.read_bytes() != stub.encode("utf-8"):
+        backup = workspace.backup(target)
+    write_atomic(target, stub)
+    state = workspace.state
+    if state.path.exists():
+        state.update(lambda data: data["progress"].pop(kata.id, None))
+    return Scaffolded(target, backup, tuple(state.warnings))

@@ -84,8 +84,9 @@ class Workspace:
 
     def backup(self, path: Path) -> Path:
         """Copy a learner's file into `.dlkata/backups/` before it is replaced."""
+        make_state_dir(self.state_dir)
         backups = self.state_dir / "backups"
-        backups.mkdir(parents=True, exist_ok=True)
+        backups.mkdir(exist_ok=True)
         stamp = time.strftime("%Y%m%d-%H%M%S")
         target = backups / f"{path.stem}-{stamp}{path.suffix}"
         counter = 1
@@ -108,6 +109,15 @@ def resolve_workspace(directory: Path | None = None, cwd: Path | None = None) ->
     if config is not None:
         return Workspace(config.folder, config)
     return Workspace((cwd / DEFAULT_FOLDER).resolve(), None)
+
+
+def make_state_dir(path: Path) -> None:
+    """Create `.dlkata/` with a `.gitignore` of its own, so that a learner who commits their
+    workspace (a fork graded in CI) never commits dlkata's state and backups."""
+    path.mkdir(parents=True, exist_ok=True)
+    ignore = path / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# dlkata's own state: progress, hints shown, backups\n*\n")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -135,7 +145,7 @@ class StateFile:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_state_dir(self.path.parent)
         with open(self.path.with_suffix(".lock"), "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
@@ -151,11 +161,15 @@ class StateFile:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("format_version") != STATE_VERSION:
                 raise ValueError("unexpected structure or version")
-            if not isinstance(data.get("progress"), dict) or not isinstance(data.get("hints"), dict):
+            if not isinstance(data.get("progress"), dict) or not isinstance(
+                data.get("hints"), dict
+            ):
                 raise ValueError("unexpected structure")
             return data
-        except (OSError, ValueError) as exc:
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: deep nesting
+            aside = self.path.with_name(
+                f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}"
+            )
             with contextlib.suppress(OSError):
                 os.replace(self.path, aside)
             self.warnings.append(

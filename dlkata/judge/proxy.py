@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -64,7 +64,10 @@ class WorkerProcess:
         self.channel: Channel | None = None
         self.ready_message: dict[str, Any] | None = None
         self._seq = 0
-        self.deadline = time.monotonic() + limits.kata_timeout
+        # Seconds spent waiting for this kata's learner code (import and calls), against
+        # `kata_timeout`. Counted, not a deadline from creation: a judge grades its katas one
+        # after another, and a slow kata must not eat the time of the next one.
+        self.used = 0.0
 
     def start(self) -> None:
         to_child_r, to_child_w = os.pipe()
@@ -100,34 +103,41 @@ class WorkerProcess:
         self.channel = Channel(from_child_r, to_child_w)
         self.ready_message = None
 
+    @property
+    def remaining(self) -> float:
+        """Seconds left of the kata's time limit."""
+        return self.limits.kata_timeout - self.used
+
     def wait_ready(self) -> dict[str, Any]:
         """The learner's module is imported: its import error, or its functions' signatures."""
         if self.process is None:
             self.start()
         if self.ready_message is None:
-            message, _ = self._receive(
-                self.limits.call_timeout + _START_GRACE, "importing your file"
-            )
+            timeout = min(self.limits.call_timeout + _START_GRACE, max(self.remaining, 0.0))
+            message, _ = self._receive(timeout, None)
+            if message.get("op") != "ready":
+                self.kill()
+                raise self._protocol_error(None, f"it sent {message.get('op')!r} before 'ready'")
             self.ready_message = message
         return self.ready_message
 
     def request(
         self, header: dict[str, Any], blobs: list[bytes], function: str
     ) -> tuple[dict, list]:
-        if self.process is None or self.process.poll() is not None:
-            self.start()
-        self.wait_ready()
-        if self.ready_message and self.ready_message.get("import_error"):
-            raise LearnerError("your file could not be imported", kind="import", function=function)
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
+        if self.remaining <= 0:  # checked first: no fresh process for a kata out of time
             raise LearnerError(
                 f"the kata's time limit of {self.limits.kata_timeout:g} s was used up before "
                 f"`{function}` was called",
                 kind="timeout",
                 function=function,
-                hint="Your functions are too slow overall: look for Python loops over large arrays.",
+                hint="Your functions are too slow overall: look for Python loops over large "
+                "arrays.",
             )
+        if self.process is None or self.process.poll() is not None:
+            self.start()
+        self.wait_ready()
+        if self.ready_message and self.ready_message.get("import_error"):
+            raise LearnerError("your file could not be imported", kind="import", function=function)
         self._seq += 1
         header = {**header, "seq": self._seq}
         assert self.channel is not None
@@ -135,16 +145,21 @@ class WorkerProcess:
             self.channel.send(header, blobs)
         except ChannelClosed:
             self._raise_death(function)
-        timeout = min(self.limits.call_timeout, remaining)
-        message, reply_blobs = self._receive(timeout, f"`{function}`", function)
+        timeout = min(self.limits.call_timeout, max(self.remaining, 0.0))
+        message, reply_blobs = self._receive(timeout, function)
         if message.get("op") != "result" or message.get("seq") != self._seq:
             self.kill()
-            raise LearnerError(
-                "the learner's process sent something that is not an answer",
-                kind="protocol",
-                function=function,
-            )
+            raise self._protocol_error(function, "an answer to a call it was not asked")
         return message, reply_blobs
+
+    def _protocol_error(self, function: str | None, detail: str) -> LearnerError:
+        return LearnerError(
+            f"your process sent the grader something that is not an answer ({detail})",
+            kind="protocol",
+            function=function,
+            hint="Only the grader may write to its channel: do not write to file descriptors "
+            "you did not open.",
+        )
 
     def reset_handles(self) -> None:
         if self.channel is not None and self.process is not None and self.process.poll() is None:
@@ -153,53 +168,76 @@ class WorkerProcess:
             except ChannelClosed:
                 pass
 
-    def _receive(
-        self, timeout: float, doing: str, function: str | None = None
-    ) -> tuple[dict, list]:
+    def _receive(self, timeout: float, function: str | None) -> tuple[dict, list]:
+        """The next answer, collecting violation reports on the way; `function` is None while
+        the learner's file is being imported. Time spent here counts against the kata."""
         assert self.channel is not None
-        while True:
-            try:
-                message, blobs = self.channel.receive(timeout)
-            except ChannelTimeout:
-                self.kill()
-                raise LearnerError(
-                    f"{doing} did not return within {timeout:g} s: an infinite loop, "
-                    "or Python loops over a large array?",
-                    kind="timeout",
-                    function=function,
-                    hint="Look for a loop whose exit condition is never met, or vectorise "
-                    "the innermost loops.",
-                ) from None
-            except ChannelClosed:
-                self._raise_death(function)
-            except WireError as exc:
-                self.kill()
-                raise LearnerError(str(exc), kind="protocol", function=function) from None
-            if message.get("op") == "violation":
-                self.violations.append(str(message.get("what")))
-                continue
-            return message, blobs
-
-    def _raise_death(self, function: str | None) -> None:
-        assert self.process is not None
+        started = time.monotonic()
         try:
-            code = self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            code = self.process.returncode
-        self.process = None
-        if code is not None and code < 0:
-            name = signal.Signals(-code).name
-            cause = {
-                "SIGKILL": "killed (SIGKILL), often the memory limit or a runaway allocation",
-                "SIGSEGV": "crashed with a segmentation fault (SIGSEGV), often unbounded recursion",
-                "SIGXCPU": "stopped for using too much CPU time (SIGXCPU)",
-            }.get(name, f"killed by signal {name}")
-            message = f"your process was {cause}"
+            while True:
+                left = timeout - (time.monotonic() - started)
+                try:
+                    message, blobs = self.channel.receive(max(left, 0.0))
+                except ChannelTimeout:
+                    self.kill()
+                    raise self._timeout_error(timeout, function) from None
+                except ChannelClosed:
+                    self._raise_death(function)
+                except WireError as exc:
+                    self.kill()
+                    raise self._protocol_error(function, str(exc)) from None
+                if message.get("op") == "violation":
+                    what = _cut(str(message.get("what")))
+                    if what not in self.violations and len(self.violations) < _MAX_VIOLATIONS:
+                        self.violations.append(what)
+                    continue
+                return message, blobs
+        finally:
+            self.used += time.monotonic() - started
+
+    def _timeout_error(self, timeout: float, function: str | None) -> LearnerError:
+        if function is None:
+            message = (
+                f"importing your file did not finish within {timeout:.3g} s: an infinite loop, "
+                "or heavy work, at the top level of your file?"
+            )
+        elif timeout < self.limits.call_timeout:
+            message = (
+                f"`{function}` did not return before the kata's time limit of "
+                f"{self.limits.kata_timeout:g} s ran out ({timeout:.2g} s were left): an "
+                "infinite loop, or Python loops over a large array?"
+            )
         else:
             message = (
-                f"your process exited with code {code} (os._exit or a fatal error) "
-                "instead of returning"
+                f"`{function}` did not return within {timeout:g} s: an infinite loop, "
+                "or Python loops over a large array?"
+            )
+        return LearnerError(
+            message,
+            kind="timeout",
+            function=function,
+            hint="Look for a loop whose exit condition is never met, or vectorise "
+            "the innermost loops.",
+        )
+
+    def _raise_death(self, function: str | None) -> NoReturn:
+        """The channel closed: name how the learner's process ended."""
+        assert self.process is not None
+        during = f"while running `{function}`" if function else "while importing your file"
+        try:
+            code = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:  # alive, but it closed the grader's channel
+            self.kill()
+            raise self._protocol_error(function, "it closed the grader's channel") from None
+        self.process = None
+        if code < 0:
+            name = _signal_name(-code)
+            what, why = _DEATHS.get(name, (f"killed by signal {name}", ""))
+            message = f"your process was {what} {during}{why}"
+        else:
+            message = (
+                f"your process exited with code {code} {during} instead of returning: "
+                "os._exit, or a fatal error"
             )
         raise LearnerError(message, kind="crash", function=function, exit_code=code)
 
@@ -222,17 +260,24 @@ class WorkerProcess:
         self.kill()
 
     def output(self) -> str:
-        """What the learner's code printed, cut to its first and last few KB."""
+        """What the learner's code printed, cut to its first and last few KB, with a note of
+        what was cut (and of output lost past the cap, where writes began to fail)."""
         self.capture.flush()
         size = self.capture.seek(0, os.SEEK_END)
         self.capture.seek(0)
+        capped = (
+            f"\n... [output stopped at the {_size(self.limits.output_bytes)} cap: later prints "
+            "failed] ..."
+            if size >= self.limits.output_bytes
+            else ""
+        )
         if size <= 2 * _OUTPUT_EDGE:
-            return self.capture.read().decode(errors="replace")
+            return self.capture.read().decode(errors="replace") + capped
         head = self.capture.read(_OUTPUT_EDGE).decode(errors="replace")
         self.capture.seek(size - _OUTPUT_EDGE)
         tail = self.capture.read().decode(errors="replace")
         cut = size - 2 * _OUTPUT_EDGE
-        return f"{head}\n... [{cut} bytes of output cut] ...\n{tail}"
+        return f"{head}\n... [{cut} bytes of output cut] ...\n{tail}{capped}"
 
 
 class SolutionProxy:
@@ -287,34 +332,45 @@ class SolutionProxy:
         )
         reply, blobs = self._worker.request(header, encoder.blobs, name)
         self._check_violations(name)
-        decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t))
+        # The reply comes from the learner's process, which could have written it itself:
+        # anything unexpected in it is that process's fault, never an error of the hidden test.
+        outcomes = reply.get("outcomes")
+        if not isinstance(outcomes, list) or len(outcomes) != len(calls):
+            raise self._worker._protocol_error(name, "not one outcome per call")
+        decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t[:_MAX_NAME]))
         values = []
         states = iter(encoder.generators)
-        for outcome in reply["outcomes"]:
+        for outcome in outcomes:
+            if not _valid_outcome(outcome):
+                raise self._worker._protocol_error(name, "a malformed outcome")
             if "raised" in outcome:
-                raise _learner_error(name, outcome["raised"])
+                raise _learner_error(name, outcome["raised"], self._worker.limits)
             self._check_rules(name, outcome)
-            for state in outcome.get("rng_states", []):
-                generator = next(states, None)
-                if generator is not None:
-                    generator.bit_generator.state = state
-            values.append(decoder.decode(outcome["value"]))
+            try:
+                for state in decoder.decode(outcome.get("rng_states", [])):
+                    generator = next(states, None)
+                    if generator is not None:
+                        generator.bit_generator.state = state
+                values.append(decoder.decode(outcome["value"]))
+            except (WireError, TypeError, ValueError, KeyError) as exc:
+                raise self._worker._protocol_error(name, str(exc)) from None
         return values
 
     def _check_violations(self, name: str) -> None:
         if self._worker.violations:
-            tried = "; ".join(dict.fromkeys(self._worker.violations))
             raise LearnerError(
-                f"your solution tried to {tried}. The grader refused, and a solution that "
-                "tries this cannot pass",
+                f"your solution tried to {_grouped(self._worker.violations)}. The grader "
+                "refused, and a solution that tries this cannot pass",
                 kind="refused",
                 function=name,
+                hint="A solution only computes with its arguments: no files, processes, "
+                "network, or changes to NumPy and the grader.",
             )
 
     def _check_rules(self, name: str, outcome: dict[str, Any]) -> None:
         if outcome.get("bad_return"):
             raise LearnerError(
-                outcome["bad_return"],
+                _cut(outcome["bad_return"]),
                 kind="return_type",
                 function=name,
                 hint="Forward functions return (out, cache) (contract rule 5).",
@@ -338,22 +394,31 @@ class SolutionProxy:
             )
 
 
-def _learner_error(name: str, raised: dict[str, Any]) -> LearnerError:
+def _learner_error(name: str, raised: dict[str, Any], limits: Limits) -> LearnerError:
     kind = raised.get("kind", "exception")
-    exc = f"{raised.get('type')}: {raised.get('message')}".rstrip(": ")
+    message = _cut(str(raised.get("message")))
+    exc = _cut(f"{raised.get('type')}: {message}".rstrip(": "))
     messages = {
         "not_implemented": f"`{name}` is not implemented yet (it raises NotImplementedError)",
         "exit": f"`{name}` called sys.exit({raised.get('exit_code')}) instead of returning",
         "recursion": f"`{name}` recursed without end (RecursionError)",
-        "memory": f"`{name}` ran out of memory (the limit is set with --memory-limit)",
-        "floating_point": f"`{name}` is not numerically stable: {raised.get('message')}",
+        "memory": f"`{name}` ran out of memory (the limit is {_size(limits.memory_bytes)}, set "
+        "with --memory-limit)",
+        "output": f"`{name}` printed more than the {_size(limits.output_bytes)} of output the "
+        "grader keeps, and was stopped",
+        "floating_point": f"`{name}` is not numerically stable: {message}",
         "missing": f"your file defines no function `{name}`",
-        "refused": f"`{name}` tried something the grader refuses: {raised.get('message')}",
+        "refused": f"`{name}` tried something the grader refuses: {message}",
+        "unsendable": f"`{name}` returned something that cannot be sent to the grader: {message}",
     }
     hints = {
         "floating_point": "Large inputs overflow: rewrite the formula so that no exp() sees a "
         "large positive argument (subtract the max, or split by sign).",
         "missing": "Define it with the exact signature from the stub (`dlkata new` writes one).",
+        "memory": "Look for an array far larger than the inputs (an outer product, or a "
+        "broadcast you did not intend) or a list that grows without end.",
+        "output": "Remove print() calls inside loops.",
+        "unsendable": "Return arrays, numbers, strings, tuples, lists and dicts of those.",
     }
     return LearnerError(
         messages.get(kind, f"`{name}` raised {exc}"),
@@ -363,8 +428,87 @@ def _learner_error(name: str, raised: dict[str, Any]) -> LearnerError:
         hint=hints.get(kind),
         exception=exc,
         exception_kind=kind,
-        traceback=raised.get("frames") or None,
+        traceback=_frames(raised.get("frames")),
     )
+
+
+_MAX_TEXT = 2000
+_MAX_NAME = 80
+_MAX_VIOLATIONS = 20
+# how the learner's process died, by signal: (what happened, why it usually happens)
+_DEATHS = {
+    "SIGKILL": ("killed (SIGKILL)", ": usually the machine ran out of memory"),
+    "SIGSEGV": (
+        "stopped by a segmentation fault (SIGSEGV)",
+        ": often recursion too deep for the C stack (after raising the recursion limit), or a "
+        "bug in C code",
+    ),
+    "SIGXCPU": ("stopped for using too much CPU time (SIGXCPU)", ""),
+    "SIGSYS": (
+        "stopped by the grader's sandbox (SIGSYS)",
+        ": it made a forbidden system call (starting a program or a process, or signalling "
+        "or tracing another one)",
+    ),
+    "SIGABRT": ("aborted (SIGABRT)", ": a fatal error in C code"),
+}
+_FRAME_FIELDS = {"file": str, "line": int, "function": str, "text": str}
+
+
+def _cut(text: str) -> str:
+    """Text from the learner's process, at a length a report can show."""
+    return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + " ... (cut)"
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024**3:g} GB" if size >= 1024**3 else f"{size / 1024**2:g} MB"
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _frames(frames: Any) -> list[dict[str, Any]] | None:
+    """Traceback frames as the report expects them; anything else is dropped."""
+    if not isinstance(frames, list):
+        return None
+    kept = [
+        {key: (_cut(f[key]) if kind is str else f[key]) for key, kind in _FRAME_FIELDS.items()}
+        for f in frames
+        if isinstance(f, dict)
+        and all(isinstance(f.get(key), kind) for key, kind in _FRAME_FIELDS.items())
+    ]
+    return kept or None
+
+
+def _valid_outcome(outcome: Any) -> bool:
+    """The shape of one outcome as the worker sends it (values are checked when decoded)."""
+    if not isinstance(outcome, dict):
+        return False
+    if "raised" in outcome:
+        raised = outcome["raised"]
+        return isinstance(raised, dict) and isinstance(raised.get("message", ""), str)
+    modified = outcome.get("modified", [])
+    return (
+        "value" in outcome
+        and isinstance(outcome.get("bad_return") or "", str)
+        and isinstance(modified, list)
+        and all(isinstance(n, str) for n in modified)
+    )
+
+
+def _grouped(violations: list[str]) -> str:
+    """ "read the grader's files (a)" and "read the grader's files (b)" as one: "... (a, b)"."""
+    details: dict[str, list[str]] = {}
+    for what in dict.fromkeys(violations):
+        head, bracket, detail = what.partition(" (")
+        if bracket and detail.endswith(")"):
+            details.setdefault(head, []).append(detail[:-1])
+        else:
+            details.setdefault(what, [])
+    return "; ".join(f"{h} ({', '.join(d)})" if d else h for h, d in details.items())
 
 
 class ReferenceImpl:

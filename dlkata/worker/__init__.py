@@ -1,1 +1,1 @@
-"""The learner's side of the untrusted boundary: the wire format, the guard and the child process."""
+"""The learner's side of the untrusted boundary: the wire format, the guards, the child."""

@@ -2,26 +2,49 @@
 
 Nothing here decides a verdict. It reports, for each call, what the function returned or raised,
 plus the facts only this side can see: which input arrays were changed in place, whether the
-global random state moved, and the final state of each `rng` it was given.
+global random state moved, and the final state of each `rng` it was given. Those facts come from
+the learner's own process, so a solution that sets out to sabotage this file could hide them; it
+still cannot make wrong values pass, because values are compared in the judge.
 """
 
 from __future__ import annotations
 
+import errno
 import importlib.util
 import inspect
+import io
 import json
 import os
 import random
 import sys
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from dlkata.worker import guard
-from dlkata.worker.wire import Channel, Decoder, Encoder, Handle, WireError
+from dlkata.worker import guard, sandbox, wire
+from dlkata.worker.wire import Channel, ChannelClosed, Decoder, Encoder, Handle, WireError
 
 _MAX_MESSAGE_CHARS = 2000
+_MAX_NAMED_PATCHES = 5
+# Namespaces a solution has no business changing: the checkers' tools and the grader's own code.
+# (numpy.testing is watched only if something loaded it: importing it would slow every start.)
+_WATCHED_MODULES = (
+    "builtins",
+    "numpy",
+    "numpy.random",
+    "numpy.linalg",
+    "numpy.testing",
+    "math",
+    "random",
+    "os",
+    "json",
+    "dlkata.worker.child",
+    "dlkata.worker.guard",
+    "dlkata.worker.wire",
+    "dlkata.worker.sandbox",
+)
 
 
 class Worker:
@@ -32,6 +55,8 @@ class Worker:
         self.module: Any = None
         self.handles: dict[int, Any] = {}
         self._next_handle = 1
+        self.sandbox: list[str] = []
+        self._patches: Callable[[], list[str]] = lambda: []
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -40,22 +65,36 @@ class Worker:
             self.config["memory_bytes"], self.config["cpu_seconds"], self.config["output_bytes"]
         )
         sys.dont_write_bytecode = True
-        guard.install_audit_hook(
-            tuple(self.config["protected"]),
-            (self.solution_path, importlib.util.cache_from_source(self.solution_path)),
-            self._report_violation,
+        _write_through_output()
+        own_files = (self.solution_path, importlib.util.cache_from_source(self.solution_path))
+        self.sandbox = sandbox.install(self.config["protected"], own_files)
+        self._patches = watch_namespaces(
+            [sys.modules[name] for name in _WATCHED_MODULES if name in sys.modules]
+            + [Worker, Encoder, Decoder, Channel]
         )
+        guard.install_audit_hook(tuple(self.config["protected"]), own_files, self._report_violation)
         import_error = self._import_solution()
+        self._check_patches()
         self.channel.send(
             {
                 "op": "ready",
                 "import_error": import_error,
                 "signatures": self._signatures() if import_error is None else {},
+                "sandbox": self.sandbox,
             }
         )
 
     def _report_violation(self, what: str) -> None:
         self.channel.send({"op": "violation", "what": what})
+
+    def _check_patches(self) -> None:
+        """Name any change to NumPy, builtins or the grader's code, and undo it."""
+        changed = self._patches()
+        if changed:
+            named = ", ".join(changed[:_MAX_NAMED_PATCHES])
+            more = len(changed) - _MAX_NAMED_PATCHES
+            named += f" and {more} more" if more > 0 else ""
+            self._report_violation(f"patch NumPy, builtins or the grader ({named}; put back)")
 
     def _import_solution(self) -> dict[str, Any] | None:
         folder = os.path.dirname(self.solution_path)
@@ -76,23 +115,35 @@ class Worker:
                 "offset": exc.offset,
                 "text": (exc.text or "").rstrip("\n"),
             }
-        except BaseException as exc:  # noqa: BLE001 - anything the learner's module does at import
-            return {**self._describe(exc), "kind": "import"}
+        except BaseException as exc:  # anything the learner's module does at import
+            described = self._describe(exc)
+            if isinstance(exc, SystemExit):
+                code = exc.code if isinstance(exc.code, (int, str, type(None))) else "..."
+                described["message"] = (
+                    f"sys.exit({code!r}) was called at the top level of your file, so it never "
+                    "finished importing"
+                )
+            elif described["kind"] == "output":
+                described["message"] = (
+                    f"your file printed more than the {_megabytes(self.config['output_bytes'])} "
+                    "of output the grader keeps while it was being imported"
+                )
+            return {**described, "kind": "import"}
         self.module = module
         return None
 
     def _signatures(self) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for name in self.config["functions"]:
-            obj = getattr(self.module, name, None)
-            if obj is None:
-                continue
-            if not callable(obj):
-                found[name] = {"callable": False}
-                continue
-            try:
+            try:  # a module-level __getattr__ or a strange __signature__ may raise anything
+                obj = getattr(self.module, name, None)
+                if obj is None:
+                    continue
+                if not callable(obj):
+                    found[name] = {"callable": False}
+                    continue
                 parameters = inspect.signature(obj).parameters.values()
-            except (TypeError, ValueError):
+            except Exception:
                 found[name] = {"callable": True, "parameters": None}
                 continue
             found[name] = {
@@ -118,22 +169,28 @@ class Worker:
             if op == "call":
                 self._answer(message["seq"], [self._call(message, blobs)])
             elif op == "batch":
-                self._answer(
-                    message["seq"], [self._call(call, blobs) for call in message["calls"]]
-                )
+                self._answer(message["seq"], [self._call(call, blobs) for call in message["calls"]])
 
     def _answer(self, seq: int, outcomes: list[dict[str, Any]]) -> None:
         encoder = Encoder(fallback=self._keep)
         replies = []
         for outcome in outcomes:
-            if "value" in outcome:
-                try:
+            try:
+                if "value" in outcome:
                     outcome["value"] = encoder.encode(outcome["value"])
-                except (WireError, RecursionError) as exc:
-                    outcome = {"raised": {"type": "WireError", "kind": "unsendable",
-                                          "message": str(exc), "frames": []}}
+                if "rng_states" in outcome:
+                    outcome["rng_states"] = encoder.encode(outcome["rng_states"])
+            except (WireError, RecursionError) as exc:
+                outcome = {"raised": _unsendable(str(exc))}
             replies.append(outcome)
-        self.channel.send({"op": "result", "seq": seq, "outcomes": replies}, encoder.blobs)
+        header = {"op": "result", "seq": seq, "outcomes": replies}
+        try:
+            message = wire.pack(header, encoder.blobs)
+        except (WireError, ValueError, TypeError) as exc:  # too large, or not JSON after all
+            reason = f"the result cannot be sent to the grader ({exc})"
+            header["outcomes"] = [{"raised": _unsendable(reason)} for _ in outcomes]
+            message = wire.pack(header, [])
+        self.channel.send_packed(message)
 
     def _keep(self, value: Any) -> dict[str, Any]:
         """Anything that is not plain data stays here; the judge gets a handle to it."""
@@ -152,10 +209,19 @@ class Worker:
 
     def _call(self, call: dict[str, Any], blobs: list[bytes]) -> dict[str, Any]:
         name = call["fn"]
-        function = getattr(self.module, name, None)
+        try:
+            function = getattr(self.module, name, None)
+        except Exception:
+            function = None
         if not callable(function):
-            return {"raised": {"type": "AttributeError", "kind": "missing", "frames": [],
-                               "message": f"your file defines no function {name}"}}
+            return {
+                "raised": {
+                    "type": "AttributeError",
+                    "kind": "missing",
+                    "frames": [],
+                    "message": f"your file defines no function {name}",
+                }
+            }
         decoder = Decoder(blobs, resolve_handle=self._resolve)
         args = decoder.decode(call["args"])
         kwargs = decoder.decode(call["kwargs"])
@@ -164,11 +230,10 @@ class Worker:
         try:
             with np.errstate(**_FP_STRICT if call.get("strict") else _FP_DEFAULT):
                 value = function(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - the learner's code may raise anything
+        except BaseException as exc:  # the learner's code may raise anything
+            self._check_patches()
             return {"raised": self._describe(exc)}
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
+        self._check_patches()  # before the checks below use NumPy
         outcome: dict[str, Any] = {
             "modified": [n for n, (arr, copy) in before.items() if not _same(arr, copy)],
             "global_rng": global_before != (_legacy_state(), random.getstate()),
@@ -194,18 +259,26 @@ class Worker:
         shown = [f for f in frames if os.path.realpath(f.filename).startswith(learner_dir)]
         if frames and (not shown or shown[-1] is not frames[-1]):
             shown.append(frames[-1])
-        message = str(exc)
+        try:
+            message = str(exc)
+        except Exception:  # an exception whose __str__ raises
+            message = "(its message cannot be shown)"
         if len(message) > _MAX_MESSAGE_CHARS:
             message = message[:_MAX_MESSAGE_CHARS] + " ... (cut)"
         return {
             "type": type(exc).__name__,
             "kind": _exception_kind(exc),
             "message": message,
-            "exit_code": exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int)
+            "exit_code": exc.code
+            if isinstance(exc, SystemExit) and isinstance(exc.code, int)
             else None,
             "frames": [
-                {"file": os.path.basename(f.filename), "line": f.lineno, "function": f.name,
-                 "text": (f.line or "").strip()}
+                {
+                    "file": os.path.basename(f.filename),
+                    "line": f.lineno,
+                    "function": f.name,
+                    "text": (f.line or "").strip(),
+                }
                 for f in shown[-6:]
             ],
         }
@@ -215,7 +288,61 @@ _FP_STRICT = {"over": "raise", "invalid": "raise", "divide": "raise", "under": "
 _FP_DEFAULT = {"over": "warn", "invalid": "warn", "divide": "warn", "under": "ignore"}
 
 
+def watch_namespaces(owners: list[Any]) -> Callable[[], list[str]]:
+    """Remember the attributes of modules and classes; the returned function names every one
+    rebound or deleted since, and puts it back.
+
+    Everything it uses is bound here, so a solution that replaces builtins cannot blind it.
+    """
+    saved = []
+    for owner in owners:
+        label = (
+            owner.__name__
+            if not isinstance(owner, type)
+            else (f"{owner.__module__}.{owner.__qualname__}")
+        )
+        namespace = vars(owner)  # live: a module's dict, a class's mappingproxy
+        saved.append((label, owner, namespace.get, dict(namespace)))
+    items, setattr_, append = dict.items, setattr, list.append
+    missing = object()
+
+    def changes() -> list[str]:
+        found: list[str] = []
+        for label, owner, current, attributes in saved:
+            for key, value in items(attributes):
+                if current(key, missing) is not value:
+                    append(found, f"{label}.{key}")
+                    setattr_(owner, key, value)
+        return found
+
+    return changes
+
+
+def _write_through_output() -> None:
+    """Print straight into the capture file, without a buffer in between.
+
+    A buffer that cannot be written (the output cap was reached) would fail every later flush,
+    the grader's own included; nothing is lost either when the process is killed mid-call.
+    """
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        raw = io.FileIO(fd, "w", closefd=False)
+        stream = io.TextIOWrapper(
+            raw, encoding="utf-8", errors="backslashreplace", write_through=True
+        )
+        setattr(sys, name, stream)
+
+
+def _unsendable(reason: str) -> dict[str, Any]:
+    return {"type": "WireError", "kind": "unsendable", "message": reason, "frames": []}
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:g} MB"
+
+
 def _exception_kind(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return "output"  # RLIMIT_FSIZE: the capture file is full
     kinds = [
         (NotImplementedError, "not_implemented"),
         (SystemExit, "exit"),
@@ -235,7 +362,7 @@ def _array_snapshot(function: Any, args: tuple, kwargs: dict) -> dict[str, tuple
     """Copies of every input array, by parameter name, to tell afterwards what was changed."""
     try:
         named = inspect.signature(function).bind_partial(*args, **kwargs).arguments
-    except (TypeError, ValueError):
+    except Exception:  # no signature, arguments that do not bind, or a __signature__ that raises
         named = {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
     snapshot = {}
     for name, value in named.items():
@@ -274,9 +401,12 @@ def _kind_of(value: Any) -> str:
 def main() -> None:
     config = json.loads(sys.argv[1])
     worker = Worker(config)
-    worker.start()
-    if worker.module is not None:
-        worker.serve()
+    try:
+        worker.start()
+        if worker.module is not None:
+            worker.serve()
+    except ChannelClosed:
+        pass  # the judge has gone: nothing left to answer
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ _REFUSED_PREFIXES = {
     "os.chown": "change file ownership",
     "os.symlink": "create a link",
     "os.link": "create a link",
-    "os.mkdir": "write files (make a folder)",
+    "os.mkdir": "make a folder",
     "resource.setrlimit": "change the grader's resource limits",
     "resource.prlimit": "change the grader's resource limits",
     "gc.get_objects": "walk the garbage collector's objects",
@@ -123,12 +123,21 @@ def install_audit_hook(
     )
     allowed = frozenset(realpath(f) for f in allowed_files)
     refused = tuple(_REFUSED_PREFIXES.items())
-    own_pid, devnull, write_flags, write_modes = str(posix.getpid()), os.devnull, _WRITE_FLAGS, "wax+"
+    own_pid, devnull, write_flags, write_modes = (
+        str(posix.getpid()),
+        os.devnull,
+        _WRITE_FLAGS,
+        "wax+",
+    )
     stat_of, is_dir = posix.stat, stat.S_ISDIR
     # builtins and str methods, bound now: the learner's file may replace builtins.isinstance
     type_of, is_instance, str_type, bytes_type, int_type = type, isinstance, str, bytes, int
     to_str, decode, starts_with, partition, is_digit = (
-        str.__str__, bytes.decode, str.startswith, str.partition, str.isdigit
+        str.__str__,
+        bytes.decode,
+        str.startswith,
+        str.partition,
+        str.isdigit,
     )
     permission_error, os_error = PermissionError, OSError
 

@@ -59,27 +59,66 @@ _SYSCALLS: dict[str, tuple[int, dict[str, int]]] = {
     "x86_64": (
         0xC000003E,
         {
-            "execve": 59, "execveat": 322, "fork": 57, "vfork": 58, "clone": 56, "clone3": 435,
-            "kill": 62, "tkill": 200, "tgkill": 234, "rt_sigqueueinfo": 129,
-            "rt_tgsigqueueinfo": 297, "pidfd_open": 434, "pidfd_send_signal": 424,
-            "pidfd_getfd": 438, "ptrace": 101, "process_vm_readv": 310,
-            "process_vm_writev": 311, "setrlimit": 160, "prlimit64": 302, "seccomp": 317,
+            "execve": 59,
+            "execveat": 322,
+            "fork": 57,
+            "vfork": 58,
+            "clone": 56,
+            "clone3": 435,
+            "kill": 62,
+            "tkill": 200,
+            "tgkill": 234,
+            "rt_sigqueueinfo": 129,
+            "rt_tgsigqueueinfo": 297,
+            "pidfd_open": 434,
+            "pidfd_send_signal": 424,
+            "pidfd_getfd": 438,
+            "ptrace": 101,
+            "process_vm_readv": 310,
+            "process_vm_writev": 311,
+            "setrlimit": 160,
+            "prlimit64": 302,
+            "seccomp": 317,
         },
     ),
     "aarch64": (
         0xC00000B7,
         {
-            "execve": 221, "execveat": 281, "clone": 220, "clone3": 435, "kill": 129,
-            "tkill": 130, "tgkill": 131, "rt_sigqueueinfo": 138, "rt_tgsigqueueinfo": 240,
-            "pidfd_open": 434, "pidfd_send_signal": 424, "pidfd_getfd": 438, "ptrace": 117,
-            "process_vm_readv": 270, "process_vm_writev": 271, "setrlimit": 164,
-            "prlimit64": 261, "seccomp": 277,
+            "execve": 221,
+            "execveat": 281,
+            "clone": 220,
+            "clone3": 435,
+            "kill": 129,
+            "tkill": 130,
+            "tgkill": 131,
+            "rt_sigqueueinfo": 138,
+            "rt_tgsigqueueinfo": 240,
+            "pidfd_open": 434,
+            "pidfd_send_signal": 424,
+            "pidfd_getfd": 438,
+            "ptrace": 117,
+            "process_vm_readv": 270,
+            "process_vm_writev": 271,
+            "setrlimit": 164,
+            "prlimit64": 261,
+            "seccomp": 277,
         },
     ),
 }
 # killed outright: starting programs or processes, reaching into other processes
-_KILLED = ("execve", "execveat", "fork", "vfork", "tkill", "pidfd_send_signal", "pidfd_getfd",
-           "ptrace", "process_vm_readv", "process_vm_writev")
+_KILLED = (
+    "execve",
+    "execveat",
+    "fork",
+    "vfork",
+    "tkill",
+    "pidfd_open",
+    "pidfd_send_signal",
+    "pidfd_getfd",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+)
 # allowed only when their first argument is this process (raise_signal, abort, faulthandler)
 _SELF_ONLY = ("kill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo")
 
@@ -131,7 +170,6 @@ def seccomp_program(machine: str, pid: int) -> bytes | None:
     for name in _KILLED:
         if name in numbers:
             p.jump(_JEQ, numbers[name], "kill")
-    p.jump(_JEQ, numbers["pidfd_open"], "eperm")
     p.jump(_JEQ, numbers["setrlimit"], "eperm")
     p.jump(_JEQ, numbers["seccomp"], "eperm")
     # glibc tries clone3 first and falls back to clone, whose flags a filter can read
@@ -241,7 +279,9 @@ def readable_rules(protected: Iterable[str]) -> list[str] | None:
 
 def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Iterable[str]) -> bool:
     abi = libc.syscall(
-        ctypes.c_long(_LANDLOCK_CREATE_RULESET), None, ctypes.c_size_t(0),
+        ctypes.c_long(_LANDLOCK_CREATE_RULESET),
+        None,
+        ctypes.c_size_t(0),
         ctypes.c_uint32(_LANDLOCK_CREATE_RULESET_VERSION),
     )
     if abi < 1:
@@ -253,8 +293,10 @@ def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Ite
     handled |= (_FS_REFER if abi >= 2 else 0) | (_FS_TRUNCATE if abi >= 3 else 0)
     attr = _RulesetAttr(handled)
     ruleset = libc.syscall(
-        ctypes.c_long(_LANDLOCK_CREATE_RULESET), ctypes.byref(attr),
-        ctypes.c_size_t(ctypes.sizeof(attr)), ctypes.c_uint32(0),
+        ctypes.c_long(_LANDLOCK_CREATE_RULESET),
+        ctypes.byref(attr),
+        ctypes.c_size_t(ctypes.sizeof(attr)),
+        ctypes.c_uint32(0),
     )
     if ruleset < 0:
         return False
@@ -269,8 +311,10 @@ def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Ite
             try:
                 rule = _PathBeneathAttr(access, fd)
                 libc.syscall(
-                    ctypes.c_long(_LANDLOCK_ADD_RULE), ctypes.c_int(ruleset),
-                    ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH), ctypes.byref(rule),
+                    ctypes.c_long(_LANDLOCK_ADD_RULE),
+                    ctypes.c_int(ruleset),
+                    ctypes.c_int(_LANDLOCK_RULE_PATH_BENEATH),
+                    ctypes.byref(rule),
                     ctypes.c_uint32(0),
                 )
             finally:

@@ -1,15 +1,17 @@
 """The wire format between the judge and the learner's process: data only, never code.
 
-A message is a JSON document plus binary blobs. Arrays travel as `.npy` bytes read back with
-`allow_pickle=False`; tuples, dicts, NumPy scalars, random generators
-and opaque handles are JSON objects with a `$` marker. Nothing here can execute code while decoding, which is what
-makes it safe to read what the learner's process sends (pickle would not be).
+A message is a JSON document plus binary blobs. Arrays travel as `.npy` bytes whose header is
+checked against their size before they are read with `allow_pickle=False`; tuples, dicts, NumPy
+scalars, random generators and opaque handles are JSON objects with a `$` marker. Nothing here
+can execute code while decoding, which is what makes it safe to read what the learner's process
+sends (pickle would not be), and anything malformed raises `WireError`, never another exception.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import select
 import struct
@@ -19,11 +21,29 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from numpy.lib import format as npy_format
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+# Values outside arrays (lists of numbers, strings) become Python objects many times their JSON
+# size: their part of a message is kept small, so that no reply can exhaust the judge's memory.
+MAX_HEADER_BYTES = 16 * 1024 * 1024
+MAX_ITEMS = 1_000_000  # values outside arrays in one message, counted while encoding
 MAX_DEPTH = 64
+MAX_INT_BITS = 4096  # JSON integers past about 4300 digits are refused by Python itself
 _HEADER = struct.Struct("<Q")
 _RNG_NAMES = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
+# what a malformed message can raise while it is taken apart; each becomes a WireError
+_MALFORMED = (
+    TypeError,
+    KeyError,
+    ValueError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    struct.error,
+    EOFError,
+)
 
 
 class WireError(Exception):
@@ -60,18 +80,28 @@ class Encoder:
         self.blobs: list[bytes] = []
         self.generators: list[np.random.Generator] = []
         self._fallback = fallback
+        self._items = 0
 
     def encode(self, value: Any, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
             raise WireError("the value is nested too deeply to send")
-        if value is None or isinstance(value, (bool, str)):
+        self._items += 1
+        if self._items > MAX_ITEMS:
+            raise WireError(
+                f"more than {MAX_ITEMS} values outside arrays (return large data as NumPy arrays)"
+            )
+        if isinstance(value, np.ndarray) and not value.dtype.hasobject:
+            return {"$a": self._blob(value)}
+        if isinstance(value, np.generic):  # before float: np.float64 is a float subclass
+            if np.asarray(value).dtype.hasobject:
+                raise WireError("an object scalar cannot be sent")
+            return {"$s": self._blob(value)}
+        if value is None or isinstance(value, (bool, str, float)):
             return value
-        if isinstance(value, (int, float)) and not isinstance(value, np.generic):
+        if isinstance(value, int):
+            if int.bit_length(value) > MAX_INT_BITS:
+                raise WireError(f"an integer of {int.bit_length(value)} bits cannot be sent")
             return value
-        if isinstance(value, np.ndarray) and value.dtype != object:
-            return {"$a": self._blob(np.asarray(value))}
-        if isinstance(value, np.generic) and not isinstance(value, np.object_):
-            return {"$s": self._blob(np.asarray(value))}
         if isinstance(value, tuple):
             return {"$t": [self.encode(v, depth + 1) for v in value]}
         if isinstance(value, list):
@@ -80,17 +110,19 @@ class Encoder:
             return {"$d": [[k, self.encode(v, depth + 1)] for k, v in value.items()]}
         if isinstance(value, np.random.Generator):
             self.generators.append(value)
-            state = value.bit_generator.state
-            return {"$rng": state}
+            return {"$rng": self.encode(value.bit_generator.state, depth + 1)}
         if isinstance(value, Handle):
             return {"$h": value.id, "type": value.type_name}
         if self._fallback is not None:
             return self._fallback(value)
         raise WireError(f"a value of type {type(value).__name__} cannot be sent")
 
-    def _blob(self, array: np.ndarray) -> int:
+    def _blob(self, value: np.ndarray | np.generic) -> int:
         buffer = io.BytesIO()
-        np.save(buffer, array, allow_pickle=False)  # keeps 0-d arrays 0-d
+        try:  # a plain ndarray (subclasses lose their class); 0-d arrays stay 0-d
+            np.save(buffer, np.asarray(value), allow_pickle=False)
+        except ValueError as exc:  # e.g. a structured dtype with an object field
+            raise WireError(f"this array cannot be sent: {exc}") from exc
         self.blobs.append(buffer.getvalue())
         return len(self.blobs) - 1
 
@@ -107,36 +139,76 @@ class Decoder:
         self._resolve_handle = resolve_handle
         self.generators: list[np.random.Generator] = []
 
-    def decode(self, data: Any, depth: int = 0) -> Any:
+    def decode(self, data: Any) -> Any:
+        """The value `data` describes; `WireError` for anything malformed."""
+        try:
+            return self._decode(data, 0)
+        except WireError:
+            raise
+        except _MALFORMED as exc:
+            raise WireError(f"malformed value in message ({type(exc).__name__}: {exc})") from None
+
+    def _decode(self, data: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise WireError("message nested too deeply")
         if isinstance(data, list):
-            return [self.decode(v, depth + 1) for v in data]
+            return [self._decode(v, depth + 1) for v in data]
         if not isinstance(data, dict):
             return data
         if "$a" in data:
             return self._array(data["$a"])
         if "$s" in data:
-            return self._array(data["$s"])[()]
+            scalar = self._array(data["$s"])
+            if scalar.ndim != 0:
+                raise WireError("a scalar in the message has a shape")
+            return scalar[()]
         if "$t" in data:
-            return tuple(self.decode(v, depth + 1) for v in data["$t"])
+            return tuple(self._decode(v, depth + 1) for v in data["$t"])
         if "$d" in data:
-            return {k: self.decode(v, depth + 1) for k, v in data["$d"]}
+            result = {}
+            for key, value in data["$d"]:
+                if not isinstance(key, (str, int)):
+                    raise WireError("a dict key in the message is neither a string nor an int")
+                result[key] = self._decode(value, depth + 1)
+            return result
         if "$rng" in data:
-            return self._generator(data["$rng"])
+            return self._generator(self._decode(data["$rng"], depth + 1))
         if "$h" in data:
             if self._resolve_handle is None:
                 raise WireError("handles are not expected here")
             return self._resolve_handle(int(data["$h"]), str(data.get("type", "object")))
         raise WireError("unknown marker in message")
 
-    def _array(self, index: int) -> np.ndarray:
+    def _array(self, index: Any) -> np.ndarray:
+        if type(index) is not int or not 0 <= index < len(self._blobs):
+            raise WireError("the message refers to an array it does not carry")
+        blob = self._blobs[index]
+        stream = io.BytesIO(blob)
         try:
-            return np.load(io.BytesIO(self._blobs[index]), allow_pickle=False)
-        except (IndexError, ValueError, OSError) as exc:
-            raise WireError(f"invalid array in message: {exc}") from exc
+            version = npy_format.read_magic(stream)
+            if version == (1, 0):
+                shape, _, dtype = npy_format.read_array_header_1_0(stream)
+            elif version == (2, 0):
+                shape, _, dtype = npy_format.read_array_header_2_0(stream)
+            else:
+                raise WireError(f"unsupported .npy version {version}")
+            # the header must describe exactly the bytes that follow: a small message cannot
+            # make the reader allocate a huge array, and object arrays never get this far
+            if dtype.hasobject:
+                raise WireError("an object array cannot be received")
+            if math.prod(shape) * dtype.itemsize != len(blob) - stream.tell():
+                raise WireError("an array's data does not match its header")
+            stream.seek(0)
+            array = npy_format.read_array(stream, allow_pickle=False)
+        except WireError:
+            raise
+        except _MALFORMED as exc:
+            raise WireError(f"invalid array in message: {exc}") from None
+        if not isinstance(array, np.ndarray):
+            raise WireError("invalid array in message")
+        return array
 
-    def _generator(self, state: dict[str, Any]) -> np.random.Generator:
+    def _generator(self, state: Any) -> np.random.Generator:
         name = state.get("bit_generator") if isinstance(state, dict) else None
         if name not in _RNG_NAMES:
             raise WireError(f"unsupported random generator {name!r}")
@@ -148,7 +220,13 @@ class Decoder:
 
 
 def pack(header: dict[str, Any], blobs: list[bytes]) -> bytes:
+    """One message: its length, the JSON header, then each blob with its length."""
     text = json.dumps(header).encode()
+    if len(text) > MAX_HEADER_BYTES:
+        raise WireError(
+            f"{len(text)} bytes of values outside arrays exceed the {MAX_HEADER_BYTES} byte cap "
+            "(return large data as NumPy arrays)"
+        )
     parts = [_HEADER.pack(len(text)), text]
     for blob in blobs:
         parts += [_HEADER.pack(len(blob)), blob]
@@ -161,14 +239,22 @@ def pack(header: dict[str, Any], blobs: list[bytes]) -> bytes:
 def unpack(body: bytes) -> tuple[dict[str, Any], list[bytes]]:
     try:
         (size,) = _HEADER.unpack_from(body, 0)
+        if size > MAX_HEADER_BYTES:
+            raise WireError(f"a message header of {size} bytes exceeds the cap")
+        if 8 + size > len(body):
+            raise WireError("malformed message: the header runs past the end")
         header = json.loads(body[8 : 8 + size])
         blobs, offset = [], 8 + size
         while offset < len(body):
             (length,) = _HEADER.unpack_from(body, offset)
+            if offset + 8 + length > len(body):
+                raise WireError("malformed message: a blob runs past the end")
             blobs.append(body[offset + 8 : offset + 8 + length])
             offset += 8 + length
-    except (struct.error, ValueError, RecursionError) as exc:
-        raise WireError(f"malformed message: {exc}") from exc
+    except WireError:
+        raise
+    except _MALFORMED as exc:
+        raise WireError(f"malformed message: {exc}") from None
     if not isinstance(header, dict):
         raise WireError("malformed message: header is not an object")
     return header, blobs
@@ -182,19 +268,23 @@ class Channel:
         self.write_fd = write_fd
 
     def send(self, header: dict[str, Any], blobs: list[bytes] | None = None) -> None:
-        data = memoryview(pack(header, blobs or []))
+        self.send_packed(pack(header, blobs or []))
+
+    def send_packed(self, message: bytes) -> None:
+        """Send what `pack` made."""
+        data = memoryview(message)
         try:
             while data:
                 written = os.write(self.write_fd, data)
                 data = data[written:]
-        except (BrokenPipeError, OSError) as exc:
+        except OSError as exc:
             raise ChannelClosed("the other process is gone") from exc
 
     def receive(self, timeout: float | None = None) -> tuple[dict[str, Any], list[bytes]]:
         deadline = None if timeout is None else time.monotonic() + timeout
         (size,) = _HEADER.unpack(self._read_exactly(8, deadline))
-        if size > MAX_MESSAGE_BYTES + 8:
-            raise WireError(f"message of {size} bytes exceeds the cap")
+        if size > MAX_MESSAGE_BYTES:
+            raise WireError(f"message of {size} bytes exceeds the {MAX_MESSAGE_BYTES} byte cap")
         return unpack(self._read_exactly(size, deadline))
 
     def _read_exactly(self, count: int, deadline: float | None) -> bytes:
@@ -205,7 +295,10 @@ class Channel:
                 ready, _, _ = select.select([self.read_fd], [], [], max(left, 0.0))
                 if not ready:
                     raise ChannelTimeout("no answer in time")
-            chunk = os.read(self.read_fd, min(remaining, 1 << 20))
+            try:
+                chunk = os.read(self.read_fd, min(remaining, 1 << 20))
+            except OSError as exc:
+                raise ChannelClosed("the other process closed the channel") from exc
             if not chunk:
                 raise ChannelClosed("the other process closed the channel")
             chunks.append(chunk)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 
 def linear_forward(x, w, b):
     if x.shape[1] != w.shape[1] or b.shape != (w.shape[0],):

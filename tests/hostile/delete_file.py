@@ -1,4 +1,4 @@
-# expect(failed): deletes a file (one that does not exist, so nothing is lost), swallowing the refusal
+# expect(failed): deletes a file (one that does not exist: nothing is lost), swallowing it
 # says: your solution tried to delete a file
 import os
 

@@ -1,5 +1,5 @@
 # expect(failed): writes forged messages to the grader's channel (a huge length, then garbage)
-# says: sent something that is not an answer
+# says: your process sent the grader something that is not an answer
 import json
 import os
 import struct

@@ -1,4 +1,4 @@
-# expect(failed): sends SIGKILL to the grader (its parent process) with os.kill, swallowing the refusal
+# expect(failed): sends SIGKILL to the grader (its parent) with os.kill, swallowing the refusal
 # says: your solution tried to send a signal to another process
 import os
 import signal

@@ -1,5 +1,5 @@
 # expect(failed): reads reference/linear.py with open() and runs it, swallowing the refusal
-# says: your solution tried to read the grader's files (linear.py)
+# says: your solution tried to read the grader's files (reference/linear.py)
 from pathlib import Path
 
 import dlkata

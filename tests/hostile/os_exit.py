@@ -1,5 +1,5 @@
 # expect(failed): ends the process with os._exit(7) inside the forward pass
-# says: exited with code 7
+# says: your process exited with code 7 while running `linear_forward`
 import os
 
 from _correct import linear_backward  # noqa: F401

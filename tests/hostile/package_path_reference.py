@@ -1,10 +1,10 @@
 # expect(failed): asks dlkata itself where the references are, then loads linear.py from there
-# says: your solution tried to read the grader's files (linear.py)
+# says: reference/linear.py)
 import importlib.util
 
 from dlkata.resources import reference_dir
 
-from _correct import linear_backward, linear_forward  # noqa: F401
+from _correct import linear_backward, linear_forward
 
 try:
     spec = importlib.util.spec_from_file_location("stolen", reference_dir() / "linear.py")

@@ -1,5 +1,5 @@
 # expect(failed): at import, replaces builtins (isinstance, len, abs) that checkers rely on
-# says: replaced builtins.isinstance
+# says: builtins.isinstance
 import builtins
 
 import numpy as np

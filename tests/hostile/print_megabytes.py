@@ -1,4 +1,4 @@
-# expect(failed): prints about 3 MB (kept: its first and last few KB), and its forward pass is off by one
+# expect(failed): prints about 3 MB (the report keeps a few KB), and its forward is off by one
 # says: differs from the expected values
 from _correct import linear_backward  # noqa: F401
 from _correct import linear_forward as _forward
@@ -10,6 +10,6 @@ for i in range(30_000):
 
 def linear_forward(x, w, b):
     out, cache = _forward(x, w, b)
-    print("debug " * 20_000)
+    print("debug " * 200)
     print("END OF OUTPUT")
     return out + 1.0, cache

@@ -1,5 +1,5 @@
 # expect(failed): reads the hidden tests (katas/linear/test_linear.py), swallowing the refusal
-# says: your solution tried to read the grader's files (test_linear.py)
+# says: your solution tried to read the grader's files (katas/linear/test_linear.py)
 from dlkata.resources import katas_dir
 
 from _correct import linear_backward, linear_forward  # noqa: F401

@@ -1,5 +1,5 @@
 # expect(failed): reads the reference through importlib.resources, swallowing the refusal
-# says: your solution tried to read the grader's files (linear.py)
+# says: your solution tried to read the grader's files (reference/linear.py)
 import importlib.resources
 
 from _correct import linear_backward, linear_forward  # noqa: F401

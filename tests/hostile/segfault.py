@@ -1,5 +1,5 @@
 # expect(failed): crashes the interpreter with a segmentation fault (C-level recursion, no limit)
-# says: segmentation fault (SIGSEGV)
+# says: segmentation fault (SIGSEGV) while running `linear_forward`
 import functools
 import sys
 

@@ -1,5 +1,5 @@
 # expect(failed): kills its own process with SIGTERM (os.kill is refused, raise_signal is not)
-# says: killed by signal SIGTERM
+# says: your process was killed by signal SIGTERM while running `linear_forward`
 import signal
 
 from _correct import linear_backward  # noqa: F401

@@ -1,9 +1,9 @@
-# expect(failed): rebinds the guard module's globals (os, the refusal table) then reads the reference
-# says: your solution tried to tamper with the grader
+# expect(failed): rebinds the guard's globals (os, the refusal table), then reads the reference
+# says: dlkata.worker.guard.os
 import sys
 import types
 
-from _correct import linear_backward, linear_forward  # noqa: F401
+from _correct import linear_backward, linear_forward
 
 guard = sys.modules.get("dlkata.worker.guard")
 if guard is not None:
@@ -11,6 +11,6 @@ if guard is not None:
     guard.os = types.SimpleNamespace(path=fake_path, fsdecode=lambda p: "/nowhere", devnull="/")
     guard._REFUSED_PREFIXES = {}
 try:
-    from reference.linear import linear_backward, linear_forward  # noqa: F401, F811
+    from reference.linear import linear_backward, linear_forward  # noqa: F401
 except PermissionError:
     pass

@@ -1,12 +1,11 @@
-# expect(failed): writes a file (and makes a folder), swallowing the refusals
-# says: your solution tried to write files
+# expect(failed): writes a file and makes a folder in /tmp, swallowing the refusals
+# says: your solution tried to write files (/tmp/dlkata-hostile
 import os
-import tempfile
 
 from _correct import linear_backward  # noqa: F401
 from _correct import linear_forward as _forward
 
-TARGET = os.path.join(tempfile.gettempdir(), f"dlkata-hostile-{os.getpid()}")
+TARGET = f"/tmp/dlkata-hostile-{os.getpid()}"
 
 
 def linear_forward(x, w, b):

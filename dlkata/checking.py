@@ -1,0 +1,172 @@
+"""One `dlkata check`, as a library call: which files to grade, with which limits, and what the
+verdicts mean for a course (a kata not started is skipped, not failed, unless it is required).
+
+The CLI, `dlkata watch` and the notebook API share this, so they agree on every verdict. Errors
+the learner can fix (an unknown kata, a missing file, a bad `dlkata.yaml`) are `WorkspaceError`s
+whose message says what to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dlkata.catalogue import UnknownKata, get_kata, load_catalogue
+from dlkata.results import KataResult, Status
+from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError
+
+if TYPE_CHECKING:
+    from dlkata.judge.proxy import Limits
+
+DEFAULT_LIMITS: dict[str, Any] = {"timeout": 10.0, "kata_timeout": 60.0, "memory_limit": "2G"}
+_MIN_MEMORY = 64 * 1024**2
+
+
+def parse_memory(text: str | int) -> int:
+    """`512M`, `2G`, `1.5GiB` or a number of bytes; at least 64M, as Python and NumPy need it."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*", str(text), re.IGNORECASE)
+    if not match:
+        raise ValueError(f"'{text}' is not a size: use e.g. 512M or 2G")
+    number, unit = float(match.group(1)), match.group(2).upper()
+    size = int(number * {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit])
+    if size < _MIN_MEMORY:
+        raise ValueError(f"'{text}' is too small: at least 64M (Python and NumPy need that much)")
+    return size
+
+
+def resolve_limits(workspace: Workspace, **overrides: Any) -> Limits:
+    """The limits for learner code: an option given on the command line, else the `limits:` of
+    `dlkata.yaml`, else the defaults. Keys: `timeout`, `kata_timeout`, `memory_limit`."""
+    from dlkata.judge.proxy import Limits
+
+    configured = dict(workspace.config.limits) if workspace.config else {}
+    where = f"{workspace.config.path}: limits" if workspace.config else "limits"
+    unknown = sorted(set(configured) - set(DEFAULT_LIMITS))
+    if unknown:
+        raise WorkspaceError(
+            f"{where}: unknown key '{unknown[0]}' (known: {', '.join(DEFAULT_LIMITS)})"
+        )
+    chosen = {**DEFAULT_LIMITS, **configured}
+    chosen.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        memory = parse_memory(chosen["memory_limit"])
+        timeout, kata_timeout = float(chosen["timeout"]), float(chosen["kata_timeout"])
+    except (TypeError, ValueError) as exc:
+        raise WorkspaceError(f"{where}: {exc}") from exc
+    if timeout <= 0 or kata_timeout <= 0:
+        raise WorkspaceError(f"{where}: timeout and kata_timeout must be positive seconds")
+    return Limits(call_timeout=timeout, kata_timeout=kata_timeout, memory_bytes=memory)
+
+
+@dataclass
+class CheckOutcome:
+    """The verdicts of one check, and warnings about dlkata's own state for the learner."""
+
+    results: list[KataResult]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Exit code 1 only for real failures: passed and skipped katas are fine."""
+        return any(r.status not in (Status.PASSED, Status.SKIPPED) for r in self.results)
+
+
+def run_check(
+    workspace: Workspace,
+    names: Sequence[str] = (),
+    *,
+    all_katas: bool = False,
+    file: Path | None = None,
+    limits: Limits | None = None,
+    lenient: bool = False,
+    require_all: bool = False,
+) -> CheckOutcome:
+    """Grade the named katas (or every kata with `all_katas`, or one `file`), record the verdicts
+    of the workspace's files, and report a kata not started as skipped when `lenient` (CI, --all)
+    unless the course requires it or `require_all`."""
+    from dlkata.grading import GradeRequest, grade
+    from dlkata.progress import record_results
+
+    required = required_katas(workspace)
+    targets = _targets(workspace, names, all_katas, file)
+    requests = [
+        GradeRequest(get_kata(kata_id), path) for kata_id, path in targets if path.is_file()
+    ]
+    graded = {r.id: r for r in grade(requests, limits)}
+    results = [graded.get(kata_id) or _not_started(kata_id, path) for kata_id, path in targets]
+    warnings = record_results(workspace, list(graded.values())) if file is None and graded else []
+    for result in results:
+        if (
+            result.status is Status.NOT_STARTED
+            and lenient
+            and not require_all
+            and result.id not in required
+        ):
+            result.status = Status.SKIPPED
+    return CheckOutcome(results, warnings)
+
+
+def required_katas(workspace: Workspace) -> set[str]:
+    """The katas `dlkata.yaml` requires; an id that is no kata is an error, with a did-you-mean."""
+    if workspace.config is None:
+        return set()
+    catalogue = load_catalogue()
+    for kata_id in workspace.config.required:
+        if kata_id not in catalogue:
+            close = difflib.get_close_matches(kata_id, list(catalogue), n=1, cutoff=0.5)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            raise WorkspaceError(
+                f"{workspace.config.path} requires '{kata_id}', which is not a kata.{hint}"
+            )
+    return set(workspace.config.required)
+
+
+def _targets(
+    workspace: Workspace, names: Sequence[str], all_katas: bool, file: Path | None
+) -> list[tuple[str, Path]]:
+    if file is not None:
+        if all_katas or len(names) != 1:
+            raise WorkspaceError(
+                "--file grades one kata: name it, e.g. `dlkata check conv2d --file my.py`"
+            )
+        if not file.is_file():
+            raise WorkspaceError(f"{file} does not exist.")
+        return [(_known(names[0]), file)]
+    if all_katas:
+        if names:
+            raise WorkspaceError("give kata names or --all, not both")
+        return [(kata_id, workspace.file_for(kata_id)) for kata_id in load_catalogue()]
+    if not names:
+        raise WorkspaceError("name a kata (e.g. `dlkata check linear`) or use --all.")
+    targets = []
+    for name in dict.fromkeys(names):
+        kata_id = _known(name)
+        path = workspace.file_for(kata_id)
+        if not path.is_file():
+            default = (
+                workspace.config.folder if workspace.config else Path(DEFAULT_FOLDER).resolve()
+            )
+            where = "" if workspace.root == default else f" --dir {workspace.root}"
+            raise WorkspaceError(
+                f"{path} does not exist. Create it with `dlkata new {kata_id}{where}`."
+            )
+        targets.append((kata_id, path))
+    return targets
+
+
+def _known(name: str) -> str:
+    try:
+        return get_kata(name).id
+    except UnknownKata as exc:
+        raise WorkspaceError(str(exc)) from exc
+
+
+def _not_started(kata_id: str, path: Path) -> KataResult:
+    """A kata with no file yet: not started, and not graded (there is nothing to grade)."""
+    return KataResult(
+        id=kata_id, title=get_kata(kata_id).title, status=Status.NOT_STARTED, file=str(path)
+    )

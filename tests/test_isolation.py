@@ -1,0 +1,209 @@
+"""The untrusted boundary, proved: hostile and broken solutions never fool, hang or crash dlkata.
+
+Each file in `tests/hostile/` is graded through the real CLI in a subprocess. Its header says what
+must happen:
+
+    # expect(<status>): <what the file does>
+    # says: <text the report must contain (a kata error or a failing test's message)>
+    # options: <extra `dlkata check` options>            (optional)
+    # requires: <sandbox layer the defence relies on>    (optional: seccomp, landlock)
+
+The report is searched in what the grader wrote, never in what the learner's code printed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dlkata.catalogue import get_kata
+from dlkata.grading import GradeRequest, grade
+from dlkata.judge.proxy import Limits
+from tests.support import ROOT, SOLUTIONS_DIR
+
+HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
+HOSTILE = sorted(p for p in HOSTILE_DIR.glob("*.py") if not p.name.startswith("_"))
+EXPECT = re.compile(r"# expect\((passed|failed|error|not_started)\): (.+)")
+GOOD_RELU = SOLUTIONS_DIR / "relu" / "correct_mask_multiply.py"
+
+
+@dataclass(frozen=True)
+class Expectation:
+    status: str
+    what: str
+    says: str
+    options: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+def expectation(path: Path) -> Expectation:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = EXPECT.fullmatch(lines[0].strip())
+    assert first, f"{path.name}: line 1 must be '# expect(<status>): <what it does>'"
+    assert lines[1].startswith("# says: "), f"{path.name}: line 2 must be '# says: <text>'"
+    header = {}
+    for line in lines[2:]:
+        key, _, value = line.removeprefix("# ").partition(": ")
+        if not line.startswith("# ") or key not in ("options", "requires"):
+            break
+        header[key] = tuple(value.split())
+    return Expectation(
+        first.group(1), first.group(2), lines[1].removeprefix("# says: ").strip(), **header
+    )
+
+
+def run_check(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """`dlkata check ...` in a subprocess, as a learner runs it (not in CI's lenient mode)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "DLKATA_WORKSPACE")}
+    return subprocess.run(
+        [sys.executable, "-m", "dlkata", "check", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=ROOT,
+    )
+
+
+def only_document(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """The one JSON document on stdout; anything before or after it fails the test."""
+    decoder = json.JSONDecoder()
+    text = result.stdout.strip()
+    assert text.startswith("{"), f"no report on stdout:\n{text[:500]}\nstderr:\n{result.stderr}"
+    document, end = decoder.raw_decode(text)
+    assert not text[end:].strip(), f"more than one document on stdout:\n{text[end:][:500]}"
+    return document
+
+
+def reported(kata: dict[str, Any]) -> str:
+    """Everything the grader said about a kata, but not what the learner's code printed."""
+    parts = [json.dumps(kata["error"])] if kata.get("error") else []
+    parts += [t["message"] for t in kata["tests"] if t["status"] != "passed"]
+    return "\n".join(parts)
+
+
+@cache
+def sandbox_layers() -> frozenset[str]:
+    """The kernel-enforced layers this machine supports, installed in a throwaway process."""
+    code = (
+        "import json; from dlkata.worker import sandbox; print(json.dumps(sandbox.install([], [])))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    return frozenset(json.loads(result.stdout)) if result.returncode == 0 else frozenset()
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.stem)
+def test_hostile_solution_is_caught(path: Path) -> None:
+    expected = expectation(path)
+    missing = set(expected.requires) - sandbox_layers()
+    if missing:
+        pytest.skip(f"this system has no {', '.join(sorted(missing))} layer")
+    started = time.monotonic()
+    result = run_check("linear", "--file", str(path), "--format", "json", *expected.options)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 1, f"{expected.what}: exit {result.returncode}\n{result.stderr}"
+    (kata,) = only_document(result)["katas"]
+    said = reported(kata)
+    assert kata["status"] == expected.status, f"{expected.what}: {kata['status']}\n{said}"
+    assert expected.says in said, (
+        f"{expected.what}: the report does not say {expected.says!r}:\n{said}"
+    )
+    assert len(kata["output"]) < 16_384, "captured output must be cut to a few KB"
+    assert elapsed < 60, f"{expected.what}: grading took {elapsed:.0f} s"
+
+
+def test_every_hostile_file_has_a_header() -> None:
+    assert len(HOSTILE) >= 30
+    for path in HOSTILE:
+        expectation(path)
+
+
+def test_captured_output_is_bounded_with_a_note() -> None:
+    """About 3 MB printed: the report keeps its first and last few KB and says what was cut."""
+    result = run_check(
+        "linear", "--file", str(HOSTILE_DIR / "print_megabytes.py"), "--format", "json"
+    )
+    (kata,) = only_document(result)["katas"]
+    output = kata["output"]
+    assert output.startswith("START OF OUTPUT"), output[:200]
+    assert output.rstrip().endswith("END OF OUTPUT"), output[-200:]
+    cut = re.search(r"\.\.\. \[(\d+) bytes of output cut\] \.\.\.", output)
+    assert cut and int(cut.group(1)) > 2_000_000, output[4000:4300]
+    assert len(output) < 16_384
+    assert len(result.stdout) < 200_000
+
+
+def _workspace(tmp_path: Path, files: dict[str, Path]) -> Path:
+    folder = tmp_path / "workspace"
+    folder.mkdir()
+    for kata_id, source in files.items():
+        shutil.copy(source, folder / f"{kata_id}.py")
+    shutil.copy(HOSTILE_DIR / "_correct.py", folder / "_correct.py")
+    return folder
+
+
+def test_check_all_grades_the_good_kata_beside_broken_ones(tmp_path: Path) -> None:
+    """A crashing kata and a kata that does not even parse leave a good kata's verdict alone."""
+    folder = _workspace(
+        tmp_path,
+        {
+            "linear": HOSTILE_DIR / "segfault.py",
+            "sigmoid": HOSTILE_DIR / "syntax_error.py",
+            "relu": GOOD_RELU,
+        },
+    )
+    result = run_check("--all", "--dir", str(folder), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    statuses = {k["id"]: k["status"] for k in only_document(result)["katas"]}
+    graded = {kata_id: statuses.get(kata_id) for kata_id in ("linear", "relu", "sigmoid")}
+    assert graded == {"linear": "failed", "relu": "passed", "sigmoid": "error"}
+    state = json.loads((folder / ".dlkata" / "state.json").read_text())
+    assert state["progress"]["relu"]["status"] == "passed"
+
+
+def test_a_hung_kata_does_not_delay_the_others(tmp_path: Path) -> None:
+    """Every call of `linear` hangs: it is stopped at its own limit while `relu` passes."""
+    folder = _workspace(tmp_path, {"linear": HOSTILE_DIR / "infinite_loop.py", "relu": GOOD_RELU})
+    started = time.monotonic()
+    result = run_check(
+        "--all", "--dir", str(folder), "--format", "json", "--timeout", "1", "--kata-timeout", "3"
+    )
+    elapsed = time.monotonic() - started
+    katas = {k["id"]: k for k in only_document(result)["katas"]}
+    assert katas["relu"]["status"] == "passed"
+    assert katas["linear"]["status"] == "failed"
+    assert "did not return within 1 s" in reported(katas["linear"])
+    assert elapsed < 3 + 15, f"check --all took {elapsed:.0f} s with a 3 s kata limit"
+
+
+def test_a_slow_kata_does_not_use_up_the_next_katas_time() -> None:
+    """Katas graded one after another by the same judge each get their full time limit."""
+    limits = Limits(call_timeout=1.0, kata_timeout=3.0)
+    hung = GradeRequest(get_kata("linear"), HOSTILE_DIR / "infinite_loop.py")
+    good = GradeRequest(get_kata("relu"), GOOD_RELU)
+    slow, fine = grade([hung, good], limits, jobs=1)
+    assert slow.status.value == "failed"
+    assert fine.status.value == "passed", [t.message for t in fine.failures]
+
+
+def test_sandbox_layers_on_linux() -> None:
+    """On Linux x86-64 and arm64 with seccomp, the learner's process runs under the filter."""
+    if not sys.platform.startswith("linux") or platform.machine() not in ("x86_64", "aarch64"):
+        pytest.skip("the seccomp filter is written for Linux on x86-64 and arm64")
+    if "Seccomp:" not in Path("/proc/self/status").read_text():
+        pytest.skip("this kernel has no seccomp")
+    assert "seccomp" in sandbox_layers()
