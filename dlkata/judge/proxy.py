@@ -70,6 +70,7 @@ class WorkerProcess:
         self.used = 0.0
 
     def start(self) -> None:
+        self._close_channel()  # a restart: the dead process's pipes are not needed any more
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         config = {
@@ -117,7 +118,7 @@ class WorkerProcess:
             message, _ = self._receive(timeout, None)
             if message.get("op") != "ready":
                 self.kill()
-                raise self._protocol_error(None, f"it sent {message.get('op')!r} before 'ready'")
+                raise self.protocol_error(None, f"it sent {message.get('op')!r} before 'ready'")
             self.ready_message = message
         return self.ready_message
 
@@ -149,10 +150,11 @@ class WorkerProcess:
         message, reply_blobs = self._receive(timeout, function)
         if message.get("op") != "result" or message.get("seq") != self._seq:
             self.kill()
-            raise self._protocol_error(function, "an answer to a call it was not asked")
+            raise self.protocol_error(function, "an answer to a call it was not asked")
         return message, reply_blobs
 
-    def _protocol_error(self, function: str | None, detail: str) -> LearnerError:
+    def protocol_error(self, function: str | None, detail: str) -> LearnerError:
+        """The learner's process wrote something on the grader's channel that it should not."""
         return LearnerError(
             f"your process sent the grader something that is not an answer ({detail})",
             kind="protocol",
@@ -185,7 +187,7 @@ class WorkerProcess:
                     self._raise_death(function)
                 except WireError as exc:
                     self.kill()
-                    raise self._protocol_error(function, str(exc)) from None
+                    raise self.protocol_error(function, str(exc)) from None
                 if message.get("op") == "violation":
                     what = _cut(str(message.get("what")))
                     if what not in self.violations and len(self.violations) < _MAX_VIOLATIONS:
@@ -228,7 +230,7 @@ class WorkerProcess:
             code = self.process.wait(timeout=2)
         except subprocess.TimeoutExpired:  # alive, but it closed the grader's channel
             self.kill()
-            raise self._protocol_error(function, "it closed the grader's channel") from None
+            raise self.protocol_error(function, "it closed the grader's channel") from None
         self.process = None
         if code < 0:
             name = _signal_name(-code)
@@ -258,6 +260,16 @@ class WorkerProcess:
             except (ChannelClosed, subprocess.TimeoutExpired):
                 pass
         self.kill()
+        self._close_channel()
+
+    def _close_channel(self) -> None:
+        if self.channel is not None:
+            for fd in (self.channel.read_fd, self.channel.write_fd):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            self.channel = None
 
     def output(self) -> str:
         """What the learner's code printed, cut to its first and last few KB, with a note of
@@ -336,13 +348,13 @@ class SolutionProxy:
         # anything unexpected in it is that process's fault, never an error of the hidden test.
         outcomes = reply.get("outcomes")
         if not isinstance(outcomes, list) or len(outcomes) != len(calls):
-            raise self._worker._protocol_error(name, "not one outcome per call")
+            raise self._worker.protocol_error(name, "not one outcome per call")
         decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t[:_MAX_NAME]))
         values = []
         states = iter(encoder.generators)
         for outcome in outcomes:
             if not _valid_outcome(outcome):
-                raise self._worker._protocol_error(name, "a malformed outcome")
+                raise self._worker.protocol_error(name, "a malformed outcome")
             if "raised" in outcome:
                 raise _learner_error(name, outcome["raised"], self._worker.limits)
             self._check_rules(name, outcome)
@@ -353,7 +365,7 @@ class SolutionProxy:
                         generator.bit_generator.state = state
                 values.append(decoder.decode(outcome["value"]))
             except (WireError, TypeError, ValueError, KeyError) as exc:
-                raise self._worker._protocol_error(name, str(exc)) from None
+                raise self._worker.protocol_error(name, str(exc)) from None
         return values
 
     def _check_violations(self, name: str) -> None:
@@ -395,12 +407,13 @@ class SolutionProxy:
 
 
 def _learner_error(name: str, raised: dict[str, Any], limits: Limits) -> LearnerError:
-    kind = raised.get("kind", "exception")
+    kind = raised.get("kind") or "exception"
     message = _cut(str(raised.get("message")))
     exc = _cut(f"{raised.get('type')}: {message}".rstrip(": "))
     messages = {
         "not_implemented": f"`{name}` is not implemented yet (it raises NotImplementedError)",
-        "exit": f"`{name}` called sys.exit({raised.get('exit_code')}) instead of returning",
+        "exit": f"`{name}` called sys.exit({_cut(str(raised.get('exit_code')))}) instead of "
+        "returning",
         "recursion": f"`{name}` recursed without end (RecursionError)",
         "memory": f"`{name}` ran out of memory (the limit is {_size(limits.memory_bytes)}, set "
         "with --memory-limit)",
@@ -489,7 +502,9 @@ def _valid_outcome(outcome: Any) -> bool:
         return False
     if "raised" in outcome:
         raised = outcome["raised"]
-        return isinstance(raised, dict) and isinstance(raised.get("message", ""), str)
+        return isinstance(raised, dict) and all(
+            isinstance(raised.get(key), (str, type(None))) for key in ("type", "kind", "message")
+        )
     modified = outcome.get("modified", [])
     return (
         "value" in outcome
