@@ -13,10 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from dlkata.catalogue import get_kata
-from dlkata.judge.plugin import JudgePlugin
 from dlkata.judge.proxy import Limits, WorkerProcess
 from dlkata.resources import katas_dir
 from dlkata.results import KataResult, kata_status
@@ -48,6 +45,11 @@ def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
     }
     for worker in workers.values():
         worker.start()
+    # pytest is imported while the learner processes start up, not before
+    import pytest
+
+    from dlkata.judge.plugin import JudgePlugin
+
     plugin = JudgePlugin(katas, workers)
     paths = [str(kata.tests_path) for kata in katas.values()]
     try:
