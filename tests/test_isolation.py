@@ -18,6 +18,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -200,6 +201,54 @@ def test_a_slow_kata_does_not_use_up_the_next_katas_time() -> None:
     assert fine.status.value == "passed", [t.message for t in fine.failures]
 
 
+def test_the_kernel_layers_hold_when_the_audit_hook_is_switched_off() -> None:
+    """`disable_audit_hook.py` unhooks the audit hook by writing its own process's memory, then
+    tries to read the reference: Landlock refuses the read, so the file fails on its values."""
+    if "landlock" not in sandbox_layers():
+        pytest.skip("this system has no Landlock layer")
+    result = run_check(
+        "linear", "--file", str(HOSTILE_DIR / "disable_audit_hook.py"), "--format", "json"
+    )
+    (kata,) = only_document(result)["katas"]
+    assert kata["status"] == "failed"
+    if "'hook disabled': True" not in kata["output"]:
+        pytest.skip(f"the memory-writing attack does not work on this Python: {kata['output']}")
+    assert "'reference read': 'refused by the kernel" in kata["output"], kata["output"]
+
+
+def test_a_judge_that_dies_does_not_take_its_other_katas_down(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Katas that shared a judge which died are graded again, each on its own."""
+    from dlkata import grading
+
+    original = grading._start_judge
+
+    def dying_when_shared(group: list[GradeRequest], *args: Any) -> Any:
+        process, result_file = original(group, *args)
+        if len(group) > 1:
+            process.kill()  # as if a kata had brought its judge down
+        return process, result_file
+
+    monkeypatch.setattr(grading, "_start_judge", dying_when_shared)
+    requests = [
+        GradeRequest(get_kata("linear"), SOLUTIONS_DIR / "linear" / "correct_einsum.py"),
+        GradeRequest(get_kata("relu"), GOOD_RELU),
+    ]
+    assert [r.status.value for r in grade(requests, jobs=1)] == ["passed", "passed"]
+
+    monkeypatch.setattr(grading, "_start_judge", lambda group, *a: dying_when_shared(group * 2, *a))
+    (alone,) = grade(requests[:1], jobs=1)
+    assert alone.status.value == "error"
+    assert "killed by signal SIGKILL" in alone.error["message"]
+
+
+def test_fake_output_does_not_change_the_text_report_or_exit_code() -> None:
+    result = run_check("linear", "--file", str(HOSTILE_DIR / "fake_report.py"))
+    assert result.returncode == 1, result.stderr
+    assert "failed" in result.stdout
+
+
 def test_sandbox_layers_on_linux() -> None:
     """On Linux x86-64 and arm64 with seccomp, the learner's process runs under the filter."""
     if not sys.platform.startswith("linux") or platform.machine() not in ("x86_64", "aarch64"):
@@ -207,3 +256,119 @@ def test_sandbox_layers_on_linux() -> None:
     if "Seccomp:" not in Path("/proc/self/status").read_text():
         pytest.skip("this kernel has no seccomp")
     assert "seccomp" in sandbox_layers()
+
+
+def test_landlock_rules_allow_everything_but_the_protected_folders(tmp_path: Path) -> None:
+    from dlkata.worker.sandbox import readable_rules
+
+    for name in ("katas/linear", "reference", "dlkata", "workspace"):
+        (tmp_path / "course" / name).mkdir(parents=True)
+    (tmp_path / "course" / "README.md").write_text("")
+    (tmp_path / "course" / "link-to-katas").symlink_to(tmp_path / "course" / "katas")
+    (tmp_path / "other").mkdir()
+    rules = readable_rules(
+        [str(tmp_path / "course" / "katas"), str(tmp_path / "course" / "reference")]
+    )
+    assert rules is not None
+    course = str(tmp_path.resolve() / "course")
+    assert {r for r in rules if r.startswith(course)} == {
+        f"{course}/dlkata",
+        f"{course}/workspace",
+        f"{course}/README.md",
+    }
+    assert str(tmp_path.resolve() / "other") in rules
+    assert not any(course.startswith(r + "/") or r == course for r in rules)
+
+
+SANDBOXED = """
+import json, os, signal, sys, threading
+from dlkata.worker import sandbox
+layers = sandbox.install([sys.argv[1]], [])
+threading.Thread(target=lambda: None).start()
+signal.signal(signal.SIGUSR1, lambda *a: None)
+signal.raise_signal(signal.SIGUSR1)
+open(os.devnull, "w").write("fine")
+result = {"layers": layers, "sibling": open(sys.argv[2]).read()}
+try:
+    open(os.path.join(sys.argv[1], "secret.txt")).read()
+    result["secret"] = "read"
+except PermissionError:
+    result["secret"] = "refused"
+try:
+    open(sys.argv[2], "a").write("x")
+    result["write"] = "written"
+except PermissionError:
+    result["write"] = "refused"
+print(json.dumps(result), flush=True)
+getattr(os, sys.argv[3])(*json.loads(sys.argv[4]))
+print("survived", flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("call", "args"),
+    [("fork", []), ("kill", ["PARENT", 0]), ("pidfd_open", ["PARENT"]), ("getpid", [])],
+)
+def test_the_sandbox_allows_what_solutions_need_and_kills_the_rest(
+    tmp_path: Path, call: str, args: list[Any]
+) -> None:
+    layers = sandbox_layers()
+    if not {"seccomp", "landlock"} <= layers:
+        pytest.skip(f"this system has only {sorted(layers)}")
+    protected = tmp_path / "katas"
+    protected.mkdir()
+    (protected / "secret.txt").write_text("the hidden tests")
+    sibling = tmp_path / "notes.txt"
+    sibling.write_text("readable")
+    args = [os.getpid() if a == "PARENT" else a for a in args]
+    result = subprocess.run(
+        [sys.executable, "-c", SANDBOXED, str(protected), str(sibling), call, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    first, *rest = result.stdout.splitlines()
+    assert json.loads(first) == {
+        "layers": ["die-with-judge", "landlock", "seccomp"],
+        "sibling": "readable",
+        "secret": "refused",
+        "write": "refused",
+    }
+    if call == "getpid":
+        assert (result.returncode, rest) == (0, ["survived"])
+    else:
+        assert result.returncode == -signal.SIGSYS and not rest, (result.returncode, result.stderr)
+
+
+def test_the_guards_own_realpath_agrees_with_os_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audit hook resolves paths itself (os.path can be patched by the learner's file)."""
+    from dlkata.worker.guard import _make_realpath
+
+    realpath = _make_realpath()
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "file.py").write_text("")
+    (tmp_path / "up").symlink_to("a/b/..")
+    (tmp_path / "abs").symlink_to(tmp_path / "a" / "b")
+    (tmp_path / "chain").symlink_to("abs")
+    (tmp_path / "loop").symlink_to("loop")
+    monkeypatch.chdir(tmp_path / "a")
+    cases = [
+        "b/file.py",
+        "./b/../b//file.py",
+        "../up/b/file.py",
+        str(tmp_path / "chain" / "file.py"),
+        "../abs/missing/../file.py",
+        "../missing/deeper",
+        "/",
+        "//",
+        "/proc/self/fd/0",
+        str(tmp_path / "abs") + "/",
+        "..",
+        "../../..",
+    ]
+    for case in cases:
+        assert realpath(case) == os.path.realpath(case), case
+    assert realpath(str(tmp_path / "loop" / "x")).startswith(str(tmp_path.resolve()))

@@ -118,7 +118,9 @@ class WorkerProcess:
             message, _ = self._receive(timeout, None)
             if message.get("op") != "ready":
                 self.kill()
-                raise self.protocol_error(None, f"it sent {message.get('op')!r} before 'ready'")
+                raise self.protocol_error(
+                    None, f"it sent {_cut(repr(message.get('op')))} before 'ready'"
+                )
             self.ready_message = message
         return self.ready_message
 
@@ -348,13 +350,13 @@ class SolutionProxy:
         # anything unexpected in it is that process's fault, never an error of the hidden test.
         outcomes = reply.get("outcomes")
         if not isinstance(outcomes, list) or len(outcomes) != len(calls):
-            raise self._worker.protocol_error(name, "not one outcome per call")
+            raise self._broken(name, "not one outcome per call")
         decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t[:_MAX_NAME]))
         values = []
         states = iter(encoder.generators)
         for outcome in outcomes:
             if not _valid_outcome(outcome):
-                raise self._worker.protocol_error(name, "a malformed outcome")
+                raise self._broken(name, "a malformed outcome")
             if "raised" in outcome:
                 raise _learner_error(name, outcome["raised"], self._worker.limits)
             self._check_rules(name, outcome)
@@ -365,8 +367,14 @@ class SolutionProxy:
                         generator.bit_generator.state = state
                 values.append(decoder.decode(outcome["value"]))
             except (WireError, TypeError, ValueError, KeyError) as exc:
-                raise self._worker.protocol_error(name, str(exc)) from None
+                raise self._broken(name, str(exc)) from None
         return values
+
+    def _broken(self, name: str, detail: str) -> LearnerError:
+        """A reply that is not an answer: the process that sent it is not trusted any further
+        (a fresh one answers the next call)."""
+        self._worker.kill()
+        return self._worker.protocol_error(name, detail)
 
     def _check_violations(self, name: str) -> None:
         if self._worker.violations:
@@ -459,8 +467,8 @@ _DEATHS = {
     "SIGXCPU": ("stopped for using too much CPU time (SIGXCPU)", ""),
     "SIGSYS": (
         "stopped by the grader's sandbox (SIGSYS)",
-        ": it made a forbidden system call (starting a program or a process, or signalling "
-        "or tracing another one)",
+        ": it made a forbidden system call (starting a program or a process, signalling or "
+        "tracing another one, or opening a network connection)",
     ),
     "SIGABRT": ("aborted (SIGABRT)", ": a fatal error in C code"),
 }

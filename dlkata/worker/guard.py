@@ -52,6 +52,7 @@ _REFUSED_PREFIXES = {
     "gc.get_objects": "walk the garbage collector's objects",
     "gc.get_referrers": "walk the garbage collector's objects",
     "gc.get_referents": "walk the garbage collector's objects",
+    "sys.addaudithook": "add an audit hook",  # a known entry in the hook list helps unhook ours
 }
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _MAX_LINKS = 40

@@ -9,8 +9,8 @@ that installed them:
 - Landlock (Linux 5.13+): the hidden tests and the references cannot be opened for reading, and
   no file can be written, created or deleted (except `/dev/null`).
 - seccomp: the process cannot start programs or processes (threads are fine), signal or trace
-  another process, or raise its resource limits. A forbidden call kills it with SIGSYS, which the
-  judge names; the learner's code cannot catch that.
+  another process, open a socket, or raise its resource limits. A forbidden call kills it with
+  SIGSYS, which the judge names; the learner's code cannot catch that.
 - The process dies with the judge that started it (no orphan keeps running after a crash).
 
 Everything is best effort: on another OS, an older kernel or an unknown CPU a layer is skipped and
@@ -79,6 +79,8 @@ _SYSCALLS: dict[str, tuple[int, dict[str, int]]] = {
             "setrlimit": 160,
             "prlimit64": 302,
             "seccomp": 317,
+            "socket": 41,
+            "io_uring_setup": 425,
         },
     ),
     "aarch64": (
@@ -102,10 +104,13 @@ _SYSCALLS: dict[str, tuple[int, dict[str, int]]] = {
             "setrlimit": 164,
             "prlimit64": 261,
             "seccomp": 277,
+            "socket": 198,
+            "io_uring_setup": 425,
         },
     ),
 }
-# killed outright: starting programs or processes, reaching into other processes
+# killed outright: starting programs or processes, reaching into other processes, and the
+# network (a socket could fetch a published reference; io_uring can open sockets by itself)
 _KILLED = (
     "execve",
     "execveat",
@@ -118,6 +123,8 @@ _KILLED = (
     "ptrace",
     "process_vm_readv",
     "process_vm_writev",
+    "socket",
+    "io_uring_setup",
 )
 # allowed only when their first argument is this process (raise_signal, abort, faulthandler)
 _SELF_ONLY = ("kill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo")

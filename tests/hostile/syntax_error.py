@@ -1,5 +1,5 @@
-# expect(error): a syntax error (a missing colon) on line 7
-# says: expected ':'
+# expect(error): a syntax error (a missing colon) on line 6
+# says: "message": "expected ':'", "line": 6
 import numpy as np
 
 
