@@ -448,14 +448,17 @@ def watch(
             console.rule()
         warn(outcome.warnings)
         render_text(outcome.results, console)
-        console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
+
+    def ready() -> None:
+        if any(path.is_file() for path in files):
+            console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
+        else:
+            console.print(
+                f"Watching {where}; none exists yet (`dlkata next` writes one). Ctrl-C to stop."
+            )
 
     latest = sorted(existing, key=lambda p: p.stat().st_mtime_ns)[-1:]
-    if not latest:
-        console.print(
-            f"Watching {where}; none exists yet (`dlkata next` writes one). Ctrl-C to stop."
-        )
-    watch_files(lambda: list(files), regrade, initial=latest)
+    watch_files(lambda: list(files), regrade, initial=latest, ready=ready)
     console.print("Stopped watching.")
 
 

@@ -32,15 +32,19 @@ def watch(
     run: Callable[[list[Path]], None],
     *,
     initial: list[Path] | None = None,
+    ready: Callable[[], None] = lambda: None,
     debounce: float = 0.2,
     poll: float = 0.05,
 ) -> None:
     """Call `run(initial)` once, then `run(changed)` after each burst of saves, until Ctrl-C.
-    `paths` is asked again on every poll, so a file created later is watched too."""
+    `paths` is asked again on every poll, so a file created later is watched too. Saves made
+    while a run is under way are ignored; `ready` is called once the files are watched again,
+    so that a "watching" message never precedes a moment when a save would be missed."""
     try:
         if initial:
             run(initial)
         seen = snapshot(paths())
+        ready()
         while True:
             time.sleep(poll)
             now = snapshot(paths())
@@ -56,5 +60,6 @@ def watch(
                     now, quiet_since = later, time.monotonic()
             run(sorted(changed))
             seen = snapshot(paths())
+            ready()
     except KeyboardInterrupt:
         return
