@@ -8,7 +8,7 @@ A hidden test reads like the contract:
 Every helper raises `GradingFailure` carrying the facts of a failure, which the report shows.
 """
 
-from dlkata.judge.compare import DEFAULT_RTOL, assert_close, check_call, describe
+from dlkata.judge.compare import DEFAULT_RTOL, assert_close, check_call, describe, expect_array
 from dlkata.judge.failures import GradingFailure, LearnerError, fail
 from dlkata.judge.gradients import (
     check_backward,
@@ -16,7 +16,13 @@ from dlkata.judge.gradients import (
     check_scalar_gradient,
 )
 from dlkata.judge.rules import check_reproducible, expect_value_error
-from dlkata.judge.statistics import binomial_test, ks_test, normal_cdf, uniform_cdf
+from dlkata.judge.statistics import (
+    binomial_test,
+    check_symmetric_uniform,
+    ks_test,
+    normal_cdf,
+    uniform_cdf,
+)
 
 __all__ = [
     "DEFAULT_RTOL",
@@ -29,7 +35,9 @@ __all__ = [
     "check_gradient_numerically",
     "check_reproducible",
     "check_scalar_gradient",
+    "check_symmetric_uniform",
     "describe",
+    "expect_array",
     "expect_value_error",
     "fail",
     "ks_test",

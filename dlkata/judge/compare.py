@@ -241,3 +241,28 @@ def expect_tuple(value: Any, length: int, function: str) -> None:
             function=function,
             hint="Check the Returns section of the stub's docstring.",
         )
+
+
+def expect_array(value: Any, shape: tuple[int, ...], *, function: str, what: str) -> np.ndarray:
+    """The value must be a float64 array of exactly `shape` (contract rule 2)."""
+    if not isinstance(value, np.ndarray):
+        raise GradingFailure(
+            f"{what} returned {describe(value)}, not a NumPy array", kind="type", function=function
+        )
+    if value.shape != tuple(shape):
+        raise GradingFailure(
+            f"{what} returned shape {value.shape}, expected {tuple(shape)}",
+            kind="shape",
+            function=function,
+            expected_shape=list(shape),
+            got_shape=list(value.shape),
+            hint="Return an array of exactly the requested shape.",
+        )
+    if value.dtype != np.float64:
+        raise GradingFailure(
+            f"{what} returned dtype {value.dtype}",
+            kind="dtype",
+            function=function,
+            hint="Return float64 arrays (contract rule 2).",
+        )
+    return value

@@ -129,3 +129,31 @@ def binomial_test(
         expected_rate=p,
         n=trials,
     )
+
+
+def check_symmetric_uniform(
+    samples: np.ndarray, bound: float, *, what: str, function: str, hint: str | None = None
+) -> None:
+    """Samples of U(-bound, bound): none outside, some close to the edges, and the right shape
+    of distribution (a bound mistaken for a std, or a std for a bound, fails one of the three)."""
+    largest = float(np.max(np.abs(samples)))
+    if largest > bound:
+        raise GradingFailure(
+            f"{what}: a value of magnitude {largest:.6g} lies outside the bound {bound:.6g}",
+            kind="statistic",
+            function=function,
+            hint=hint,
+            expected_bound=bound,
+            largest_magnitude=largest,
+        )
+    if largest < 0.99 * bound:
+        raise GradingFailure(
+            f"{what}: no value comes near the bound {bound:.6g} (largest magnitude "
+            f"{largest:.6g} among {np.size(samples)} values)",
+            kind="statistic",
+            function=function,
+            hint=hint,
+            expected_bound=bound,
+            largest_magnitude=largest,
+        )
+    ks_test(samples, uniform_cdf(-bound, bound), what=what, function=function, hint=hint)

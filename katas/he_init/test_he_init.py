@@ -10,11 +10,11 @@ import pytest
 from dlkata.judge import (
     binomial_test,
     check_reproducible,
+    check_symmetric_uniform,
+    expect_array,
     expect_value_error,
-    fail,
     ks_test,
     normal_cdf,
-    uniform_cdf,
 )
 
 FN = "he_init"
@@ -37,17 +37,7 @@ def fans(shape):
 def draw(solution, shape, seed, **kwargs):
     """The learner's array, after checking its type, shape and dtype."""
     out = solution.he_init(shape, rng=np.random.default_rng(seed), **kwargs)
-    if not isinstance(out, np.ndarray):
-        fail(f"he_init returned {type(out).__name__}, not a NumPy array", function=FN)
-    if out.shape != tuple(shape):
-        fail(
-            f"he_init{shape!r} returned shape {out.shape}",
-            function=FN,
-            hint="Return an array of exactly the requested shape.",
-        )
-    if out.dtype != np.float64:
-        fail(f"he_init returned dtype {out.dtype}", function=FN, hint="Return float64 arrays.")
-    return out
+    return expect_array(out, shape, function=FN, what=f"he_init{shape!r}")
 
 
 @pytest.mark.parametrize("shape", [(3, 5), (1, 1), (7, 2, 3, 3), (1, 1, 1, 1), (2, 3, 4, 5, 6)])
@@ -95,29 +85,11 @@ def test_uniform(solution, shape, mode):
     fan = fans(shape)[0 if mode == "fan_in" else 1]
     bound = math.sqrt(6.0 / fan)
     what = f"he_init({shape}, mode={mode!r}, distribution='uniform')"
-    largest = float(np.max(np.abs(out)))
     hint = (
         "The bound is sqrt(6 / fan): U(-a, a) has variance a^2 / 3, so a^2 / 3 = 2 / fan. "
         "The std sqrt(2 / fan) is not the bound. " + FANS_HINT
     )
-    if largest > bound:
-        fail(
-            f"{what}: a value of magnitude {largest:.6g} lies outside the bound {bound:.6g}",
-            function=FN,
-            hint=hint,
-            expected_bound=bound,
-            largest_magnitude=largest,
-        )
-    if largest < 0.99 * bound:
-        fail(
-            f"{what}: no value comes near the bound {bound:.6g} (largest magnitude "
-            f"{largest:.6g} among {out.size} values)",
-            function=FN,
-            hint=hint,
-            expected_bound=bound,
-            largest_magnitude=largest,
-        )
-    ks_test(out, uniform_cdf(-bound, bound), what=what, function=FN, hint=hint)
+    check_symmetric_uniform(out, bound, what=what, function=FN, hint=hint)
 
 
 def test_defaults_are_normal_fan_in(solution):

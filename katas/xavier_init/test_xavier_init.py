@@ -11,11 +11,11 @@ from dlkata.judge import (
     assert_close,
     binomial_test,
     check_reproducible,
+    check_symmetric_uniform,
+    expect_array,
     expect_value_error,
-    fail,
     ks_test,
     normal_cdf,
-    uniform_cdf,
 )
 
 FN = "xavier_init"
@@ -39,17 +39,7 @@ def fan_sum(shape):
 def draw(solution, shape, seed, **kwargs):
     """The learner's array, after checking its type, shape and dtype."""
     out = solution.xavier_init(shape, rng=np.random.default_rng(seed), **kwargs)
-    if not isinstance(out, np.ndarray):
-        fail(f"xavier_init returned {type(out).__name__}, not a NumPy array", function=FN)
-    if out.shape != tuple(shape):
-        fail(
-            f"xavier_init{shape!r} returned shape {out.shape}",
-            function=FN,
-            hint="Return an array of exactly the requested shape.",
-        )
-    if out.dtype != np.float64:
-        fail(f"xavier_init returned dtype {out.dtype}", function=FN, hint="Return float64 arrays.")
-    return out
+    return expect_array(out, shape, function=FN, what=f"xavier_init{shape!r}")
 
 
 @pytest.mark.parametrize("shape", [(3, 5), (1, 1), (7, 2, 3, 3), (1, 1, 1, 1), (2, 3, 4, 5, 6)])
@@ -72,25 +62,7 @@ def test_uniform_by_default(solution, shape, gain):
         + " "
         + FANS_HINT
     )
-    largest = float(np.max(np.abs(out)))
-    if largest > bound:
-        fail(
-            f"{what}: a value of magnitude {largest:.6g} lies outside the bound {bound:.6g}",
-            function=FN,
-            hint=hint,
-            expected_bound=bound,
-            largest_magnitude=largest,
-        )
-    if largest < 0.99 * bound:
-        fail(
-            f"{what}: no value comes near the bound {bound:.6g} (largest magnitude "
-            f"{largest:.6g} among {out.size} values)",
-            function=FN,
-            hint=hint,
-            expected_bound=bound,
-            largest_magnitude=largest,
-        )
-    ks_test(out, uniform_cdf(-bound, bound), what=what, function=FN, hint=hint)
+    check_symmetric_uniform(out, bound, what=what, function=FN, hint=hint)
 
 
 @pytest.mark.parametrize("shape", STAT_SHAPES)
