@@ -74,13 +74,16 @@ class KataResult:
         return cls(**{**data, "status": Status(data["status"]), "tests": tests})
 
 
-def kata_status(tests: list[TestResult], error: dict[str, Any] | None) -> Status:
-    """A kata passes when every test passes; untouched stubs are `not_started`, not failures."""
-    if error is not None:
+def kata_status(
+    tests: list[TestResult], error: dict[str, Any] | None, expected: int | None
+) -> Status:
+    """A kata passes only when every one of its `expected` tests ran and passed; untouched stubs
+    are `not_started`, not failures. Fewer results than expected is never a pass."""
+    if error is not None or any(t.status is Status.ERROR for t in tests):
         return Status.ERROR
     failures = [t for t in tests if t.status is not Status.PASSED]
     if not failures:
-        return Status.PASSED
+        return Status.PASSED if expected is not None and len(tests) == expected else Status.ERROR
     graded = [t for t in tests if t.name != SIGNATURE_TEST]
     if all(
         t.kind == "not_implemented" for t in graded if t.status is not Status.PASSED

@@ -4,6 +4,7 @@ forward pass, so a report can tell "your backward is wrong" from "your forward i
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -39,23 +40,118 @@ def check_backward(
     inputs: dict[str, Any],
     *,
     kwargs: dict[str, Any] | None = None,
+    other_kwargs: dict[str, Any] | None = None,
     outputs: tuple[str, ...] = ("out",),
     upstream: tuple[str, ...] = ("out",),
     grads: tuple[str, ...] | None = None,
     seed: int = 0,
     hint: str | None = None,
 ) -> tuple:
-    """Run forward then backward on both sides with the same upstream gradients; compare them."""
+    """Every gradient against the reference, with caches proved independent.
+
+    Two forward passes run first: on `inputs`, then on a perturbed copy of them (with the
+    keywords changed by `other_kwargs`, e.g. another mode, and a fresh generator for any `rng`).
+    Their backward passes run in reverse order, and the first one's twice. A backward that reads
+    the latest forward's state instead of its own cache, or that accumulates into its cache,
+    fails with a message that says so.
+    """
     kwargs = kwargs or {}
     grads = grads or tuple(f"d{name}" for name in inputs)
+    second_inputs = perturbed(inputs, seed)
+    second_kwargs = {**_fresh_generators(kwargs, seed), **(other_kwargs or {})}
+    first = _forwards(solution, reference, forward, inputs, kwargs, outputs)
+    second = _forwards(solution, reference, forward, second_inputs, second_kwargs, outputs)
+    douts = _upstream([np.shape(first[1][outputs.index(n)]) for n in upstream], seed)
+    douts_2 = _upstream([np.shape(second[1][outputs.index(n)]) for n in upstream], seed + 1)
+
+    def backwards(impl: Any, cache: Any, gradients: list[np.ndarray]) -> tuple:
+        return _as_tuple(impl.call(backward, *copy.deepcopy(gradients), cache))
+
+    got_2 = backwards(solution, second[0][-1], douts_2)
+    got = backwards(solution, first[0][-1], douts)
+    got_again = backwards(solution, first[0][-1], douts)
+    expected = backwards(reference, first[1][-1], douts)
+    expected_2 = backwards(reference, second[1][-1], douts_2)
+    compare = functools.partial(
+        _compare_gradients, backward=backward, grads=grads, inputs={**inputs, **kwargs}, hint=hint
+    )
+    if _all_close(got, backwards(reference, second[1][-1], douts), grads) and not _all_close(
+        got, expected, grads
+    ):
+        raise GradingFailure(
+            f"`{backward}` used the state of the latest forward pass, not its own cache: after "
+            "two forward passes, the first one's gradients came out as those of the second",
+            kind="cache",
+            function=backward,
+            hint="Put everything the backward pass needs into the cache that the forward pass "
+            "returns; never keep it in a global variable, a closure or a function attribute.",
+        )
+    compare(got, expected, what="gradient")
+    compare(got_2, expected_2, what="gradient (second forward pass)", inputs=second_inputs)
+    compare(
+        got_again,
+        expected,
+        what="gradient (the same cache used a second time)",
+        kind="cache",
+        hint="A second backward call with the same cache must give the same gradients: do not "
+        "accumulate into arrays kept in the cache, or change the cache in place.",
+    )
+    return got
+
+
+def perturbed(inputs: dict[str, Any], seed: int) -> dict[str, Any]:
+    """Other inputs of the same shapes: each float array scaled element by element by a factor
+    in [0.5, 1.5], so signs, exact zeros and infinities stay as they were."""
+    rng = np.random.default_rng(seed + 4049)
+    return {
+        name: value * rng.uniform(0.5, 1.5, value.shape)
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f"
+        else copy.deepcopy(value)
+        for name, value in inputs.items()
+    }
+
+
+def _fresh_generators(kwargs: dict[str, Any], seed: int) -> dict[str, Any]:
+    return {
+        key: np.random.default_rng(seed + 7919) if isinstance(value, np.random.Generator) else value
+        for key, value in kwargs.items()
+    }
+
+
+def _forwards(
+    solution: Any,
+    reference: Any,
+    forward: str,
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    outputs: tuple[str, ...],
+) -> tuple[Any, Any]:
+    """The learner's forward result (called first), then the reference's, on equal copies."""
     args = tuple(inputs.values())
-    ref_args, ref_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
-    got_forward = solution.call(forward, *args, **kwargs)
-    expect_tuple(got_forward, len(outputs) + 1, forward)
-    ref_forward = reference.call(forward, *ref_args, **ref_kwargs)
-    douts = _upstream([np.shape(ref_forward[outputs.index(n)]) for n in upstream], seed)
-    got = _as_tuple(solution.call(backward, *douts, got_forward[-1]))
-    expected = _as_tuple(reference.call(backward, *copy.deepcopy(douts), ref_forward[-1]))
+    got = solution.call(forward, *copy.deepcopy(args), **copy.deepcopy(kwargs))
+    expect_tuple(got, len(outputs) + 1, forward)
+    return got, reference.call(forward, *copy.deepcopy(args), **copy.deepcopy(kwargs))
+
+
+def _all_close(got: tuple, expected: tuple, grads: tuple[str, ...]) -> bool:
+    try:
+        _compare_gradients(got, expected, backward="", grads=grads, inputs={}, hint=None, what="")
+    except GradingFailure:
+        return False
+    return True
+
+
+def _compare_gradients(
+    got: tuple,
+    expected: tuple,
+    *,
+    backward: str,
+    grads: tuple[str, ...],
+    inputs: dict[str, Any],
+    hint: str | None,
+    what: str,
+    kind: str | None = None,
+) -> None:
     if len(got) != len(grads):
         raise GradingFailure(
             f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
@@ -65,16 +161,20 @@ def check_backward(
             hint=hint,
         )
     for name, got_grad, ref_grad in zip(grads, got, expected):
-        assert_close(
-            got_grad,
-            ref_grad,
-            what=f"`{backward}`: gradient {name}",
-            function=backward,
-            inputs={**inputs, **kwargs},
-            hint=hint,
-            gradient=name,
-        )
-    return got
+        try:
+            assert_close(
+                got_grad,
+                ref_grad,
+                what=f"`{backward}`: {what} {name}",
+                function=backward,
+                inputs=inputs,
+                hint=hint,
+                gradient=name,
+            )
+        except GradingFailure as failure:
+            if kind is not None:
+                failure.kind = kind
+            raise
 
 
 def check_gradient_numerically(
@@ -206,17 +306,24 @@ def _compare_numerically(
             moved.flat[flat] += step
             args = tuple(moved if key == name else v for key, v in inputs.items())
             calls.append((args, kwargs))
-    values = [objective(r) for r in impl.call_many(function, calls, pick=pick)]
+    with np.errstate(invalid="ignore", over="ignore"):
+        values = [objective(r) for r in impl.call_many(function, calls, pick=pick)]
     numeric = (np.array(values[0::2]) - np.array(values[1::2])) / (2 * EPS)
     picked = analytic.flat[chosen]
-    scale = max(1.0, max(abs(v) for v in values))
-    diff = np.abs(picked - numeric)
-    relative = diff / np.maximum(np.abs(picked) + np.abs(numeric), _TINY)
-    bad = (relative > THRESHOLD) & (diff > ABS_FLOOR * scale)
+    scale = max(1.0, max((abs(v) for v in values if np.isfinite(v)), default=1.0))
+    with np.errstate(invalid="ignore", over="ignore"):
+        diff = np.abs(picked - numeric)
+        relative = diff / np.maximum(np.abs(picked) + np.abs(numeric), _TINY)
+    # written so that a NaN or inf anywhere (analytic or numeric) is a mismatch, never a match
+    bad = ~((relative <= THRESHOLD) | (diff <= ABS_FLOOR * scale))
     if not bad.any():
         return
     worst = int(np.argmax(np.where(bad, relative, -1.0)))
     index = [int(i) for i in np.unravel_index(chosen[worst], base.shape)]
+    if not np.isfinite(picked[worst]):
+        what = f"{what}: your gradient is {picked[worst]} at index {tuple(index)}"
+    elif not np.isfinite(numeric[worst]):
+        what = f"{what}: your forward pass gives {numeric[worst]} near index {tuple(index)}"
     raise GradingFailure(
         f"{what}: relative error {relative[worst]:.3g} at index {tuple(index)} "
         f"(threshold {THRESHOLD:g}; {int(bad.sum())} of {len(chosen)} checked elements differ)",

@@ -87,8 +87,12 @@ class JudgePlugin:
     def __init__(self, katas: dict[str, Kata], workers: dict[str, WorkerProcess]) -> None:
         self.katas = katas
         self.workers = workers
-        self.tests: dict[str, list[TestResult]] = {kata_id: [] for kata_id in katas}
+        # one record per test, keyed by node id: a later phase's failure replaces a pass
+        self.records: dict[str, dict[str, TestResult]] = {kata_id: {} for kata_id in katas}
         self.errors: dict[str, dict[str, Any]] = {}
+        # how many results each kata must have (its collected tests and the signature check),
+        # counted from the judge's own files before any learner process is waited for
+        self.expected: dict[str, int] = {}
         self.durations: dict[str, float] = dict.fromkeys(katas, 0.0)
         self._references: dict[str, ReferenceImpl] = {}
 
@@ -111,10 +115,28 @@ class JudgePlugin:
             self._references[kata.id] = ReferenceImpl(module)
         return self._references[kata.id]
 
+    def tests(self, kata_id: str) -> list[TestResult]:
+        return list(self.records[kata_id].values())
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        """A hidden test file that cannot be collected makes its kata an error, never a pass."""
+        kata_id = Path(report.nodeid).parts[0] if report.nodeid else None
+        if report.failed and kata_id in self.katas:
+            detail = report.longreprtext.strip().splitlines()[-1:] or ["?"]
+            self.errors.setdefault(
+                kata_id, suite_error(f"its hidden tests could not be collected ({detail[0]})")
+            )
+
     def pytest_collection_modifyitems(
         self, session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
     ) -> None:
-        """Wait for each learner file to import; a kata whose file does not import runs no test."""
+        """Count each kata's tests, then wait for each learner file to import; a kata whose file
+        does not import runs no test."""
+        for kata_id in self.katas:
+            collected = sum(self._kata_of(item).id == kata_id for item in items)
+            self.expected[kata_id] = collected + 1  # and the signature check
+            if collected == 0:
+                self.errors.setdefault(kata_id, suite_error("no hidden test was collected"))
         broken = set()
         for kata_id, worker in self.workers.items():
             started = time.monotonic()
@@ -127,8 +149,8 @@ class JudgePlugin:
                 self.errors[kata_id] = ready["import_error"]
                 broken.add(kata_id)
             else:
-                self.tests[kata_id].append(
-                    signature_check(self.katas[kata_id], ready["signatures"])
+                self.records[kata_id][SIGNATURE_TEST] = signature_check(
+                    self.katas[kata_id], ready["signatures"]
                 )
         kept = [item for item in items if self._kata_of(item).id not in broken]
         if len(kept) != len(items):
@@ -141,8 +163,27 @@ class JudgePlugin:
         report = outcome.get_result()
         kata_id = self._kata_of(item).id
         self.durations[kata_id] += report.duration
-        if report.when == "call" or (report.when == "setup" and not report.passed):
-            self.tests[kata_id].append(self._record(item, report, call))
+        records = self.records[kata_id]
+        if report.when == "call" or not report.passed:
+            previous = records.get(item.nodeid)
+            if previous is None or previous.status is Status.PASSED:
+                records[item.nodeid] = self._record(item, report, call)
+
+    def suite_problem(self, kata_id: str, exit_code: int) -> dict[str, Any] | None:
+        """Why a kata's suite did not run in full, or None when every test has a result."""
+        if kata_id in self.errors:
+            return self.errors[kata_id]
+        ran, expected = len(self.records[kata_id]), self.expected.get(kata_id)
+        if expected is None:
+            return suite_error("its hidden tests were never collected")
+        if exit_code not in (0, 1):
+            return suite_error(
+                f"the hidden test session ended early (pytest exit code {exit_code}) after "
+                f"{ran} of its {expected} tests"
+            )
+        if ran != expected:
+            return suite_error(f"{ran} of its {expected} hidden tests ran")
+        return None
 
     def _record(
         self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo
@@ -157,7 +198,14 @@ class JudgePlugin:
         if report.passed:
             return TestResult(item.name, Status.PASSED, description=description)
         if report.skipped:
-            return TestResult(item.name, Status.SKIPPED, description=description)
+            return TestResult(
+                item.name,
+                Status.ERROR,
+                description=description,
+                kind="grader",
+                message="the hidden test was skipped, so it proves nothing; please report this "
+                "to the kata's authors",
+            )
         error = call.excinfo.value if call.excinfo is not None else None
         if isinstance(error, GradingFailure):
             return TestResult(
@@ -171,6 +219,8 @@ class JudgePlugin:
                 facts=error.facts,
             )
         text = f"{type(error).__name__}: {error}" if error is not None else report.longreprtext
+        if report.when == "teardown":
+            text = f"after the test, {text}"
         return TestResult(
             item.name,
             Status.ERROR,
@@ -179,3 +229,11 @@ class JudgePlugin:
             message=f"the hidden test itself failed ({text}); please report this to the kata's "
             "authors",
         )
+
+
+def suite_error(detail: str) -> dict[str, Any]:
+    """A kata-level error for a hidden suite that did not run in full: the grader's fault."""
+    return {
+        "kind": "grader",
+        "message": f"the kata cannot be graded: {detail}. Please report this to the kata's authors",
+    }

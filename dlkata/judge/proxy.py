@@ -404,6 +404,15 @@ class SolutionProxy:
                 hint="Functions must return new arrays and leave their inputs alone (contract "
                 "rule 2): copy before an in-place operation such as `+=` or `x[mask] = 0`.",
             )
+        if outcome.get("aliased"):
+            raise LearnerError(
+                f"`{name}` returned an array that a later call returned again: two calls share "
+                "their results, so changing one result changes the other",
+                kind="aliased",
+                function=name,
+                hint="Return a new array from every call (contract rule 2): a memo or a "
+                "module-level buffer must hand out copies, e.g. `table[:n].copy()`.",
+            )
         if outcome.get("global_rng"):
             raise LearnerError(
                 f"`{name}` drew from the global random state (np.random.* or random.*)",
@@ -516,6 +525,7 @@ def _valid_outcome(outcome: Any) -> bool:
     modified = outcome.get("modified", [])
     return (
         "value" in outcome
+        and isinstance(outcome.get("aliased", False), bool)
         and isinstance(outcome.get("bad_return") or "", str)
         and isinstance(modified, list)
         and all(isinstance(n, str) for n in modified)

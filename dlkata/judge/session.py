@@ -54,18 +54,20 @@ def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
     paths = [str(kata.tests_path) for kata in katas.values()]
     try:
         with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-            pytest.main([*paths, *_PYTEST_ARGS, "--rootdir", str(katas_dir())], plugins=[plugin])
+            exit_code = pytest.main(
+                [*paths, *_PYTEST_ARGS, "--rootdir", str(katas_dir())], plugins=[plugin]
+            )
     finally:
         for worker in workers.values():
             worker.close()
     results = []
     for kata_id, kata in katas.items():
-        tests, error = plugin.tests[kata_id], plugin.errors.get(kata_id)
+        tests, error = plugin.tests(kata_id), plugin.suite_problem(kata_id, int(exit_code))
         results.append(
             KataResult(
                 id=kata_id,
                 title=kata.title,
-                status=kata_status(tests, error),
+                status=kata_status(tests, error, plugin.expected.get(kata_id)),
                 file=str(solutions[kata_id]),
                 tests=tests,
                 error=error,

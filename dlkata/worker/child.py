@@ -57,6 +57,7 @@ class Worker:
         self._next_handle = 1
         self.sandbox: list[str] = []
         self._patches: Callable[[], list[str]] = lambda: []
+        self._called: set[str] = set()
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -167,7 +168,7 @@ class Worker:
                 self.handles.clear()
                 continue
             if op == "call":
-                self._answer(message["seq"], [self._call(message, blobs)])
+                self._answer(message["seq"], [self._call_checked(message, blobs)])
             elif op == "batch":
                 self._answer(message["seq"], [self._call(call, blobs) for call in message["calls"]])
 
@@ -206,6 +207,21 @@ class Worker:
         if handle_id not in self.handles:
             raise WireError("the cache passed in does not exist any more")
         return self.handles[handle_id]
+
+    def _call_checked(self, call: dict[str, Any], blobs: list[bytes]) -> dict[str, Any]:
+        """The first call of each function runs twice on equal arguments. Results of the two
+        that share memory (a memo, a module-level buffer) break rule 2: the caller who changes
+        one result changes the other. Copies cross the wire, so only this side can see it."""
+        if call["fn"] in self._called:
+            return self._call(call, blobs)
+        self._called.add(call["fn"])
+        first = self._call(call, blobs)
+        if "raised" in first or any(first.get(k) for k in ("modified", "global_rng", "bad_return")):
+            return first
+        second = self._call(call, blobs)
+        if "value" in second and _shares_memory(first["value"], second["value"]):
+            second["aliased"] = True
+        return second
 
     def _call(self, call: dict[str, Any], blobs: list[bytes]) -> dict[str, Any]:
         name = call["fn"]
@@ -359,19 +375,40 @@ def _exception_kind(exc: BaseException) -> str:
 
 
 def _array_snapshot(function: Any, args: tuple, kwargs: dict) -> dict[str, tuple]:
-    """Copies of every input array, by parameter name, to tell afterwards what was changed."""
+    """Copies of every input array, by parameter name (and index or key inside tuples, lists
+    and dicts), to tell afterwards what was changed."""
     try:
         named = inspect.signature(function).bind_partial(*args, **kwargs).arguments
     except Exception:  # no signature, arguments that do not bind, or a __signature__ that raises
         named = {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
-    snapshot = {}
-    for name, value in named.items():
-        values = value if isinstance(value, (list, tuple)) else [value]
-        for i, item in enumerate(values):
-            if isinstance(item, np.ndarray):
-                label = name if len(values) == 1 else f"{name}[{i}]"
-                snapshot[label] = (item, item.copy())
-    return snapshot
+    return {
+        label: (array, array.copy())
+        for name, value in named.items()
+        for label, array in _arrays_in(value, name)
+    }
+
+
+def _arrays_in(value: Any, label: str, depth: int = 0) -> list[tuple[str, np.ndarray]]:
+    """Every array inside a value, with a label such as `params['w1']` or `xs[2]`."""
+    if isinstance(value, np.ndarray):
+        return [(label, value)]
+    if depth >= 4:
+        return []
+    if isinstance(value, (list, tuple)):
+        items = enumerate(value)
+    elif isinstance(value, dict):
+        items = ((repr(k), v) for k, v in value.items())
+    else:
+        return []
+    return [
+        found for key, item in items for found in _arrays_in(item, f"{label}[{key}]", depth + 1)
+    ]
+
+
+def _shares_memory(first: Any, second: Any) -> bool:
+    """Whether an array of one result lies in memory that an array of the other also uses."""
+    ours = [a for _, a in _arrays_in(first, "")]
+    return any(np.may_share_memory(a, b) for _, b in _arrays_in(second, "") for a in ours)
 
 
 def _same(array: np.ndarray, copy: np.ndarray) -> bool:
