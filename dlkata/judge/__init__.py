@@ -18,6 +18,8 @@ from dlkata.judge.gradients import (
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
     binomial_test,
+    check_independent,
+    check_normal,
     check_symmetric_uniform,
     ks_test,
     normal_cdf,
@@ -33,6 +35,8 @@ __all__ = [
     "check_backward",
     "check_call",
     "check_gradient_numerically",
+    "check_independent",
+    "check_normal",
     "check_reproducible",
     "check_scalar_gradient",
     "check_symmetric_uniform",

@@ -17,6 +17,7 @@ from dlkata.worker.wire import Handle
 DEFAULT_RTOL = 1e-7
 ABS_SCALE = 1e-10
 _SAMPLES = 3
+_TINY = 1e-300
 _KNOWN_FACTORS = {
     "√2": np.sqrt(2.0),
     "1/√2": 1 / np.sqrt(2.0),
@@ -58,9 +59,15 @@ def assert_close(
     inputs: dict[str, Any] | None = None,
     hint: str | None = None,
     rtol: float = DEFAULT_RTOL,
+    floor: float = ABS_SCALE,
     **facts: Any,
 ) -> None:
-    """Fail with a teaching diff unless `got` matches `expected` element by element."""
+    """Fail with a teaching diff unless `got` matches `expected` element by element.
+
+    Each element may differ by `rtol` of its own size plus `floor` times the array's largest
+    magnitude. `floor=0` holds every element to its own size, tiny values in the tails included
+    (where the contract asks for stability, `1 - sigmoid(-x)` must not pass for `sigmoid(x)`).
+    """
     context = {"what": what, "inputs": describe_inputs(inputs), **facts}
     expected_array = np.asarray(expected)
     if isinstance(got, (int, float, np.generic)) and not isinstance(got, bool):
@@ -92,7 +99,7 @@ def assert_close(
             **context,
         )
     if expected_array.dtype.kind in "fc":
-        _compare_floats(got, expected_array, what, function, hint, rtol, context)
+        _compare_floats(got, expected_array, what, function, hint, rtol, floor, context)
     elif not np.array_equal(got, expected_array):
         index = tuple(int(i) for i in np.argwhere(got != expected_array)[0])
         raise GradingFailure(
@@ -113,6 +120,7 @@ def _compare_floats(
     function: str | None,
     hint: str | None,
     rtol: float,
+    floor: float,
     context: dict[str, Any],
 ) -> None:
     got = got.astype(np.float64, copy=False)
@@ -120,7 +128,7 @@ def _compare_floats(
     scale = max(1.0, float(np.max(np.abs(expected[finite]), initial=0.0)))
     with np.errstate(invalid="ignore", over="ignore"):
         diff = np.abs(got - expected)
-        bad = ~(diff <= rtol * np.abs(expected) + ABS_SCALE * scale)
+        bad = ~(diff <= rtol * np.abs(expected) + floor * scale)
     # the same non-finite value on both sides (inf where inf is expected) is a match
     bad &= ~((got == expected) | (np.isnan(got) & np.isnan(expected)))
     if not bad.any():
@@ -143,7 +151,8 @@ def _compare_floats(
     order = np.argsort(diff, axis=None)[::-1][:_SAMPLES]
     worst = _index(np.unravel_index(order[0], diff.shape))
     # relative to the value, or to the array's scale where the expected value is (nearly) zero
-    relative = diff / np.maximum(np.abs(expected), ABS_SCALE * scale)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = diff / np.maximum(np.abs(expected), max(floor * scale, _TINY))
     raise GradingFailure(
         f"{what} differs from the expected values in {int(bad.sum())} of {got.size} places: "
         f"max abs error {float(diff.max()):.3g} at index {worst}, "
@@ -196,6 +205,7 @@ def check_call(
     outputs: tuple[str, ...] | None = None,
     hint: str | None = None,
     rtol: float = DEFAULT_RTOL,
+    floor: float = ABS_SCALE,
     **kwargs: Any,
 ) -> Any:
     """Call `function` on both sides with the same arguments and compare the results.
@@ -215,6 +225,7 @@ def check_call(
             inputs=inputs,
             hint=hint,
             rtol=rtol,
+            floor=floor,
         )
         return got
     names = outputs or tuple(f"result[{i}]" for i in range(len(expected)))
@@ -228,6 +239,7 @@ def check_call(
             inputs=inputs,
             hint=hint,
             rtol=rtol,
+            floor=floor,
         )
     return got
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from dlkata.judge.compare import assert_close, describe_inputs, expect_tuple
+from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
 from dlkata.judge.failures import GradingFailure
 
 # Central differences in float64 with step EPS: the truncation error is O(EPS^2 * f''') ~ 1e-12
@@ -46,6 +46,7 @@ def check_backward(
     grads: tuple[str, ...] | None = None,
     seed: int = 0,
     hint: str | None = None,
+    floor: float = ABS_SCALE,
 ) -> tuple:
     """Every gradient against the reference, with caches proved independent.
 
@@ -73,7 +74,12 @@ def check_backward(
     expected = backwards(reference, first[1][-1], douts)
     expected_2 = backwards(reference, second[1][-1], douts_2)
     compare = functools.partial(
-        _compare_gradients, backward=backward, grads=grads, inputs={**inputs, **kwargs}, hint=hint
+        _compare_gradients,
+        backward=backward,
+        grads=grads,
+        inputs={**inputs, **kwargs},
+        hint=hint,
+        floor=floor,
     )
     if _all_close(got, backwards(reference, second[1][-1], douts), grads) and not _all_close(
         got, expected, grads
@@ -151,6 +157,7 @@ def _compare_gradients(
     hint: str | None,
     what: str,
     kind: str | None = None,
+    floor: float = ABS_SCALE,
 ) -> None:
     if len(got) != len(grads):
         raise GradingFailure(
@@ -170,6 +177,7 @@ def _compare_gradients(
                 inputs=inputs,
                 hint=hint,
                 gradient=name,
+                floor=floor,
             )
         except GradingFailure as failure:
             if kind is not None:

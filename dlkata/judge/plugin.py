@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from dlkata.catalogue import Kata
+from dlkata.judge import rules
 from dlkata.judge.failures import GradingFailure
 from dlkata.judge.proxy import ReferenceImpl, SolutionProxy, WorkerProcess
 from dlkata.results import SIGNATURE_TEST, Status, TestResult
@@ -95,6 +96,7 @@ class JudgePlugin:
         self.expected: dict[str, int] = {}
         self.durations: dict[str, float] = dict.fromkeys(katas, 0.0)
         self._references: dict[str, ReferenceImpl] = {}
+        self._error_rules: dict[str, int] = {}
 
     def _kata_of(self, node: Any) -> Kata:
         return self.katas[Path(node.path).parent.name]
@@ -158,6 +160,12 @@ class JudgePlugin:
             items[:] = kept
 
     @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Any:
+        before = rules.error_rule_checks
+        yield
+        self._error_rules[item.nodeid] = rules.error_rule_checks - before
+
+    @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Any:
         outcome = yield
         report = outcome.get_result()
@@ -196,7 +204,9 @@ class JudgePlugin:
         if callspec is not None:
             description = f"{description.rstrip('.')} [{callspec.id}]"
         if report.passed:
-            return TestResult(item.name, Status.PASSED, description=description)
+            checks = self._error_rules.get(item.nodeid, 0)
+            facts = {"error_rule_checks": checks} if checks else {}
+            return TestResult(item.name, Status.PASSED, description=description, facts=facts)
         if report.skipped:
             return TestResult(
                 item.name,

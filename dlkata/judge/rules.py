@@ -15,8 +15,14 @@ def _call_text(function: str, args: tuple, kwargs: dict) -> str:
     return f"{function}({', '.join(parts)})"
 
 
+# How many error-rule cases have passed in this judge: the plugin records, per test, whether it
+# checked one, so that `dlkata validate` can name a test whose every case NumPy rejects alone.
+error_rule_checks = 0
+
+
 def expect_value_error(impl: Any, function: str, *args: Any, because: str, **kwargs: Any) -> None:
     """The call must raise ValueError with a message (contract rule 6)."""
+    global error_rule_checks
     call = _call_text(function, args, kwargs)
     hint = f"Check the arguments first and `raise ValueError(...)` saying what is wrong: {because}."
     try:
@@ -31,6 +37,7 @@ def expect_value_error(impl: Any, function: str, *args: Any, because: str, **kwa
                     function=function,
                     hint="Say what is wrong in the message.",
                 ) from None
+            error_rule_checks += 1
             return
         if exception_kind not in ("exception", "floating_point"):
             raise  # not implemented, a crash, a time-out, memory...: its own message says more
