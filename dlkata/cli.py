@@ -618,14 +618,23 @@ def hint(
 
 
 @app.command()
-def validate() -> None:
+def validate(
+    quick: bool = typer.Option(
+        False, "--quick", help="Only read the folders; do not grade the references."
+    ),
+) -> None:
     """Check every kata folder (for kata authors): each problem with its file and field.
+
+    Also grades each reference with its ValueError checks removed, and names every error-rule
+    test that NumPy alone already passes (skip that with --quick).
 
     Example: dlkata validate
     """
-    from dlkata.validate import validate_all
+    from dlkata.validate import error_rules_numpy_rejects_alone, validate_all
 
     count, problems = validate_all()
+    if not quick and not problems:
+        problems = error_rules_numpy_rejects_alone(sorted(load_catalogue()))
     console = out()
     for problem in problems:
         console.print(f"[red]✗[/red] {problem}")

@@ -4,12 +4,14 @@ a kata (a folder, no engine change) is safe."""
 from __future__ import annotations
 
 import ast
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dlkata.catalogue import DIFFICULTIES, CatalogueError, kata_from_data, read_kata_yaml
 from dlkata.resources import katas_dir, reference_dir
+from dlkata.results import Status
 
 EXPLANATION_HEADINGS = (
     "## What and why",
@@ -114,6 +116,40 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
         if stub is not None and ref is not None and stub != ref:
             add(reference_dir() / f"{kata.id}.py", name, "signature differs from the stub's")
     return problems
+
+
+def error_rules_numpy_rejects_alone(kata_ids: list[str]) -> list[Problem]:
+    """Grade each reference with every `raise ValueError` taken out: an error-rule test that still
+    passes has only cases that NumPy rejects by itself, so it proves nothing about the learner's
+    own checks (a solution without any would pass it)."""
+    from dlkata.catalogue import get_kata
+    from dlkata.grading import GradeRequest, grade
+    from dlkata.proof import without_checks
+
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="dlkata-validate-") as scratch:
+        requests = []
+        for kata_id in kata_ids:
+            kata = get_kata(kata_id)
+            source = (reference_dir() / f"{kata_id}.py").read_text(encoding="utf-8")
+            folder = Path(scratch) / kata_id
+            folder.mkdir()
+            stripped = folder / f"{kata_id}.py"
+            stripped.write_text(without_checks(source), encoding="utf-8")
+            requests.append(GradeRequest(kata, stripped))
+        for kata, result in zip((r.kata for r in requests), grade(requests)):
+            for test in result.tests:
+                if test.status is Status.PASSED and test.facts.get("error_rule_checks"):
+                    problems.append(  # one per test function: parametrised cases share a name
+                        Problem(
+                            str(kata.tests_path),
+                            test.name,
+                            "NumPy rejects every case of this error-rule test by itself (it "
+                            "passes with the reference's ValueError checks removed): add a case "
+                            "NumPy would accept, such as a shape that broadcasts",
+                        )
+                    )
+    return list(dict.fromkeys(problems))
 
 
 def validate_all(root: Path | None = None) -> tuple[int, list[Problem]]:
