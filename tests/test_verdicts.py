@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 import types
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from dlkata.judge.proxy import ReferenceImpl
 from dlkata.worker.child import _array_snapshot, _same, _shares_memory
 from tests.cli_support import BIN, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
+
+HOSTILE = ROOT / "tests" / "hostile"
 
 # what is appended to linear's hidden tests, and what the report must then say
 BREAKAGES = {
@@ -221,3 +224,33 @@ def test_a_memoised_result_fails_through_the_real_command(tmp_path: Path) -> Non
     (kata,) = json.loads(process.stdout)["katas"]
     assert kata["status"] == "failed"
     assert "aliased" in {t["kind"] for t in kata["tests"] if t["status"] == "failed"}
+
+
+def test_an_infinite_loop_costs_one_time_out() -> None:
+    """Every call of linear_forward hangs: after the first time-out, later calls fail at once."""
+    started = time.monotonic()
+    process = subprocess.run(
+        [
+            str(BIN / "dlkata"),
+            "check",
+            "linear",
+            "--file",
+            str(HOSTILE / "infinite_loop.py"),
+            "--format",
+            "json",
+            "--timeout",
+            "2",
+            "--kata-timeout",
+            "60",
+        ],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=120,
+    )
+    elapsed = time.monotonic() - started
+    (kata,) = json.loads(process.stdout)["katas"]
+    timeouts = [t for t in kata["tests"] if t["kind"] == "timeout"]
+    assert kata["status"] == "failed" and len(timeouts) > 3
+    assert sum("not called again" in t["message"] for t in timeouts) == len(timeouts) - 1
+    assert elapsed < 2 * 2 + 20, f"{elapsed:.1f} s for a 2 s call limit"

@@ -64,6 +64,9 @@ class WorkerProcess:
         self.channel: Channel | None = None
         self.ready_message: dict[str, Any] | None = None
         self._seq = 0
+        # functions that ran past the per-call limit: later calls fail at once, for the same
+        # reason, so that an infinite loop costs one time-out and not the kata's whole budget
+        self.hung: dict[str, LearnerError] = {}
         # Seconds spent waiting for this kata's learner code (import and calls), against
         # `kata_timeout`. Counted, not a deadline from creation: a judge grades its katas one
         # after another, and a slow kata must not eat the time of the next one.
@@ -127,6 +130,14 @@ class WorkerProcess:
     def request(
         self, header: dict[str, Any], blobs: list[bytes], function: str
     ) -> tuple[dict, list]:
+        if function in self.hung:
+            earlier = self.hung[function]
+            raise LearnerError(
+                f"{earlier.message} (on an earlier call, so it was not called again)",
+                kind="timeout",
+                function=function,
+                hint=earlier.hint,
+            )
         if self.remaining <= 0:  # checked first: no fresh process for a kata out of time
             raise LearnerError(
                 f"the kata's time limit of {self.limits.kata_timeout:g} s was used up before "
@@ -149,7 +160,12 @@ class WorkerProcess:
         except ChannelClosed:
             self._raise_death(function)
         timeout = min(self.limits.call_timeout, max(self.remaining, 0.0))
-        message, reply_blobs = self._receive(timeout, function)
+        try:
+            message, reply_blobs = self._receive(timeout, function)
+        except LearnerError as error:
+            if error.kind == "timeout":
+                self.hung[function] = error
+            raise
         if message.get("op") != "result" or message.get("seq") != self._seq:
             self.kill()
             raise self.protocol_error(function, "an answer to a call it was not asked")
