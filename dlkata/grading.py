@@ -78,16 +78,22 @@ def _start_judge(
         "result_file": str(result_file),
     }
     spec_file.write_text(json.dumps(spec))
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(PACKAGE_DIR.parent), env.get("PYTHONPATH")])
+    # The judge starts isolated, like the learner's process: no current folder on sys.path (a
+    # `pytest.py` or `numpy.py` beside the learner's file changes nothing), no PYTHON* or PYTEST*
+    # variables, no plugins loaded from the environment.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHON"))}
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    bootstrap = (
+        "import sys; sys.path.insert(0, sys.argv[2]); "
+        "from dlkata.judge.session import main; main()"
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "dlkata.judge.session", str(spec_file)],
+        [sys.executable, "-I", "-c", bootstrap, str(spec_file), str(PACKAGE_DIR.parent)],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        cwd=scratch,
     )
     return process, result_file
 

@@ -372,3 +372,32 @@ def test_the_guards_own_realpath_agrees_with_os_path(
     for case in cases:
         assert realpath(case) == os.path.realpath(case), case
     assert realpath(str(tmp_path / "loop" / "x")).startswith(str(tmp_path.resolve()))
+
+
+def test_the_judge_ignores_the_learners_folder_and_pytest_variables(tmp_path: Path) -> None:
+    """A `pytest.py`, `yaml.py` and `pytest.ini` beside the learner's file, and PYTEST_ADDOPTS /
+    PYTEST_PLUGINS in the environment, change nothing: the judge starts isolated."""
+    shutil.copy(SOLUTIONS_DIR / "relu" / "correct_mask_multiply.py", tmp_path / "relu.py")
+    for name in ("pytest.py", "yaml.py", "numpy.py"):
+        (tmp_path / name).write_text("raise SystemExit('the judge imported this')\n")
+    (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = --collect-only\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "DLKATA_WORKSPACE")}
+    env |= {"PYTEST_ADDOPTS": "--collect-only -x", "PYTEST_PLUGINS": "no_such_plugin"}
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "dlkata"),
+            "check",
+            "relu",
+            "--file",
+            "relu.py",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=tmp_path,
+    )
+    (kata,) = only_document(result)["katas"]
+    assert (result.returncode, kata["status"]) == (0, "passed"), result.stderr
