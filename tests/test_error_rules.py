@@ -26,7 +26,7 @@ def test_each_error_check_is_needed(tmp_path: Path, kata_id: str, line: int) -> 
     lines = source.splitlines()
     stripped = tmp_path / f"{kata_id}.py"
     stripped.write_text(without_checks(source, line), encoding="utf-8")
-    code, kata = grade_file(kata_id, stripped)
+    _, kata = grade_file(kata_id, stripped)
     assert kata["status"] == "failed", (
         f"reference/{kata_id}.py:{line} `{lines[line - 1].strip()}` can be removed and the "
         f"suite still passes: no hidden test needs it ({kata['status']})\n{summary(kata)}"
