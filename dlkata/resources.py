@@ -29,5 +29,10 @@ def reference_dir() -> Path:
 
 
 def protected_dirs() -> tuple[Path, ...]:
-    """Folders the learner's process may never read: hidden tests and reference solutions."""
-    return (katas_dir(), reference_dir())
+    """The grader's own folders, which reports name when a solution tries to read them: hidden
+    tests, references, dlkata's source and, in a clone, the repository (tests, `.git`). The
+    learner's process may read none of these, nor anything else outside its allow-list."""
+    folders = [katas_dir(), reference_dir(), PACKAGE_DIR]
+    if (PACKAGE_DIR.parent / "pyproject.toml").is_file():  # a source checkout
+        folders.append(PACKAGE_DIR.parent)
+    return tuple(folders)

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
 
 from dlkata.cli import app
+from tests.bundle import bundle
 from tests.cli_support import ENVIRONMENT
 
 _runner = CliRunner()
 
 
 def grade_file(kata_id: str, path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
-    """Exit code and the one kata's JSON record."""
+    """Exit code and the one kata's JSON record; a file that imports a sibling solution is
+    graded in its one-file form (the grader reads nothing but the graded file)."""
+    with tempfile.TemporaryDirectory(prefix="dlkata-graded-") as folder:
+        return _grade(kata_id, bundle(path, Path(folder)), *extra)
+
+
+def _grade(kata_id: str, path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
     # none of the variables that change dlkata's behaviour (in CI a kata not started is skipped)
     result = _runner.invoke(
         app,

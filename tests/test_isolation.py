@@ -21,6 +21,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +33,7 @@ import pytest
 from dlkata.catalogue import get_kata
 from dlkata.grading import GradeRequest, grade
 from dlkata.judge.proxy import Limits
+from tests.bundle import bundle
 from tests.support import ROOT, SOLUTIONS_DIR
 
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
@@ -47,6 +49,12 @@ class Expectation:
     says: str
     options: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+
+
+@cache
+def one_file(path: Path) -> Path:
+    """A hostile file with its `_correct` import embedded: the grader reads only the one file."""
+    return bundle(path, Path(tempfile.mkdtemp(prefix="dlkata-hostile-")) / path.stem)
 
 
 def expectation(path: Path) -> Expectation:
@@ -98,9 +106,7 @@ def reported(kata: dict[str, Any]) -> str:
 @cache
 def sandbox_layers() -> frozenset[str]:
     """The kernel-enforced layers this machine supports, installed in a throwaway process."""
-    code = (
-        "import json; from dlkata.worker import sandbox; print(json.dumps(sandbox.install([], [])))"
-    )
+    code = "import json; from dlkata.worker import sandbox; print(json.dumps(sandbox.install([])))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
@@ -114,7 +120,9 @@ def test_hostile_solution_is_caught(path: Path) -> None:
     if missing:
         pytest.skip(f"this system has no {', '.join(sorted(missing))} layer")
     started = time.monotonic()
-    result = run_check("linear", "--file", str(path), "--format", "json", *expected.options)
+    result = run_check(
+        "linear", "--file", str(one_file(path)), "--format", "json", *expected.options
+    )
     elapsed = time.monotonic() - started
     assert result.returncode == 1, f"{expected.what}: exit {result.returncode}\n{result.stderr}"
     (kata,) = only_document(result)["katas"]
@@ -136,7 +144,7 @@ def test_every_hostile_file_has_a_header() -> None:
 def test_captured_output_is_bounded_with_a_note() -> None:
     """About 3 MB printed: the report keeps its first and last few KB and says what was cut."""
     result = run_check(
-        "linear", "--file", str(HOSTILE_DIR / "print_megabytes.py"), "--format", "json"
+        "linear", "--file", str(one_file(HOSTILE_DIR / "print_megabytes.py")), "--format", "json"
     )
     (kata,) = only_document(result)["katas"]
     output = kata["output"]
@@ -152,8 +160,7 @@ def _workspace(tmp_path: Path, files: dict[str, Path]) -> Path:
     folder = tmp_path / "workspace"
     folder.mkdir()
     for kata_id, source in files.items():
-        shutil.copy(source, folder / f"{kata_id}.py")
-    shutil.copy(HOSTILE_DIR / "_correct.py", folder / "_correct.py")
+        shutil.copy(one_file(source), folder / f"{kata_id}.py")
     return folder
 
 
@@ -194,7 +201,7 @@ def test_a_hung_kata_does_not_delay_the_others(tmp_path: Path) -> None:
 def test_a_slow_kata_does_not_use_up_the_next_katas_time() -> None:
     """Katas graded one after another by the same judge each get their full time limit."""
     limits = Limits(call_timeout=1.0, kata_timeout=3.0)
-    hung = GradeRequest(get_kata("linear"), HOSTILE_DIR / "infinite_loop.py")
+    hung = GradeRequest(get_kata("linear"), one_file(HOSTILE_DIR / "infinite_loop.py"))
     good = GradeRequest(get_kata("relu"), GOOD_RELU)
     slow, fine = grade([hung, good], limits, jobs=1)
     assert slow.status.value == "failed"
@@ -207,7 +214,7 @@ def test_the_kernel_layers_hold_when_the_audit_hook_is_switched_off() -> None:
     if "landlock" not in sandbox_layers():
         pytest.skip("this system has no Landlock layer")
     result = run_check(
-        "linear", "--file", str(HOSTILE_DIR / "disable_audit_hook.py"), "--format", "json"
+        "linear", "--file", str(one_file(HOSTILE_DIR / "disable_audit_hook.py")), "--format", "json"
     )
     (kata,) = only_document(result)["katas"]
     assert kata["status"] == "failed"
@@ -244,7 +251,7 @@ def test_a_judge_that_dies_does_not_take_its_other_katas_down(
 
 
 def test_fake_output_does_not_change_the_text_report_or_exit_code() -> None:
-    result = run_check("linear", "--file", str(HOSTILE_DIR / "fake_report.py"))
+    result = run_check("linear", "--file", str(one_file(HOSTILE_DIR / "fake_report.py")))
     assert result.returncode == 1, result.stderr
     assert "failed" in result.stdout
 
@@ -258,37 +265,48 @@ def test_sandbox_layers_on_linux() -> None:
     assert "seccomp" in sandbox_layers()
 
 
-def test_landlock_rules_allow_everything_but_the_protected_folders(tmp_path: Path) -> None:
-    from dlkata.worker.sandbox import readable_rules
+def test_reads_are_an_allow_list(tmp_path: Path) -> None:
+    """The learner's process may read the standard library, NumPy, shared libraries and its own
+    file: not dlkata, not the repository, not a site-packages folder, not the learner's folder."""
+    import numpy
 
-    for name in ("katas/linear", "reference", "dlkata", "workspace"):
-        (tmp_path / "course" / name).mkdir(parents=True)
-    (tmp_path / "course" / "README.md").write_text("")
-    (tmp_path / "course" / "link-to-katas").symlink_to(tmp_path / "course" / "katas")
-    (tmp_path / "other").mkdir()
-    rules = readable_rules(
-        [str(tmp_path / "course" / "katas"), str(tmp_path / "course" / "reference")]
-    )
-    assert rules is not None
-    course = str(tmp_path.resolve() / "course")
-    assert {r for r in rules if r.startswith(course)} == {
-        f"{course}/dlkata",
-        f"{course}/workspace",
-        f"{course}/README.md",
-    }
-    assert str(tmp_path.resolve() / "other") in rules
-    assert not any(course.startswith(r + "/") or r == course for r in rules)
+    from dlkata.worker.sandbox import readable_paths
+
+    own = tmp_path / "linear.py"
+    folders, files = readable_paths([str(own)])
+    assert str(own.resolve()) in files
+
+    def readable(path: Path) -> bool:
+        real = str(path.resolve())
+        return real in files or any(real == f or real.startswith(f + "/") for f in folders)
+
+    assert readable(Path(json.__file__)) and readable(Path(numpy.__file__))
+    for path in (
+        ROOT / "dlkata" / "cli.py",
+        ROOT / "tests" / "solutions",
+        ROOT / ".git",
+        ROOT / "reference" / "linear.py",
+        tmp_path / "other.py",
+        Path(pytest.__file__),
+    ):
+        assert not readable(path), path
+    assert not any(Path(f).name in ("site-packages", "dist-packages") for f in folders)
 
 
 SANDBOXED = """
 import json, os, signal, sys, threading
 from dlkata.worker import sandbox
-layers = sandbox.install([sys.argv[1]], [])
+layers = sandbox.install([])
 threading.Thread(target=lambda: None).start()
 signal.signal(signal.SIGUSR1, lambda *a: None)
 signal.raise_signal(signal.SIGUSR1)
 open(os.devnull, "w").write("fine")
-result = {"layers": layers, "sibling": open(sys.argv[2]).read()}
+result = {"layers": layers, "stdlib": len(open(json.__file__).read()) > 0}
+try:
+    open(sys.argv[2]).read()
+    result["sibling"] = "read"
+except PermissionError:
+    result["sibling"] = "refused"
 try:
     open(os.path.join(sys.argv[1], "secret.txt")).read()
     result["secret"] = "read"
@@ -331,7 +349,8 @@ def test_the_sandbox_allows_what_solutions_need_and_kills_the_rest(
     first, *rest = result.stdout.splitlines()
     assert json.loads(first) == {
         "layers": ["die-with-judge", "landlock", "seccomp"],
-        "sibling": "readable",
+        "stdlib": True,
+        "sibling": "refused",
         "secret": "refused",
         "write": "refused",
     }

@@ -12,6 +12,7 @@ import copy
 import inspect
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -56,6 +57,16 @@ class WorkerProcess:
 
     def __init__(self, solution: Path, functions: list[str], limits: Limits) -> None:
         self.solution = solution.resolve()
+        # The file is read once, here: every start of the learner's process loads this snapshot,
+        # so a save during grading cannot mix two versions into one verdict, and the process
+        # needs to read nothing of the learner's folder but this one file.
+        self._snapshot_dir = tempfile.mkdtemp(prefix="dlkata-solution-")
+        self.snapshot = Path(self._snapshot_dir) / self.solution.name
+        try:
+            source = self.solution.read_bytes()
+        except OSError as exc:
+            source = f"raise ImportError({f'your file could not be read: {exc}'!r})\n".encode()
+        self.snapshot.write_bytes(source)
         self.functions = functions
         self.limits = limits
         self.violations: list[str] = []
@@ -77,11 +88,11 @@ class WorkerProcess:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         config = {
-            "solution": str(self.solution),
+            "solution": str(self.snapshot),
             "functions": self.functions,
             "read_fd": to_child_r,
             "write_fd": from_child_w,
-            "protected": [str(p) for p in protected_dirs()],
+            "protected": [str(p) for p in protected_dirs()],  # to name them in reports
             "memory_bytes": self.limits.memory_bytes,
             "cpu_seconds": int(self.limits.kata_timeout) + 5,
             "output_bytes": self.limits.output_bytes,
@@ -99,7 +110,7 @@ class WorkerProcess:
             stderr=self.capture,
             pass_fds=(to_child_r, from_child_w),
             env=env,
-            cwd=self.solution.parent,
+            cwd=self._snapshot_dir,
             start_new_session=True,
         )
         os.close(to_child_r)
@@ -262,10 +273,12 @@ class WorkerProcess:
         raise LearnerError(message, kind="crash", function=function, exit_code=code)
 
     def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
+        """End the learner's process and its whole process group: anything it started too,
+        even after the process itself has exited (the group outlives its leader)."""
+        if self.process is not None:
             try:
                 os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
+            except (ProcessLookupError, PermissionError):
                 pass
             self.process.wait()
         self.process = None
@@ -279,6 +292,7 @@ class WorkerProcess:
                 pass
         self.kill()
         self._close_channel()
+        shutil.rmtree(self._snapshot_dir, ignore_errors=True)
 
     def _close_channel(self) -> None:
         if self.channel is not None:

@@ -14,6 +14,7 @@ import importlib.util
 import inspect
 import io
 import json
+import linecache
 import os
 import random
 import sys
@@ -67,13 +68,20 @@ class Worker:
         )
         sys.dont_write_bytecode = True
         _write_through_output()
+        # the import system also looks for a cached .pyc of the file (there is none to find)
         own_files = (self.solution_path, importlib.util.cache_from_source(self.solution_path))
-        self.sandbox = sandbox.install(self.config["protected"], own_files)
+        sys.path[:] = sandbox.import_path(sys.path)
+        readable = sandbox.readable_paths(own_files)
+        # entries of the import path that may not exist (python3XX.zip) are probed, not read
+        readable[1].extend(p for p in sys.path if not os.path.isdir(p))
+        self.sandbox = sandbox.install(own_files)
         self._patches = watch_namespaces(
             [sys.modules[name] for name in _WATCHED_MODULES if name in sys.modules]
             + [Worker, Encoder, Decoder, Channel]
         )
-        guard.install_audit_hook(tuple(self.config["protected"]), own_files, self._report_violation)
+        guard.install_audit_hook(
+            tuple(self.config["protected"]), readable, self._report_violation
+        )
         import_error = self._import_solution()
         self._check_patches()
         self.channel.send(
@@ -101,6 +109,7 @@ class Worker:
         folder = os.path.dirname(self.solution_path)
         sys.path.insert(0, folder)
         name = os.path.splitext(os.path.basename(self.solution_path))[0]
+        sys.meta_path.insert(0, OnlyNumPy(name))
         try:
             spec = importlib.util.spec_from_file_location(name, self.solution_path)
             if spec is None or spec.loader is None:
@@ -218,6 +227,8 @@ class Worker:
         first = self._call(call, blobs)
         if "raised" in first or any(first.get(k) for k in ("modified", "global_rng", "bad_return")):
             return first
+        if not _arrays_in(first["value"], ""):
+            return first  # nothing that could be shared
         second = self._call(call, blobs)
         if "value" in second and _shares_memory(first["value"], second["value"]):
             second["aliased"] = True
@@ -270,7 +281,10 @@ class Worker:
         return outcome
 
     def _describe(self, exc: BaseException) -> dict[str, Any]:
-        frames = traceback.extract_tb(exc.__traceback__)
+        # lines are read only from the learner's own file: the grader's are not readable here
+        frames = traceback.StackSummary.extract(
+            traceback.walk_tb(exc.__traceback__), lookup_lines=False
+        )
         learner_dir = os.path.dirname(self.solution_path)
         shown = [f for f in frames if os.path.realpath(f.filename).startswith(learner_dir)]
         if frames and (not shown or shown[-1] is not frames[-1]):
@@ -293,11 +307,33 @@ class Worker:
                     "file": os.path.basename(f.filename),
                     "line": f.lineno,
                     "function": f.name,
-                    "text": (f.line or "").strip(),
+                    "text": linecache.getline(f.filename, f.lineno or 0).strip()
+                    if os.path.realpath(f.filename).startswith(learner_dir)
+                    else "",
                 }
                 for f in shown[-6:]
             ],
         }
+
+
+class OnlyNumPy:
+    """An import finder that turns away every package but NumPy and the standard library, with
+    a message that names the package: a solution may use nothing else, and the sandbox could
+    not read it anyway (NumPy's own optional imports see an ordinary ModuleNotFoundError)."""
+
+    def __init__(self, own_module: str) -> None:
+        self.allowed = frozenset(
+            {*sys.stdlib_module_names, *sys.builtin_module_names, "numpy", own_module}
+        )
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        top = name.partition(".")[0]
+        if top not in self.allowed and top not in sys.modules:
+            raise ModuleNotFoundError(
+                f"No module named {name!r} here: a solution may import only NumPy and Python's "
+                "standard library",
+                name=name,
+            )
 
 
 _FP_STRICT = {"over": "raise", "invalid": "raise", "divide": "raise", "under": "ignore"}

@@ -43,7 +43,14 @@ _REFUSED_PREFIXES = {
     "os.rename": "rename a file",
     "os.truncate": "truncate a file",
     "os.chmod": "change file permissions",
+    "os.lchmod": "change file permissions",
+    "os.chflags": "change file flags",
+    "os.lchflags": "change file flags",
     "os.chown": "change file ownership",
+    "os.lchown": "change file ownership",
+    "os.utime": "change file timestamps",
+    "os.setxattr": "change a file's extended attributes",
+    "os.removexattr": "change a file's extended attributes",
     "os.symlink": "create a link",
     "os.link": "create a link",
     "os.mkdir": "make a folder",
@@ -112,9 +119,15 @@ def _make_realpath() -> Callable[[str], str]:
 
 
 def install_audit_hook(
-    protected: tuple[str, ...], allowed_files: tuple[str, ...], report: Callable[[str], None]
+    protected: tuple[str, ...],
+    readable: tuple[list[str], list[str]],
+    report: Callable[[str], None],
 ) -> None:
-    """Refuse what a solution has no business doing; `report` tells the judge what was tried."""
+    """Refuse what a solution has no business doing; `report` tells the judge what was tried.
+
+    Reads are an allow-list, the same as Landlock's: `readable` is (folders, files); opening
+    anything else is refused, and a file of the grader's (under `protected`) is named as such.
+    """
     realpath = _make_realpath()
     # (root with a trailing slash, where the name shown in reports starts): a file under
     # "<dir>/katas/" is named "katas/linear/test_linear.py"
@@ -122,7 +135,9 @@ def install_audit_hook(
         (root, len(str.rpartition(root[:-1], "/")[0]) + 1)
         for root in (str.rstrip(realpath(p), "/") + "/" for p in protected)
     )
-    allowed = frozenset(realpath(f) for f in allowed_files)
+    folders, files = readable
+    allowed = frozenset(realpath(f) for f in [*files, os.devnull])
+    readable_roots = tuple(str.rstrip(realpath(f), "/") + "/" for f in folders)
     refused = tuple(_REFUSED_PREFIXES.items())
     own_pid, devnull, write_flags, write_modes = (
         str(posix.getpid()),
@@ -163,14 +178,6 @@ def install_audit_hook(
         if name is None:
             return  # an already open file descriptor
         real = realpath(name)
-        if real not in allowed:
-            for root, shown_from in roots:
-                if starts_with(real + "/", root):
-                    refuse(f"read the grader's files ({real[shown_from:]})")
-        if starts_with(real, "/proc/"):
-            process = partition(real[6:], "/")[0]
-            if is_digit(process) and process != own_pid:
-                refuse("read another process's memory or files")
         writing = type_of(flags) is int_type and flags & write_flags
         if is_instance(mode, str_type):
             mode = to_str(mode)
@@ -179,6 +186,19 @@ def install_audit_hook(
                     writing = True
         if writing and real != devnull:
             refuse(f"write files ({name})")
+        if real not in allowed:
+            for root, shown_from in roots:
+                if starts_with(real + "/", root):
+                    refuse(f"read the grader's files ({real[shown_from:]})")
+            if starts_with(real, "/proc/"):
+                process = partition(real[6:], "/")[0]
+                if is_digit(process) and process != own_pid:
+                    refuse("read another process's memory or files")
+            for root in readable_roots:
+                if starts_with(real, root):
+                    break
+            else:
+                refuse(f"read files outside its own file, Python and NumPy ({name})")
         # A folder's descriptor lets `os.open(name, dir_fd=...)` open a path that this hook
         # would resolve against the wrong folder, so no folder may be opened as a file.
         try:

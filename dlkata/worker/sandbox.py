@@ -6,16 +6,22 @@ could switch it off, and some calls raise no audit event at all (`_posixsubproce
 `os.pidfd_open`). The layers here are enforced by the kernel and cannot be undone by the process
 that installed them:
 
-- Landlock (Linux 5.13+): the hidden tests and the references cannot be opened for reading, and
-  no file can be written, created or deleted (except `/dev/null`).
-- seccomp: the process cannot start programs or processes (threads are fine), signal or trace
-  another process, open a socket, or raise its resource limits. A forbidden call kills it with
-  SIGSYS, which the judge names; the learner's code cannot catch that.
+- Landlock (Linux 5.13+), as an allow-list: the process may read the Python runtime, NumPy, the
+  shared libraries they load and the snapshot of its own file, nothing else (not dlkata, not the
+  learner's other files, not a clone's `.git` or `tests/`); it may write nothing but `/dev/null`.
+  Where the kernel has signal scoping (Landlock ABI 6), it cannot signal any process outside its
+  own sandbox either.
+- seccomp: the process cannot start programs or processes (threads are fine), signal, trace,
+  re-prioritise or re-schedule another process, open a socket, raise its resource limits, change
+  any file's metadata (mode, owner, extended attributes, timestamps), ask for SIGIO on a file
+  (`F_SETOWN`), or use an administrator's powers (mount, reboot, modules, clocks, namespaces ...)
+  even when the grader runs as root. Starting processes and sockets kill it with SIGSYS, which
+  the judge names; the other calls fail with EPERM.
 - The process dies with the judge that started it (no orphan keeps running after a crash).
 
-Everything is best effort: on another OS, an older kernel or an unknown CPU a layer is skipped and
-the audit hook remains. Install these after the resource limits and before the audit hook (which
-refuses ctypes, used here).
+Everything is best effort: on another OS, an older kernel or an unknown CPU a layer is skipped,
+the judge says so in the report, and the audit hook remains. Install these after the resource
+limits and before the audit hook (which refuses ctypes, used here).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import platform
 import signal
 import struct
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _PR_SET_PDEATHSIG = 1
 _PR_SET_NO_NEW_PRIVS = 38
@@ -81,6 +87,7 @@ _SYSCALLS: dict[str, tuple[int, dict[str, int]]] = {
             "seccomp": 317,
             "socket": 41,
             "io_uring_setup": 425,
+            "fcntl": 72,
         },
     ),
     "aarch64": (
@@ -106,9 +113,109 @@ _SYSCALLS: dict[str, tuple[int, dict[str, int]]] = {
             "seccomp": 277,
             "socket": 198,
             "io_uring_setup": 425,
+            "fcntl": 25,
         },
     ),
 }
+# Refused with EPERM: calls with effects outside the process. File metadata (Landlock governs
+# reads and writes, not modes, owners, extended attributes or timestamps); other processes'
+# priority, affinity and scheduling; and an administrator's powers, which a grader started as
+# root would otherwise hand to the learner's code. x86_64 numbers (tested here); other CPUs keep
+# the filter above and the audit hook.
+_EPERM_CALLS: dict[str, dict[str, int]] = {
+    "x86_64": {
+        # file metadata
+        "chmod": 90,
+        "fchmod": 91,
+        "fchmodat": 268,
+        "fchmodat2": 452,
+        "chown": 92,
+        "fchown": 93,
+        "lchown": 94,
+        "fchownat": 260,
+        "setxattr": 188,
+        "lsetxattr": 189,
+        "fsetxattr": 190,
+        "removexattr": 197,
+        "lremovexattr": 198,
+        "fremovexattr": 199,
+        "utime": 132,
+        "utimes": 235,
+        "futimesat": 261,
+        "utimensat": 280,
+        # other processes
+        "setpriority": 141,
+        "sched_setparam": 142,
+        "sched_setscheduler": 144,
+        "sched_setaffinity": 203,
+        "sched_setattr": 314,
+        "ioprio_set": 251,
+        "migrate_pages": 256,
+        "move_pages": 279,
+        "process_madvise": 440,
+        "kcmp": 312,
+        "setpgid": 109,
+        "setsid": 112,
+        # an administrator's powers
+        "mount": 165,
+        "umount2": 166,
+        "pivot_root": 155,
+        "chroot": 161,
+        "swapon": 167,
+        "swapoff": 168,
+        "reboot": 169,
+        "sethostname": 170,
+        "setdomainname": 171,
+        "iopl": 172,
+        "ioperm": 173,
+        "init_module": 175,
+        "finit_module": 313,
+        "delete_module": 176,
+        "kexec_load": 246,
+        "kexec_file_load": 320,
+        "settimeofday": 164,
+        "clock_settime": 227,
+        "clock_adjtime": 305,
+        "adjtimex": 159,
+        "acct": 163,
+        "quotactl": 179,
+        "setns": 308,
+        "unshare": 272,
+        "bpf": 321,
+        "perf_event_open": 298,
+        "open_by_handle_at": 304,
+        "name_to_handle_at": 303,
+        "keyctl": 250,
+        "add_key": 248,
+        "request_key": 249,
+        "syslog": 103,
+        "mknod": 133,
+        "mknodat": 259,
+        "fanotify_init": 300,
+        "userfaultfd": 323,
+        "open_tree": 428,
+        "move_mount": 429,
+        "fsopen": 430,
+        "fsconfig": 431,
+        "fsmount": 432,
+        "fspick": 433,
+        "mount_setattr": 442,
+        "quotactl_fd": 443,
+        "setuid": 105,
+        "setgid": 106,
+        "setreuid": 113,
+        "setregid": 114,
+        "setresuid": 117,
+        "setresgid": 119,
+        "setfsuid": 122,
+        "setfsgid": 123,
+        "setgroups": 116,
+        "capset": 126,
+        "vhangup": 153,
+    },
+}
+# fcntl commands that make the kernel signal a process chosen by the caller
+_F_SETOWN, _F_SETSIG, _F_SETOWN_EX = 8, 10, 15
 # killed outright: starting programs or processes, reaching into other processes, and the
 # network (a socket could fetch a published reference; io_uring can open sockets by itself)
 _KILLED = (
@@ -179,6 +286,9 @@ def seccomp_program(machine: str, pid: int) -> bytes | None:
             p.jump(_JEQ, numbers[name], "kill")
     p.jump(_JEQ, numbers["setrlimit"], "eperm")
     p.jump(_JEQ, numbers["seccomp"], "eperm")
+    for number in _EPERM_CALLS.get(machine, {}).values():
+        p.jump(_JEQ, number, "eperm")
+    p.jump(_JEQ, numbers["fcntl"], "fcntl")
     # glibc tries clone3 first and falls back to clone, whose flags a filter can read
     p.jump(_JEQ, numbers["clone3"], "enosys")
     p.jump(_JEQ, numbers["clone"], "clone")
@@ -192,6 +302,11 @@ def seccomp_program(machine: str, pid: int) -> bytes | None:
     p.label("self")  # pid_t is 32 bits: the low word is the whole argument
     p.load(_arg(0))
     p.jump(_JEQ, pid, "allow", "kill")
+    p.label("fcntl")  # F_SETOWN and friends would have the kernel signal another process
+    p.load(_arg(1))
+    for command in (_F_SETOWN, _F_SETSIG, _F_SETOWN_EX):
+        p.jump(_JEQ, command, "eperm")
+    p.ret(_RET_ALLOW)
     p.label("prlimit")  # reading a limit passes new_limit == NULL; setting one is refused
     p.load(_arg(2))
     p.jump(_JEQ, 0, 0, "eperm")
@@ -234,14 +349,23 @@ def _install_seccomp(libc: ctypes.CDLL) -> bool:
 _LANDLOCK_CREATE_RULESET, _LANDLOCK_ADD_RULE, _LANDLOCK_RESTRICT_SELF = 444, 445, 446
 _LANDLOCK_CREATE_RULESET_VERSION = 1
 _LANDLOCK_RULE_PATH_BENEATH = 1
-_FS_WRITE_FILE, _FS_READ_FILE = 1 << 1, 1 << 2
+_FS_WRITE_FILE, _FS_READ_FILE, _FS_READ_DIR = 1 << 1, 1 << 2, 1 << 3
 _FS_REMOVE_DIR, _FS_REMOVE_FILE = 1 << 4, 1 << 5
 _FS_MAKE_ANY = sum(1 << bit for bit in range(6, 13))  # char, dir, reg, sock, fifo, block, sym
-_FS_REFER, _FS_TRUNCATE = 1 << 13, 1 << 14  # ABI 2 and ABI 3
+_FS_REFER, _FS_TRUNCATE, _FS_IOCTL_DEV = 1 << 13, 1 << 14, 1 << 15  # ABI 2, 3 and 5
+_NET_BIND_TCP, _NET_CONNECT_TCP = 1, 2  # ABI 4
+_SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1, 2  # ABI 6
+# shared-library folders: what a lazily imported extension module of the standard library loads
+_LIBRARY_DIRS = ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib")
+_PACKAGE_DIRS = ("site-packages", "dist-packages")
 
 
 class _RulesetAttr(ctypes.Structure):
-    _fields_ = [("handled_access_fs", ctypes.c_uint64)]
+    _fields_ = [
+        ("handled_access_fs", ctypes.c_uint64),
+        ("handled_access_net", ctypes.c_uint64),
+        ("scoped", ctypes.c_uint64),
+    ]
 
 
 class _PathBeneathAttr(ctypes.Structure):
@@ -249,42 +373,66 @@ class _PathBeneathAttr(ctypes.Structure):
     _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
 
 
-def _inside(path: str, roots: Iterable[str]) -> bool:
-    return any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+def _children(folder: str, skip: Callable[[str], bool]) -> list[str]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [os.path.join(folder, name) for name in sorted(names) if not skip(name)]
 
 
-def readable_rules(protected: Iterable[str]) -> list[str] | None:
-    """Paths to allow reading beneath so that everything except `protected` stays readable.
+def readable_paths(own_files: Iterable[str]) -> tuple[list[str], list[str]]:
+    """What the learner's process may read, as (folders, files): the standard library (without
+    its site-packages), NumPy and the libraries bundled with it, the system's shared libraries
+    (without Python's folders there), and its own file. Everything else, dlkata included wherever
+    it is installed or cloned, stays unreadable."""
+    import numpy
 
-    Landlock can only allow, so we allow every sibling of every folder on the way down to a
-    protected folder. None when a folder on the way cannot be listed (we then do not restrict).
-    """
-    roots = [os.path.realpath(p) for p in protected if os.path.isdir(p)]
-    roots = [r for r in roots if r != "/"]
-    on_the_way = {"/"}
-    for root in roots:
-        folder = root
-        while folder != "/":
-            folder = os.path.dirname(folder)
-            on_the_way.add(folder)
-    rules = []
-    for folder in sorted(on_the_way):
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            return None
-        for name in names:
-            path = os.path.join(folder, name)
-            if path in on_the_way or _inside(path, roots):
-                continue
-            real = os.path.realpath(path)  # a link into (or above) a protected folder stays out
-            if _inside(real, roots) or any(_inside(root, [real]) for root in roots):
-                continue
-            rules.append(path)
-    return rules
+    folders: set[str] = set()
+    for stdlib in _stdlib_dirs():
+        folders.update(_children(stdlib, lambda name: name in _PACKAGE_DIRS))
+    numpy_dir = os.path.dirname(os.path.realpath(numpy.__file__))
+    folders.add(numpy_dir)
+    bundled = numpy_dir + ".libs"  # OpenBLAS, as the wheels ship it
+    if os.path.isdir(bundled):
+        folders.add(bundled)
+    for library_dir in _LIBRARY_DIRS:
+        real = os.path.realpath(library_dir)
+        folders.update(_children(real, lambda name: name.startswith("python")))
+    files = [os.path.realpath(f) for f in own_files]
+    files += [p for p in ("/etc/ld.so.cache", "/dev/urandom") if os.path.exists(p)]
+    return sorted(folders), files
 
 
-def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Iterable[str]) -> bool:
+def _stdlib_dirs() -> set[str]:
+    import sysconfig
+
+    return {os.path.realpath(sysconfig.get_path(key)) for key in ("stdlib", "platstdlib")}
+
+
+def listable_dirs(own_files: Iterable[str]) -> list[str]:
+    """Folders whose names (not contents) may be listed: the standard library's and the one
+    holding the learner's file, so that the import system can look for modules there."""
+    return sorted(_stdlib_dirs() | {os.path.dirname(os.path.realpath(f)) for f in own_files})
+
+
+def import_path(path: list[str]) -> list[str]:
+    """The import path the learner's process keeps: the standard library's entries only (NumPy
+    is already imported). Nothing outside the allow-list is then even looked for, so NumPy's own
+    probes of installed packages (`importlib.metadata`) find nothing instead of being refused."""
+    base = os.path.realpath(sys.base_prefix) + "/"
+    kept = []
+    for entry in path:
+        real = os.path.realpath(entry) if entry else ""
+        parts = real.split("/")
+        if real.startswith(base) and not any(name in _PACKAGE_DIRS for name in parts):
+            kept.append(entry)
+    return kept
+
+
+def _install_landlock(
+    libc: ctypes.CDLL, folders: Iterable[str], files: Iterable[str], listable: Iterable[str]
+) -> bool:
     abi = libc.syscall(
         ctypes.c_long(_LANDLOCK_CREATE_RULESET),
         None,
@@ -293,22 +441,27 @@ def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Ite
     )
     if abi < 1:
         return False
-    paths = readable_rules(protected)
-    if paths is None:
-        return False
-    handled = _FS_READ_FILE | _FS_WRITE_FILE | _FS_REMOVE_DIR | _FS_REMOVE_FILE | _FS_MAKE_ANY
-    handled |= (_FS_REFER if abi >= 2 else 0) | (_FS_TRUNCATE if abi >= 3 else 0)
-    attr = _RulesetAttr(handled)
+    handled = _FS_READ_FILE | _FS_READ_DIR | _FS_WRITE_FILE | _FS_REMOVE_DIR | _FS_REMOVE_FILE
+    handled |= _FS_MAKE_ANY | (_FS_REFER if abi >= 2 else 0) | (_FS_TRUNCATE if abi >= 3 else 0)
+    handled |= _FS_IOCTL_DEV if abi >= 5 else 0
+    attr = _RulesetAttr(
+        handled,
+        _NET_BIND_TCP | _NET_CONNECT_TCP if abi >= 4 else 0,
+        _SCOPE_SIGNAL | _SCOPE_ABSTRACT_UNIX_SOCKET if abi >= 6 else 0,
+    )
+    size = 24 if abi >= 6 else 16 if abi >= 4 else 8
     ruleset = libc.syscall(
         ctypes.c_long(_LANDLOCK_CREATE_RULESET),
         ctypes.byref(attr),
-        ctypes.c_size_t(ctypes.sizeof(attr)),
+        ctypes.c_size_t(size),
         ctypes.c_uint32(0),
     )
     if ruleset < 0:
         return False
     try:
-        grants = [(p, _FS_READ_FILE) for p in [*paths, *readable]]
+        grants = [(p, _FS_READ_FILE | _FS_READ_DIR) for p in folders]
+        grants += [(p, _FS_READ_FILE) for p in files]
+        grants += [(p, _FS_READ_DIR) for p in listable]
         grants.append((os.devnull, _FS_READ_FILE | _FS_WRITE_FILE | (handled & _FS_TRUNCATE)))
         for path, access in grants:
             try:
@@ -316,6 +469,8 @@ def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Ite
             except OSError:
                 continue  # unreadable anyway
             try:
+                if not os.path.isdir(path):
+                    access &= ~_FS_READ_DIR  # a file's rule may only grant file rights
                 rule = _PathBeneathAttr(access, fd)
                 libc.syscall(
                     ctypes.c_long(_LANDLOCK_ADD_RULE),
@@ -337,11 +492,10 @@ def _install_landlock(libc: ctypes.CDLL, protected: Iterable[str], readable: Ite
 # -- all together ------------------------------------------------------------------------------
 
 
-def install(protected: Iterable[str], readable: Iterable[str]) -> list[str]:
+def install(own_files: Iterable[str]) -> list[str]:
     """Install every layer this system supports; returns the names of those in force.
 
-    `protected` are folders that must not be read; `readable` are files inside them that may be
-    (the learner's own file, when it sits there).
+    `own_files` are the learner's own files, the only ones of theirs that may be read.
     """
     if not sys.platform.startswith("linux"):
         return []
@@ -356,7 +510,8 @@ def install(protected: Iterable[str], readable: Iterable[str]) -> list[str]:
         active.append("die-with-judge")
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         return active  # both Landlock and an unprivileged seccomp filter need it
-    if _install_landlock(libc, protected, readable):
+    own_files = list(own_files)
+    if _install_landlock(libc, *readable_paths(own_files), listable_dirs(own_files)):
         active.append("landlock")
     if _install_seccomp(libc):
         active.append("seccomp")

@@ -1,5 +1,5 @@
 # expect(failed): opens a folder above the hidden tests, then opens them relative to it (dir_fd)
-# says: your solution tried to open a folder as a file descriptor
+# says: your solution tried to read the grader's files
 import os
 from pathlib import Path
 

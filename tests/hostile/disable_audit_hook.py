@@ -1,5 +1,5 @@
 # expect(failed): switches the audit hook off by writing process memory, then reads the reference
-# says: differs from the expected values
+# says: your solution tried to read files outside its own file, Python and NumPy (/proc/self/maps)
 # requires: landlock
 """NumPy can view any address (`__array_interface__`), so code in the learner's process can undo
 anything that lives in it, the audit hook included. What the kernel enforces (Landlock, seccomp)
@@ -28,8 +28,11 @@ def _disable_hook():
         if isinstance(c, types.CodeType) and c.co_name == "hook"
     )
     harmless = lambda event, args: None  # noqa: E731
-    with open("/proc/self/maps") as maps:
-        regions = [line.split() for line in maps]
+    try:  # the sandbox's allow-list leaves /proc/self/maps unreadable: no addresses to write
+        with open("/proc/self/maps") as maps:
+            regions = [line.split() for line in maps]
+    except PermissionError:
+        return harmless
     readable = [
         tuple(int(x, 16) for x in r[0].split("-"))
         for r in regions

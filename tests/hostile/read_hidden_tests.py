@@ -1,10 +1,12 @@
 # expect(failed): reads the hidden tests (katas/linear/test_linear.py), swallowing the refusal
 # says: your solution tried to read the grader's files (katas/linear/test_linear.py)
-from dlkata.resources import katas_dir
+import sys
+from pathlib import Path
 
 from _correct import linear_backward, linear_forward  # noqa: F401
 
 try:
-    HIDDEN = (katas_dir() / "linear" / "test_linear.py").read_text()
+    ROOT = Path(sys.modules["dlkata"].__path__[0]).parent  # loaded already: no file is read
+    HIDDEN = (ROOT / "katas" / "linear" / "test_linear.py").read_text()
 except PermissionError:
     HIDDEN = ""

@@ -2,13 +2,15 @@
 # says: differs from the expected values
 # requires: landlock
 import readline
+import sys
 
 import numpy as np
-from dlkata.resources import reference_dir
+
+REFERENCE = sys.modules["dlkata"].__path__[0].rpartition("/")[0] + "/reference"
 
 try:
     readline.clear_history()
-    readline.read_history_file(str(reference_dir() / "linear.py"))
+    readline.read_history_file(REFERENCE + "/linear.py")
     count = readline.get_current_history_length()
     lines = [readline.get_history_item(i) for i in range(1, count + 1)]
     exec("\n".join(lines))  # the reference's own functions, if the kernel let the read through

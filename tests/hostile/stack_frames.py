@@ -15,7 +15,7 @@ def _arrays_in_callers():
             if isinstance(value, np.ndarray):
                 yield value
         frame = frame.f_back
-    for info in inspect.stack():
+    for info in inspect.stack(context=0):
         for value in info.frame.f_locals.values():
             if isinstance(value, np.ndarray):
                 yield value
