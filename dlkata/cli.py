@@ -634,7 +634,7 @@ def validate(
 
     count, problems = validate_all()
     if not quick and not problems:
-        problems = error_rules_numpy_rejects_alone(sorted(load_catalogue()))
+        problems = error_rules_numpy_rejects_alone()
     console = out()
     for problem in problems:
         console.print(f"[red]✗[/red] {problem}")

@@ -84,8 +84,7 @@ def _start_judge(
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHON"))}
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     bootstrap = (
-        "import sys; sys.path.insert(0, sys.argv[2]); "
-        "from dlkata.judge.session import main; main()"
+        "import sys; sys.path.insert(0, sys.argv[2]); from dlkata.judge.session import main; main()"
     )
     process = subprocess.Popen(
         [sys.executable, "-I", "-c", bootstrap, str(spec_file), str(PACKAGE_DIR.parent)],

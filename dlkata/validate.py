@@ -118,19 +118,20 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
     return problems
 
 
-def error_rules_numpy_rejects_alone(kata_ids: list[str]) -> list[Problem]:
+def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
     """Grade each reference with every `raise ValueError` taken out: an error-rule test that still
     passes has only cases that NumPy rejects by itself, so it proves nothing about the learner's
     own checks (a solution without any would pass it)."""
-    from dlkata.catalogue import get_kata
     from dlkata.grading import GradeRequest, grade
     from dlkata.proof import without_checks
 
+    base = root or katas_dir()
     problems = []
     with tempfile.TemporaryDirectory(prefix="dlkata-validate-") as scratch:
         requests = []
-        for kata_id in kata_ids:
-            kata = get_kata(kata_id)
+        for yaml_path in sorted(base.glob("*/kata.yaml")):
+            kata = kata_from_data(read_kata_yaml(yaml_path), yaml_path.parent)
+            kata_id = kata.id
             source = (reference_dir() / f"{kata_id}.py").read_text(encoding="utf-8")
             folder = Path(scratch) / kata_id
             folder.mkdir()

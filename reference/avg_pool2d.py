@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def _pair(value: Any, name: str) -> tuple[int, int]:
@@ -21,6 +20,21 @@ def _pair(value: Any, name: str) -> tuple[int, int]:
     ):
         raise ValueError(f"{name} must be an int or a pair of ints, got {value!r}")
     return int(items[0]), int(items[1])
+
+
+def _span(n_out: int, size: int, stride: int, pad: int, offset: int) -> tuple[slice, slice]:
+    """For one kernel offset along one axis: the windows whose cell at that offset is a real
+    cell (not padding), and those cells, both as slices (windows in ``out``, cells in ``x``).
+
+    Window ``i`` covers the cells ``i * stride - pad + offset`` of the input; the real ones are
+    ``0 <= i * stride - pad + offset < size``, a contiguous run of windows.
+    """
+    first = max(0, -((offset - pad) // stride))  # ceil((pad - offset) / stride), at least 0
+    stop = min(n_out, (size - 1 + pad - offset) // stride + 1)
+    if stop <= first:
+        return slice(0, 0), slice(0, 0)
+    start = first * stride - pad + offset
+    return slice(first, stop), slice(start, start + (stop - first - 1) * stride + 1, stride)
 
 
 def avg_pool2d_forward(
@@ -45,36 +59,45 @@ def avg_pool2d_forward(
         raise ValueError(f"padding must be non-negative, got {(ph, pw)}")
     if 2 * ph > kh or 2 * pw > kw:
         raise ValueError(f"padding {(ph, pw)} must be at most half the kernel size {(kh, kw)}")
-    h, w = x.shape[2:]
+    h, w = x.shape[-2:]
     if h + 2 * ph < kh or w + 2 * pw < kw:
         raise ValueError(
             f"kernel {(kh, kw)} is larger than the padded input {(h + 2 * ph, w + 2 * pw)}"
         )
+    h_out = (h + 2 * ph - kh) // sh + 1
+    w_out = (w + 2 * pw - kw) // sw + 1
 
-    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))  # zeros, and they count
-    windows = sliding_window_view(xp, (kh, kw), axis=(2, 3))[:, :, ::sh, ::sw]
-    # With ceil_mode=False every window lies inside the padded input, so the divisor is
-    # always kh * kw (padding included): a plain mean over the window.
-    out = windows.mean(axis=(-2, -1))  # (N, C, h_out, w_out)
+    # Sum the kernel offsets one strided slice of x at a time; a padded cell is a zero, so it
+    # adds nothing to the sum but still counts in the divisor (count_include_pad=True). With
+    # ceil_mode=False no window reaches past the padded input: the divisor is always kh * kw.
+    total = np.zeros((*x.shape[:-2], h_out, w_out))
+    for a in range(kh):
+        out_rows, x_rows = _span(h_out, h, sh, ph, a)
+        for b in range(kw):
+            out_cols, x_cols = _span(w_out, w, sw, pw, b)
+            total[..., out_rows, out_cols] += x[..., x_rows, x_cols]
     cache = (x.shape, (kh, kw), (sh, sw), (ph, pw))
-    return out, cache
+    return total / (kh * kw), cache
 
 
 def avg_pool2d_backward(dout: np.ndarray, cache: Any) -> np.ndarray:
     """Gradient with respect to ``x`` given ``dout (N, C, H_out, W_out)``."""
-    (n, c, h, w), (kh, kw), (sh, sw), (ph, pw) = cache
+    shape, (kh, kw), (sh, sw), (ph, pw) = cache
+    h, w = shape[-2:]
     h_out = (h + 2 * ph - kh) // sh + 1
     w_out = (w + 2 * pw - kw) // sw + 1
+    out_shape = (*shape[:-2], h_out, w_out)
     dout = np.asarray(dout, dtype=np.float64)
-    if dout.shape != (n, c, h_out, w_out):
-        raise ValueError(f"dout must have shape {(n, c, h_out, w_out)}, got {dout.shape}")
-    # Each output is the mean of kh * kw inputs, so every input of a window receives
-    # dout / (kh * kw); loop over the kh * kw offsets and add into strided slices, which
-    # sums the contributions of overlapping windows.
+    if dout.shape != out_shape:
+        raise ValueError(f"dout must have the output's shape {out_shape}, got {dout.shape}")
+    # Every cell of a window receives dout / (kh * kw) from it: the adjoint of the forward
+    # loop. The padding's share is simply never written; overlapping windows reach a cell
+    # through different offsets and add up across iterations.
     share = dout / (kh * kw)
-    dxp = np.zeros((n, c, h + 2 * ph, w + 2 * pw))
-    for i in range(kh):
-        for j in range(kw):
-            dxp[:, :, i : i + sh * h_out : sh, j : j + sw * w_out : sw] += share
-    # Gradient that landed on the padding belongs to no input.
-    return dxp[:, :, ph : ph + h, pw : pw + w].copy()
+    dx = np.zeros(shape)
+    for a in range(kh):
+        out_rows, x_rows = _span(h_out, h, sh, ph, a)
+        for b in range(kw):
+            out_cols, x_cols = _span(w_out, w, sw, pw, b)
+            dx[..., x_rows, x_cols] += share[..., out_rows, out_cols]
+    return dx

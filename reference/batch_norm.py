@@ -49,7 +49,7 @@ def batch_norm_forward(
     beta = np.asarray(beta, dtype=np.float64)
     running_mean = np.asarray(running_mean, dtype=np.float64)
     running_var = np.asarray(running_var, dtype=np.float64)
-    if x.ndim < 2:
+    if x.ndim not in (2, 4):
         raise ValueError(f"x must have shape (N, C) or (N, C, H, W), got {x.shape}")
     channels = x.shape[1]
     for name, v in (

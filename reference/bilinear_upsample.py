@@ -2,6 +2,10 @@
 
 Equals ``torch.nn.functional.interpolate(x, scale_factor=s, mode="bilinear",
 align_corners=...)`` for an integer scale factor ``s >= 1``.
+
+The interpolation is written over any leading axes (``...``), the way a learner's vectorised code
+often is, so the 4-D check is needed: without it a 3-D ``(C, H, W)`` input would be upsampled
+instead of refused.
 """
 
 from __future__ import annotations
@@ -44,9 +48,9 @@ def bilinear_upsample(
         raise ValueError(f"scale_factor must be an integer, got {scale_factor!r}")
     if scale_factor < 1:
         raise ValueError(f"scale_factor must be at least 1, got {scale_factor}")
-    _, _, h, w = x.shape
+    h, w = x.shape[-2:]
     h0, h1, lh = _source_coords(h, int(scale_factor), bool(align_corners))
     w0, w1, lw = _source_coords(w, int(scale_factor), bool(align_corners))
     # Bilinear interpolation is separable: interpolate between rows, then between columns.
-    rows = x[:, :, h0, :] * (1.0 - lh)[:, None] + x[:, :, h1, :] * lh[:, None]
-    return rows[:, :, :, w0] * (1.0 - lw) + rows[:, :, :, w1] * lw
+    rows = x[..., h0, :] * (1.0 - lh)[:, None] + x[..., h1, :] * lh[:, None]
+    return rows[..., w0] * (1.0 - lw) + rows[..., w1] * lw

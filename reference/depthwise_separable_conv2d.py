@@ -2,6 +2,11 @@
 
 A depthwise convolution (one KHxKW filter per input channel, `groups=C` in PyTorch) followed by a
 pointwise 1x1 convolution that mixes the channels. Stride and padding belong to the depthwise step.
+
+The arithmetic is written the way a learner's vectorised code often is: over any leading axes
+(`...`), with einsum (which broadcasts axes of length 1) and index arithmetic (which gives an
+empty result when no window fits). So every argument check is needed: without it, an input that
+breaks a rule comes back as a plausible array instead of a ValueError.
 """
 
 from __future__ import annotations
@@ -9,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def _pair(value: Any, name: str, *, minimum: int) -> tuple[int, int]:
@@ -31,6 +35,15 @@ def _pair(value: Any, name: str, *, minimum: int) -> tuple[int, int]:
     return pair
 
 
+def _windows(xp: np.ndarray, kh: int, kw: int, sh: int, sw: int) -> np.ndarray:
+    """`windows[..., c, i, j, p, q] = xp[..., c, i*sh + p, j*sw + q]`, by index arithmetic."""
+    h_out = (xp.shape[-2] - kh) // sh + 1
+    w_out = (xp.shape[-1] - kw) // sw + 1
+    rows = (np.arange(h_out) * sh)[:, None] + np.arange(kh)[None, :]  # (H_out, KH)
+    cols = (np.arange(w_out) * sw)[:, None] + np.arange(kw)[None, :]  # (W_out, KW)
+    return xp[..., rows[:, None, :, None], cols[None, :, None, :]]
+
+
 def depthwise_separable_conv2d(
     x: np.ndarray,
     w_depthwise: np.ndarray,
@@ -49,7 +62,7 @@ def depthwise_separable_conv2d(
     bp = np.asarray(b_pointwise, dtype=np.float64)
     if x.ndim != 4:
         raise ValueError(f"x must have shape (N, C, H, W), got shape {x.shape}")
-    _, c, h, w = x.shape
+    c, h, w = x.shape[-3:]
     if wd.ndim != 4 or wd.shape[0] != c or wd.shape[1] != 1:
         raise ValueError(
             f"w_depthwise must have shape ({c}, 1, KH, KW): one filter per channel of x, "
@@ -76,10 +89,10 @@ def depthwise_separable_conv2d(
         )
 
     # Depthwise: channel c of the output sees channel c of the input only.
-    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
-    windows = sliding_window_view(xp, (kh, kw), axis=(2, 3))[:, :, ::sh, ::sw]
-    depth = np.einsum("nchwpq,cpq->nchw", windows, wd[:, 0]) + bd[None, :, None, None]
+    xp = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(ph, ph), (pw, pw)])
+    windows = _windows(xp, kh, kw, sh, sw)  # (N, C, H_out, W_out, KH, KW)
+    depth = np.einsum("...chwpq,cpq->...chw", windows, wd[:, 0]) + bd[:, None, None]
 
     # Pointwise: a 1x1 convolution is a matrix product over the channel axis at every pixel.
-    out = np.einsum("nchw,oc->nohw", depth, wp[:, :, 0, 0]) + bp[None, :, None, None]
+    out = np.einsum("...chw,oc->...ohw", depth, wp[:, :, 0, 0]) + bp[:, None, None]
     return out

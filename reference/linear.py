@@ -21,7 +21,8 @@ def linear_forward(
         `(out, cache)` with `out` of shape `(N, out_features)`.
 
     Raises:
-        ValueError: if the shapes of `x`, `w` and `b` do not fit together.
+        ValueError: if `x` or `w` is not 2-D, `x`'s features differ from `w`'s `in_features`,
+            or `b` does not have shape `(out_features,)`.
     """
     x = np.asarray(x, dtype=np.float64)
     w = np.asarray(w, dtype=np.float64)
@@ -37,7 +38,10 @@ def linear_forward(
         )
     if b.shape != (w.shape[0],):
         raise ValueError(f"b must have shape ({w.shape[0]},) to match w {w.shape}, got {b.shape}")
-    out = x @ w.T + b
+    # out[i, o] = sum_k x[i, k] * w[o, k] + b[o]. einsum (like a broadcast product) would
+    # silently stretch an x or w with a single feature to the other's width: the checks above
+    # are what stops it.
+    out = np.einsum("nk,ok->no", x, w) + b
     return out, (x, w)
 
 

@@ -26,14 +26,16 @@ def _check_shapes(
     b_ih: np.ndarray,
     b_hh: np.ndarray,
 ) -> None:
+    # Shapes must fit exactly: NumPy would broadcast a state (H,), a weight (1, I) or a bias (1,)
+    # without complaint and return numbers of the right shape for the wrong model.
     if x.ndim != 2:
         raise ValueError(f"x must have shape (N, I), got {x.shape}")
-    n, i = x.shape
-    if h_prev.ndim != 2 or h_prev.shape[0] != n:
-        raise ValueError(f"h_prev must have shape ({n}, H) to match x's batch, got {h_prev.shape}")
-    h = h_prev.shape[1]
-    if c_prev.shape != h_prev.shape:
-        raise ValueError(f"c_prev must have the shape of h_prev {h_prev.shape}, got {c_prev.shape}")
+    n, i = x.shape[0], x.shape[-1]
+    h = h_prev.shape[-1] if h_prev.ndim else 0
+    if h_prev.shape != (n, h):
+        raise ValueError(f"h_prev must have shape (N, H) with x's N = {n}, got {h_prev.shape}")
+    if c_prev.shape != (n, h):
+        raise ValueError(f"c_prev must have the shape of h_prev ({n}, {h}), got {c_prev.shape}")
     if w_ih.shape != (4 * h, i):
         raise ValueError(f"w_ih must have shape (4H, I) = ({4 * h}, {i}), got {w_ih.shape}")
     if w_hh.shape != (4 * h, h):
@@ -57,7 +59,7 @@ def lstm_cell_forward(
         np.asarray(a, dtype=np.float64) for a in (x, h_prev, c_prev, w_ih, w_hh, b_ih, b_hh)
     )
     _check_shapes(x, h_prev, c_prev, w_ih, w_hh, b_ih, b_hh)
-    hidden = h_prev.shape[1]
+    hidden = h_prev.shape[-1]
 
     z = x @ w_ih.T + b_ih + h_prev @ w_hh.T + b_hh  # (N, 4H), both biases
     zi, zf, zg, zo = (z[:, k * hidden : (k + 1) * hidden] for k in range(4))

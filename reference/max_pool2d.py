@@ -2,7 +2,8 @@
 
 Semantics are those of ``torch.nn.functional.max_pool2d`` with ``dilation=1`` and
 ``ceil_mode=False``: implicit ``-inf`` padding, output size rounded down, and the backward pass
-routes each window's gradient to the first maximum of the window in row-major order.
+routes each window's gradient to the first maximum of the window's real cells in row-major order
+(a window whose real cells are all ``-inf`` sends it to its first real cell; padding never gets it).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def _pair(value: Any, name: str) -> tuple[int, int]:
@@ -21,6 +21,21 @@ def _pair(value: Any, name: str) -> tuple[int, int]:
     ):
         raise ValueError(f"{name} must be an int or a pair of ints, got {value!r}")
     return int(items[0]), int(items[1])
+
+
+def _span(n_out: int, size: int, stride: int, pad: int, offset: int) -> tuple[slice, slice]:
+    """For one kernel offset along one axis: the windows whose cell at that offset is a real
+    cell (not padding), and those cells, both as slices (windows in ``out``, cells in ``x``).
+
+    Window ``i`` covers the cells ``i * stride - pad + offset`` of the input; the real ones are
+    ``0 <= i * stride - pad + offset < size``, a contiguous run of windows.
+    """
+    first = max(0, -((offset - pad) // stride))  # ceil((pad - offset) / stride), at least 0
+    stop = min(n_out, (size - 1 + pad - offset) // stride + 1)
+    if stop <= first:
+        return slice(0, 0), slice(0, 0)
+    start = first * stride - pad + offset
+    return slice(first, stop), slice(start, start + (stop - first - 1) * stride + 1, stride)
 
 
 def max_pool2d_forward(
@@ -45,7 +60,7 @@ def max_pool2d_forward(
         raise ValueError(f"padding must be non-negative, got {(ph, pw)}")
     if 2 * ph > kh or 2 * pw > kw:
         raise ValueError(f"padding {(ph, pw)} must be at most half the kernel size {(kh, kw)}")
-    n, c, h, w = x.shape
+    h, w = x.shape[-2:]
     if h + 2 * ph < kh or w + 2 * pw < kw:
         raise ValueError(
             f"kernel {(kh, kw)} is larger than the padded input {(h + 2 * ph, w + 2 * pw)}"
@@ -53,34 +68,42 @@ def max_pool2d_forward(
     h_out = (h + 2 * ph - kh) // sh + 1
     w_out = (w + 2 * pw - kw) // sw + 1
 
-    # -inf padding can never win a max (each window holds at least one real element
-    # because padding <= kernel // 2).
-    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=-np.inf)
-    # (N, C, Hp - kh + 1, Wp - kw + 1, kh, kw), then keep every stride-th window:
-    # exactly h_out x w_out of them remain.
-    windows = sliding_window_view(xp, (kh, kw), axis=(2, 3))[:, :, ::sh, ::sw]
-    flat = windows.reshape(n, c, h_out, w_out, kh * kw)
-    # argmax returns the first occurrence: PyTorch's tie-break (row-major within the window).
-    arg = flat.argmax(axis=-1)
-    out = np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
-    cache = (x.shape, arg, (kh, kw), (sh, sw), (ph, pw))
-    return out, cache
+    # Scan the kernel offsets in row-major order, each one a strided slice of x holding that
+    # offset's real cells for every window at once. Padding is never read, so it never wins;
+    # `winner` is the flat offset a * kw + b of each window's choice, -1 until its first real
+    # cell is seen. A real cell replaces the choice only when strictly greater: the first
+    # maximum in row-major order wins, and a window of -inf cells keeps its first real cell.
+    best = np.full((*x.shape[:-2], h_out, w_out), -np.inf)
+    winner = np.full(best.shape, -1, dtype=np.int64)
+    for a in range(kh):
+        out_rows, x_rows = _span(h_out, h, sh, ph, a)
+        for b in range(kw):
+            out_cols, x_cols = _span(w_out, w, sw, pw, b)
+            cell = x[..., x_rows, x_cols]
+            here = (..., out_rows, out_cols)
+            take = (winner[here] < 0) | (cell > best[here])
+            best[here] = np.where(take, cell, best[here])
+            winner[here] = np.where(take, a * kw + b, winner[here])
+    cache = (x.shape, winner, (kh, kw), (sh, sw), (ph, pw))
+    return best, cache
 
 
 def max_pool2d_backward(dout: np.ndarray, cache: Any) -> np.ndarray:
     """Gradient with respect to ``x`` given ``dout (N, C, H_out, W_out)``."""
-    (n, c, h, w), arg, (_, kw), (sh, sw), (ph, pw) = cache
+    shape, winner, (kh, kw), (sh, sw), (ph, pw) = cache
     dout = np.asarray(dout, dtype=np.float64)
-    if dout.shape != arg.shape:
-        raise ValueError(f"dout must have shape {arg.shape}, got {dout.shape}")
-    h_out, w_out = arg.shape[2:]
-    # Coordinates (in the padded input) of the element that won each window.
-    rows = (np.arange(h_out) * sh)[:, None] + arg // kw
-    cols = (np.arange(w_out) * sw)[None, :] + arg % kw
-    ni = np.arange(n)[:, None, None, None]
-    ci = np.arange(c)[None, :, None, None]
-    dxp = np.zeros((n, c, h + 2 * ph, w + 2 * pw))
-    # add.at accumulates repeated indices: with overlapping windows one element can be the
-    # maximum of several windows and must receive the sum of their gradients.
-    np.add.at(dxp, (ni, ci, rows, cols), dout)
-    return dxp[:, :, ph : ph + h, pw : pw + w].copy()
+    if dout.shape != winner.shape:
+        raise ValueError(f"dout must have the output's shape {winner.shape}, got {dout.shape}")
+    h, w = shape[-2:]
+    h_out, w_out = winner.shape[-2:]
+    dx = np.zeros(shape)
+    for a in range(kh):
+        out_rows, x_rows = _span(h_out, h, sh, ph, a)
+        for b in range(kw):
+            out_cols, x_cols = _span(w_out, w, sw, pw, b)
+            here = (..., out_rows, out_cols)
+            # Within one offset the windows' cells are distinct (stride >= 1), so a slice `+=`
+            # is safe; overlapping windows reach the same cell through different offsets and
+            # add up across iterations.
+            dx[..., x_rows, x_cols] += np.where(winner[here] == a * kw + b, dout[here], 0.0)
+    return dx

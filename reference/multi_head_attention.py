@@ -25,10 +25,12 @@ def multi_head_attention(
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 3:
         raise ValueError(f"x must have shape (N, L, E); got {x.shape}")
-    n, seq, e = x.shape
+    e = x.shape[-1]
     weights = []
     for name, w in (("w_q", w_q), ("w_k", w_k), ("w_v", w_v), ("w_o", w_o)):
         w = np.asarray(w, dtype=np.float64)
+        # square, exactly: x @ w.T accepts any (E', E), and a (E', E) w_o would quietly
+        # return E' output features
         if w.shape != (e, e):
             raise ValueError(f"{name} must have shape (E, E) = {(e, e)}; got {w.shape}")
         weights.append(w)
@@ -41,16 +43,19 @@ def multi_head_attention(
         )
     head_dim = e // num_heads
 
+    # Splitting and merging touch only the last axes, so every step below works for any leading
+    # axes; the checks above and below pin them to (N, L, E) and (N, num_heads, L, L).
     def split_heads(t: np.ndarray) -> np.ndarray:
-        # (N, L, E) -> (N, L, H, hd) -> (N, H, L, hd): head h owns features h*hd .. (h+1)*hd - 1.
-        return t.reshape(n, seq, num_heads, head_dim).transpose(0, 2, 1, 3)
+        # (..., L, E) -> (..., L, H, hd) -> (..., H, L, hd): chunks of hd features, so head h
+        # owns features h*hd to (h+1)*hd - 1 (and there are E // hd = num_heads chunks).
+        return np.swapaxes(t.reshape(*t.shape[:-1], -1, head_dim), -3, -2)
 
     q = split_heads(x @ w_q.T)
     k = split_heads(x @ w_k.T)
     v = split_heads(x @ w_v.T)
 
     # Each head attends with its own width: the scale is 1/sqrt(E / num_heads), not 1/sqrt(E).
-    scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head_dim)  # (N, H, L, L)
+    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(head_dim)  # (N, H, L, L)
     if mask is not None:
         mask = np.asarray(mask)
         if mask.dtype != np.bool_:
@@ -69,6 +74,7 @@ def multi_head_attention(
                 "mask leaves a query with no key to attend to: every row of the mask along the "
                 "key axis needs at least one True"
             )
+        # -inf, not a large negative number: the maximum below is then over the allowed keys
         scores = np.where(mask, scores, -np.inf)
 
     shifted = scores - scores.max(axis=-1, keepdims=True)  # stable softmax over the keys
@@ -76,6 +82,7 @@ def multi_head_attention(
     p /= p.sum(axis=-1, keepdims=True)
     heads = p @ v  # (N, H, L, hd)
 
-    # Merge the heads back: (N, H, L, hd) -> (N, L, H, hd) -> (N, L, E), then project.
-    merged = heads.transpose(0, 2, 1, 3).reshape(n, seq, e)
+    # Merge the heads back: (..., H, L, hd) -> (..., L, H, hd) -> (..., L, E), then project.
+    merged = np.swapaxes(heads, -3, -2)
+    merged = merged.reshape(*merged.shape[:-2], e)
     return merged @ w_o.T

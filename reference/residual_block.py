@@ -3,6 +3,10 @@
 `out = relu(conv3x3(relu(conv3x3(x, w1, b1)), w2, b2) + x)`, both convolutions stride 1 and
 padding 1, so every feature map keeps the input's shape `(N, C, H, W)` and the skip needs no
 projection.
+
+The convolution is written over any leading axes (`...`) with einsum, which broadcasts axes of
+length 1, the way a learner's vectorised code often is: so every argument check below is needed,
+or an input that breaks a rule comes back as a plausible array instead of a ValueError.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 def _conv3x3_forward(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Cross-correlation with stride 1 and padding 1 of `x (N, C, H, W)` by `w (C, C, 3, 3)`."""
-    xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
-    windows = sliding_window_view(xp, (3, 3), axis=(2, 3))  # (N, C, H, W, 3, 3)
-    return np.einsum("nchwpq,ocpq->nohw", windows, w) + b[None, :, None, None]
+    xp = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(1, 1), (1, 1)])
+    windows = sliding_window_view(xp, (3, 3), axis=(-2, -1))  # (N, C, H, W, 3, 3)
+    return np.einsum("...chwpq,ocpq->...ohw", windows, w) + b[:, None, None]
 
 
 def _conv3x3_backward(
@@ -44,7 +48,7 @@ def residual_block_forward(
     w1, b1, w2, b2 = (np.asarray(a, dtype=np.float64) for a in (w1, b1, w2, b2))
     if x.ndim != 4:
         raise ValueError(f"x must have shape (N, C, H, W), got shape {x.shape}")
-    c = x.shape[1]
+    c = x.shape[-3]
     for name, wt in (("w1", w1), ("w2", w2)):
         if wt.shape != (c, c, 3, 3):
             raise ValueError(

@@ -21,6 +21,8 @@ def scaled_dot_product_attention(
     q = np.asarray(q, dtype=np.float64)
     k = np.asarray(k, dtype=np.float64)
     v = np.asarray(v, dtype=np.float64)
+    # The sums below are written with explicit broadcasting, which (unlike np.matmul) would
+    # accept a width or a key count of 1 against any other: every rule is checked first.
     if q.ndim < 2 or k.ndim < 2 or v.ndim < 2:
         raise ValueError(
             f"q, k and v need at least 2 dimensions (..., L, features); got shapes "
@@ -36,9 +38,9 @@ def scaled_dot_product_attention(
         )
 
     d = q.shape[-1]
-    # The scale uses the query/key width d (not dv): it keeps the variance of a score near 1
-    # when the entries of q and k have unit variance.
-    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(d)  # (..., Lq, Lk)
+    # s_ij = sum_t q_it k_jt / sqrt(d). The scale uses the query/key width d (not dv): it keeps
+    # the variance of a score near 1 when the entries of q and k have unit variance.
+    scores = np.sum(q[..., :, None, :] * k[..., None, :, :], axis=-1) / np.sqrt(d)
 
     if mask is not None:
         mask = np.asarray(mask)
@@ -58,7 +60,9 @@ def scaled_dot_product_attention(
                 "mask leaves a query with no key to attend to: every row of the mask along the "
                 "key axis needs at least one True"
             )
-        # exp(-inf) is exactly 0, so masked keys get weight 0 and the rest renormalise.
+        # exp(-inf) is exactly 0, so masked keys get weight 0 and the rest renormalise. The
+        # maximum below is then taken over the allowed keys only, whatever the blocked scores
+        # were (a finite fill such as -1e9 would not be below every allowed score).
         scores = np.where(mask, scores, -np.inf)
 
     # Stable softmax over the keys: subtracting the row maximum changes nothing mathematically
@@ -66,5 +70,6 @@ def scaled_dot_product_attention(
     shifted = scores - scores.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
     weights = e / e.sum(axis=-1, keepdims=True)
-    out = weights @ v
+    # out_i = sum_j a_ij v_j
+    out = np.sum(weights[..., :, :, None] * v[..., None, :, :], axis=-2)
     return out, weights

@@ -47,7 +47,7 @@ def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[float
         raise ValueError(f"labels must be 1-D (N,), got shape {labels.shape}")
     if not np.issubdtype(labels.dtype, np.integer):
         raise ValueError(f"labels must be integers, got dtype {labels.dtype}")
-    n, k = logits.shape
+    n, k = logits.shape[0], logits.shape[1]
     if labels.shape[0] != n:
         raise ValueError(f"got {labels.shape[0]} labels for {n} rows of logits")
     bad = (labels < 0) | (labels >= k)

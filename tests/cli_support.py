@@ -33,13 +33,15 @@ import numpy as np
 
 
 def linear_forward(x, w, b):
-    if x.shape[1] != w.shape[1] or b.shape != (w.shape[0],):
+    if x.ndim != 2 or w.ndim != 2 or x.shape[1] != w.shape[1] or b.shape != (w.shape[0],):
         raise ValueError("shapes do not match")
     return x @ w.T + b, (x, w)
 
 
 def linear_backward(dout, cache):
     x, w = cache
+    if dout.shape != (x.shape[0], w.shape[0]):
+        raise ValueError("dout must have the shape of the output")
     return dout @ w, dout.T @ x, dout.sum(axis=0)
 """
 # the bias gradient averaged over the batch instead of summed

@@ -230,7 +230,7 @@ SCALE = 1.0
 
 
 def _shapes_agree(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> None:
-    if x.shape[1] != w.shape[1] or b.shape != (w.shape[0],):
+    if x.ndim != 2 or w.ndim != 2 or x.shape[1] != w.shape[1] or b.shape != (w.shape[0],):
         raise ValueError("shapes do not match")
 
 
@@ -241,6 +241,8 @@ def linear_forward(x, w, b):  # as a learner writes it in a cell
 
 def linear_backward(dout, cache):
     x, w = cache
+    if dout.shape != (x.shape[0], w.shape[0]):
+        raise ValueError("dout must have the shape of the output")
     return dout @ w, dout.T @ x, np.sum(dout, axis=0)
 
 

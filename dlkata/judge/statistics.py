@@ -260,7 +260,8 @@ def check_independent(
                 f"threshold {Z_MAX:g}); independent draws are not",
                 kind="statistic",
                 function=function,
-                hint=hint or "Draw every value independently from `rng`: do not sort, tile, "
+                hint=hint
+                or "Draw every value independently from `rng`: do not sort, tile, "
                 "mirror or reuse draws.",
                 statistic=f"correlation at lag {lag}",
                 value=z,

@@ -179,7 +179,8 @@ class Worker:
             if op == "call":
                 self._answer(message["seq"], [self._call_checked(message, blobs)])
             elif op == "batch":
-                self._answer(message["seq"], [self._call(call, blobs) for call in message["calls"]])
+                outcomes = [_copied(self._call(call, blobs)) for call in message["calls"]]
+                self._answer(message["seq"], outcomes)
 
     def _answer(self, seq: int, outcomes: list[dict[str, Any]]) -> None:
         encoder = Encoder(fallback=self._keep)
@@ -439,6 +440,24 @@ def _arrays_in(value: Any, label: str, depth: int = 0) -> list[tuple[str, np.nda
     return [
         found for key, item in items for found in _arrays_in(item, f"{label}[{key}]", depth + 1)
     ]
+
+
+def _copied(outcome: dict[str, Any]) -> dict[str, Any]:
+    """An outcome whose arrays are copies: a batch is sent after all its calls have run, and a
+    function that reuses one output buffer must not make every call's result look the same."""
+    if "value" in outcome:
+        outcome["value"] = _copy_arrays(outcome["value"])
+    return outcome
+
+
+def _copy_arrays(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_copy_arrays(v) for v in value)
+    if isinstance(value, list):
+        return [_copy_arrays(v) for v in value]
+    return value
 
 
 def _shares_memory(first: Any, second: Any) -> bool:

@@ -54,9 +54,11 @@ def batch_norm_forward(
         `batch_norm_backward` (it never leaves your process).
 
     Raises:
-        ValueError: if `x` has fewer than 2 dimensions; if `gamma`, `beta`, `running_mean` or
-            `running_var` does not have shape `(C,)`; in training, if there is only one value per
-            channel (m == 1), as PyTorch: the batch variance would be meaningless.
+        ValueError: if `x` is neither 2-D `(N, C)` nor 4-D `(N, C, H, W)` (a 1-D, 3-D or 5-D
+            input is refused, although PyTorch's `batch_norm` takes `(N, C, L)`); if `gamma`,
+            `beta`, `running_mean` or `running_var` does not have shape exactly `(C,)` (a
+            `(1,)` or `(C, 1)` array that would broadcast is refused too); in training, if
+            there is only one value per channel (m == 1), as PyTorch.
     """
     raise NotImplementedError
 
@@ -73,5 +75,8 @@ def batch_norm_backward(dout: np.ndarray, cache: Any) -> tuple[np.ndarray, np.nd
 
     Returns:
         `(dx, dgamma, dbeta)`: dL/dx with the shape of `x`; dL/dgamma and dL/dbeta of shape `(C,)`.
+
+    Raises:
+        ValueError: if `dout` does not have the shape of `x` (also when it would broadcast).
     """
     raise NotImplementedError

@@ -193,7 +193,7 @@ def test_eval_batch_of_one(solution, reference):
 
 
 def test_backward_training(solution, reference):
-    """Training-mode gradients dx, dgamma, dbeta match the reference."""
+    """Training-mode gradients match the reference, with an evaluation-mode forward in between."""
     for seed, shape in enumerate([(5, 3), (2, 3, 4, 5), (1, 2, 3, 3), (7, 1)]):
         check_backward(
             solution,
@@ -201,6 +201,7 @@ def test_backward_training(solution, reference):
             FWD,
             BWD,
             _inputs(shape, 80 + seed),
+            other_kwargs={"training": False},
             outputs=OUTPUTS,
             upstream=("out",),
             grads=GRADS,
@@ -210,8 +211,10 @@ def test_backward_training(solution, reference):
 
 
 def test_backward_eval(solution, reference):
-    """Evaluation-mode gradients match the reference (the statistics are constants)."""
+    """Evaluation-mode gradients (statistics are constants), a training forward in between."""
     for seed, shape in enumerate([(5, 3), (2, 3, 2, 3), (1, 4)]):
+        # a batch of one cannot train: its second forward pass changes eps instead
+        other = {"training": True} if shape[0] > 1 else {"eps": 1e-2}
         check_backward(
             solution,
             reference,
@@ -219,6 +222,7 @@ def test_backward_eval(solution, reference):
             BWD,
             _inputs(shape, 90 + seed),
             kwargs={"training": False},
+            other_kwargs=other,
             outputs=OUTPUTS,
             upstream=("out",),
             grads=GRADS,
@@ -228,7 +232,7 @@ def test_backward_eval(solution, reference):
 
 
 def test_backward_options(solution, reference):
-    """Gradients with a non-default eps, both modes, match the reference."""
+    """Gradients with a non-default eps, both modes, the other mode and eps in between."""
     for training in (True, False):
         check_backward(
             solution,
@@ -237,6 +241,7 @@ def test_backward_options(solution, reference):
             BWD,
             _inputs((3, 2, 2, 3), 95),
             kwargs={"training": training, "momentum": 0.5, "eps": 1e-1},
+            other_kwargs={"training": not training, "eps": 1e-3},
             outputs=OUTPUTS,
             upstream=("out",),
             grads=GRADS,
@@ -279,29 +284,47 @@ def test_backward_matches_own_forward_eval(solution):
 # ---------------------------------------------------------------- errors
 
 
-def test_value_errors(solution):
-    """Invalid arguments raise ValueError: bad shapes, and one value per channel in training."""
-    good = _inputs((4, 3), 120)
-    for name, bad in (
-        ("gamma", np.ones(4)),
-        ("beta", np.zeros(2)),
-        ("running_mean", np.zeros(4)),
-        ("running_var", np.ones((3, 1))),
-    ):
-        args = {**good, name: bad}
+def test_parameters_of_the_wrong_shape_are_a_value_error(solution):
+    """ValueError when gamma, beta or a running statistic is not (C,), even if it broadcasts."""
+    cases = [((3, 3), (1,)), ((3, 3), (3, 1)), ((2, 3, 2, 2), (1,)), ((2, 3, 2, 2), (3, 1))]
+    for seed, (shape, bad_shape) in enumerate(cases):
+        good = _inputs(shape, 120 + seed)
+        for name in ("gamma", "beta", "running_mean", "running_var"):
+            bad = np.full(bad_shape, 0.5) + good[name].mean()
+            args = {**good, name: bad}
+            expect_value_error(
+                solution,
+                FWD,
+                *args.values(),
+                because=f"{name} must have shape (C,) = (3,), got {bad_shape} (x {shape})",
+            )
+    good = _inputs((4, 3), 125)
+    for name, bad in (("gamma", np.ones(4)), ("running_mean", np.zeros(2))):
         expect_value_error(
             solution,
             FWD,
-            *args.values(),
+            *{**good, name: bad}.values(),
             because=f"{name} must have shape (C,) = (3,), got {bad.shape}",
         )
-    expect_value_error(
-        solution,
-        FWD,
-        np.ones(3),
-        *list(good.values())[1:],
-        because="x must have a channel axis: (N, C) or (N, C, H, W)",
-    )
+
+
+def test_input_that_is_not_2d_or_4d_is_a_value_error(solution):
+    """ValueError for x that is not (N, C) or (N, C, H, W): 1-D, 3-D and 5-D inputs."""
+    for seed, shape in enumerate([(3,), (2, 3, 4), (2, 3, 2, 2, 2)]):
+        inp = _inputs((2, 3), 130 + seed)
+        inp["x"] = np.random.default_rng(seed).normal(size=shape)
+        for training in (True, False):
+            expect_value_error(
+                solution,
+                FWD,
+                *inp.values(),
+                training=training,
+                because=f"x of shape {shape} is neither (N, C) nor (N, C, H, W)",
+            )
+
+
+def test_one_value_per_channel_in_training_is_a_value_error(solution):
+    """ValueError in training with one value per channel, as PyTorch (fine in evaluation)."""
     for shape in ((1, 3), (1, 3, 1, 1)):
         inp = _inputs(shape, 121)
         expect_value_error(
@@ -312,3 +335,18 @@ def test_value_errors(solution):
             because=f"x of shape {shape} has one value per channel: training needs more "
             "(PyTorch raises the same error)",
         )
+
+
+def test_dout_of_the_wrong_shape_is_a_value_error(solution):
+    """ValueError when dout does not have the shape of x (even if it broadcasts), both modes."""
+    for training in (True, False):
+        for shape, bad_shape in (((4, 3), (1, 3)), ((2, 3, 2, 2), (2, 3, 1, 1))):
+            inp = _inputs(shape, 140)
+            cache = solution.call(FWD, *inp.values(), training=training)[-1]
+            expect_value_error(
+                solution,
+                BWD,
+                np.ones(bad_shape),
+                cache,
+                because=f"dout has shape {bad_shape}, x had {shape}",
+            )

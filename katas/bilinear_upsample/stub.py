@@ -15,24 +15,25 @@ def bilinear_upsample(
 ) -> np.ndarray:
     """Upsample each `(H, W)` map to `(H * s, W * s)` by bilinear interpolation.
 
-    Output index `d` along an axis of input size `H` and output size `H_out = H * s` reads the
-    input at the real coordinate `src`:
-      - `align_corners=False` (PyTorch's default; pixel centres line up):
-        `src = max((d + 0.5) / s - 0.5, 0)`;
-      - `align_corners=True` (corner pixels line up): `src = d * (H - 1) / (H_out - 1)`, and
-        `0` when `H_out == 1`.
-    With `i0 = floor(src)`, `i1 = min(i0 + 1, H - 1)` and `lam = src - i0`, the value is
-    `(1 - lam) * x[i0] + lam * x[i1]`; rows and columns are interpolated this way in turn.
+    The result equals PyTorch's
+    `torch.nn.functional.interpolate(x, scale_factor=s, mode="bilinear",
+    align_corners=align_corners)` in float64, for both settings of `align_corners`.
+
+    The `align_corners` rule: with `True` the centres of the input's and the output's corner
+    pixels coincide, and with `False` (the default) input and output pixels are squares covering
+    the same area (each input pixel split into `s x s` output pixels), an output pixel whose
+    centre lies beyond the input's outermost pixel centres taking the border value.
 
     Args:
         x: input, shape `(N, C, H, W)`.
         scale_factor: an integer `s >= 1` (a Python or NumPy int), the same for both axes.
-        align_corners: which of the two coordinate conventions above to use.
+        align_corners: which of the two conventions above to use.
 
     Returns:
-        The upsampled array, shape `(N, C, H * s, W * s)`.
+        The upsampled array, shape `(N, C, H * s, W * s)`; with `s = 1` it equals `x`.
 
     Raises:
-        ValueError: if `scale_factor` is not an integer or is smaller than 1, or `x` is not 4-D.
+        ValueError: if `x` is not 4-D (a single `(C, H, W)` map included), or `scale_factor`
+            is not an integer (e.g. 1.5, never truncated) or is smaller than 1.
     """
     raise NotImplementedError

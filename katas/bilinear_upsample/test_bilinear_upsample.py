@@ -146,3 +146,21 @@ def test_invalid_scale_factor_is_a_value_error(solution):
         solution, "bilinear_upsample", x, 1.5,
         because="scale_factor must be an integer (1.5 must not be silently truncated)",
     )  # fmt: skip
+
+
+def test_input_not_4d_is_a_value_error(solution):
+    """ValueError when x is not 4-D (N, C, H, W): a single (C, H, W) map, or a 5-D stack."""
+    expect_value_error(
+        solution,
+        "bilinear_upsample",
+        np.ones((3, 2, 4)),
+        2,
+        because="x of shape (3, 2, 4) has no batch axis: x must be (N, C, H, W)",
+    )
+    expect_value_error(
+        solution,
+        "bilinear_upsample",
+        np.ones((1, 2, 3, 2, 4)),
+        2,
+        because="x of shape (1, 2, 3, 2, 4) is 5-D: x must be (N, C, H, W)",
+    )

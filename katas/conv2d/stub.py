@@ -31,9 +31,9 @@ def conv2d_forward(
         x: input, shape `(N, C, H, W)`.
         w: filters, shape `(C_out, C, KH, KW)` (PyTorch's layout).
         b: bias, shape `(C_out,)`, one value per output channel.
-        stride: an int, or a pair `(stride_h, stride_w)`; each at least 1.
-        padding: an int, or a pair `(pad_h, pad_w)`; each at least 0. Zero padding on both
-            sides of each spatial axis.
+        stride: an int, or a pair `(stride_h, stride_w)` of ints; each at least 1.
+        padding: an int, or a pair `(pad_h, pad_w)` of ints; each at least 0. Zero padding on
+            both sides of each spatial axis.
 
     Returns:
         `(out, cache)`: `out` has shape `(N, C_out, H_out, W_out)` with
@@ -43,10 +43,15 @@ def conv2d_forward(
         `conv2d_backward` (it never leaves your process).
 
     Raises:
-        ValueError: if `x`'s channel count differs from `w`'s `C_in` (`w.shape[1]`), or the
-            kernel is larger than the padded input (`KH > H + 2 * pad_h` or
-            `KW > W + 2 * pad_w`). A kernel exactly as large as the padded input is fine (a
-            1-pixel output).
+        ValueError: if `x` is not 4-D; if `w` is not 4-D with `w.shape[1]` equal to `x`'s
+            channel count `C`; if `b` is not of shape `(C_out,)`; if `stride` or `padding` is
+            not an int or a pair of ints (a float such as 1.5, or a tuple of another length);
+            if a stride is below 1 (0 or negative) or a padding below 0; or if the kernel is
+            larger than the padded input (`KH > H + 2 * pad_h` or `KW > W + 2 * pad_w`). A
+            kernel exactly as large as the padded input is fine (a 1-pixel output). Each of
+            these must raise even where NumPy would quietly compute something (a
+            `(C_out, 1, KH, KW)` kernel or a `(1,)` bias broadcasts, a negative slice step
+            walks backwards).
     """
     raise NotImplementedError
 
@@ -62,5 +67,9 @@ def conv2d_backward(dout: np.ndarray, cache: Any) -> tuple[np.ndarray, np.ndarra
         `(dx, dw, db)`: dL/dx of shape `(N, C, H, W)` (the unpadded input: the padding is a
         constant and gets no gradient), dL/dw of shape `(C_out, C, KH, KW)`, dL/db of shape
         `(C_out,)`.
+
+    Raises:
+        ValueError: if `dout` does not have the forward output's shape
+            `(N, C_out, H_out, W_out)`, even where it would broadcast.
     """
     raise NotImplementedError

@@ -36,16 +36,22 @@ def depthwise_separable_conv2d(
         b_depthwise: depthwise bias, shape `(C,)`.
         w_pointwise: pointwise filters, shape `(C_out, C, 1, 1)`.
         b_pointwise: pointwise bias, shape `(C_out,)`.
-        stride: an int or a pair `(stride_h, stride_w)`, each at least 1; depthwise step only.
-        padding: an int or a pair `(pad_h, pad_w)`, each at least 0; depthwise step only.
+        stride: an int or a pair `(stride_h, stride_w)` of ints, each at least 1; depthwise step
+            only.
+        padding: an int or a pair `(pad_h, pad_w)` of ints, each at least 0; depthwise step
+            only.
 
     Returns:
         `out` of shape `(N, C_out, H_out, W_out)`, with
         `H_out = (H + 2 * pad_h - KH) // stride_h + 1`, likewise for W.
 
     Raises:
-        ValueError: if `w_depthwise` is not `(C, 1, KH, KW)` for `x`'s `C` channels, if
-            `w_pointwise` is not `(C_out, C, 1, 1)`, if a bias does not have one value per
-            channel of its step, or if the kernel is larger than the padded input.
+        ValueError: if `x` is not 4-D; if `w_depthwise` is not `(C, 1, KH, KW)` for `x`'s `C`
+            channels; if `w_pointwise` is not `(C_out, C, 1, 1)`; if a bias does not have
+            exactly one value per channel of its step (`(C,)` and `(C_out,)`); if `stride` or
+            `padding` is not an int or a pair of ints, a stride is below 1 or a padding below
+            0; or if the kernel is larger than the padded input. Each must raise even where
+            NumPy would broadcast or slice its way to an answer (a `(1, 1, KH, KW)` kernel, a
+            `(1,)` bias, a negative slice step).
     """
     raise NotImplementedError

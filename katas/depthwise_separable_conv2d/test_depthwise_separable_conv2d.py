@@ -103,6 +103,20 @@ def test_kernel_as_large_as_padded_input(solution, reference):
     _check(solution, reference, 31, (1, 2, 2, 3, 2, 3, 3, 1, 1), HINT_STEPS)
 
 
+@pytest.mark.parametrize(
+    ("seed", "case"),
+    [
+        (32, (2, 2, 4, 5, 3, 2, 2, 1, 3)),
+        (33, (1, 3, 5, 4, 2, 1, 1, 2, (2, 1))),
+        (34, (2, 2, 9, 8, 3, 2, 2, 3, 0)),
+        (35, (1, 3, 8, 7, 2, 2, 1, (3, 4), (1, 2))),
+    ],
+)
+def test_padding_or_stride_larger_than_kernel(solution, reference, seed, case):
+    """Padding wider than the kernel, strides longer than it, and a strided, padded 1x1 kernel."""
+    _check(solution, reference, seed, case, HINT_STEPS)
+
+
 def test_integer_valued_inputs(solution, reference):
     """Small integers, where every product and sum is exact."""
     rng = np.random.default_rng(40)
@@ -116,29 +130,46 @@ def test_integer_valued_inputs(solution, reference):
     check_call(solution, reference, FN, *args, stride=(2, 1), padding=1, hint=HINT_STEPS)
 
 
-def test_depthwise_channel_mismatch_is_a_value_error(solution):
-    """ValueError unless w_depthwise has one (1, KH, KW) filter per channel of x."""
-    x = np.ones((1, 3, 5, 5))
-    pw, bp = np.ones((4, 3, 1, 1)), np.zeros(4)
+def _valid(c=3, c_out=4, x=None, wd=None, bd=None, wp=None, bp=None):
+    """Valid arguments for C channels and C_out outputs, some shapes replaced by the caller."""
+    return (
+        np.ones(x or (2, c, 5, 5)),
+        np.ones(wd or (c, 1, 3, 3)),
+        np.zeros(bd or c),
+        np.ones(wp or (c_out, c, 1, 1)),
+        np.zeros(bp or c_out),
+    )
+
+
+def test_input_not_4d_is_a_value_error(solution):
+    """ValueError when x is not 4-D (N, C, H, W), e.g. a single (C, H, W) image."""
     expect_value_error(
         solution,
         FN,
-        x,
-        np.ones((2, 1, 3, 3)),
-        np.zeros(2),
-        pw,
-        bp,
-        because="x has 3 channels but w_depthwise has 2 filters",
+        *_valid(x=(3, 5, 5)),
+        because="x of shape (3, 5, 5) has no batch axis: x must be (N, C, H, W)",
+    )
+
+
+def test_depthwise_channel_mismatch_is_a_value_error(solution):
+    """ValueError unless w_depthwise is (C, 1, KH, KW): one filter per channel of x."""
+    expect_value_error(
+        solution,
+        FN,
+        *_valid(wd=(1, 1, 3, 3)),
+        because="x has 3 channels but w_depthwise has 1 filter (broadcasting would hide this)",
     )
     expect_value_error(
         solution,
         FN,
-        x,
-        np.ones((1, 1, 3, 3)),
-        np.zeros(1),
-        pw,
-        bp,
-        because="x has 3 channels but w_depthwise has 1 filter (broadcasting would hide this)",
+        *_valid(wd=(3, 3, 3, 3)),
+        because="w_depthwise (3, 3, 3, 3) is a full convolution's kernel, not (C, 1, KH, KW)",
+    )
+    expect_value_error(
+        solution,
+        FN,
+        *_valid(wd=(2, 1, 3, 3), bd=2),
+        because="x has 3 channels but w_depthwise has 2 filters",
     )
 
 
@@ -147,36 +178,68 @@ def test_pointwise_channel_mismatch_is_a_value_error(solution):
     expect_value_error(
         solution,
         FN,
-        np.ones((1, 3, 5, 5)),
-        np.ones((3, 1, 3, 3)),
-        np.zeros(3),
-        np.ones((4, 2, 1, 1)),
-        np.zeros(4),
+        *_valid(wp=(4, 1, 1, 1)),
+        because="w_pointwise expects 1 input channel but the depthwise step has 3 (it would "
+        "broadcast)",
+    )
+    expect_value_error(
+        solution,
+        FN,
+        *_valid(wp=(4, 3, 3, 3)),
+        because="w_pointwise must be a 1x1 kernel (C_out, C, 1, 1), not 3x3",
+    )
+    expect_value_error(
+        solution,
+        FN,
+        *_valid(wp=(4, 2, 1, 1)),
         because="w_pointwise expects 2 input channels but the depthwise step has 3",
     )
 
 
+def test_bias_shapes_are_value_errors(solution):
+    """ValueError for a bias without one value per channel of its step, even a (1,) bias."""
+    expect_value_error(
+        solution, FN, *_valid(bd=1), because="b_depthwise has 1 value for 3 channels"
+    )
+    expect_value_error(
+        solution, FN, *_valid(bp=1), because="b_pointwise has 1 value for 4 output channels"
+    )
+
+
+@pytest.mark.parametrize(
+    "cases",
+    [
+        [
+            ({"stride": (1, -1)}, "a negative stride_w would walk the columns backwards"),
+            ({"stride": -2}, "a negative stride"),
+            ({"padding": (0, -1)}, "a negative padding"),
+        ],
+        [({"stride": 0}, "a stride of 0 never moves")],
+        [
+            ({"stride": 1.5}, "a stride must be an int, not 1.5"),
+            ({"padding": (1, 1, 1)}, "a padding pair has two values, not three"),
+        ],
+    ],
+    ids=["negative", "zero stride", "not an int or a pair"],
+)
+def test_bad_stride_or_padding_is_a_value_error(solution, cases):
+    """ValueError for a stride below 1, a negative padding, or one that is not an int or a pair."""
+    for kwargs, because in cases:
+        expect_value_error(solution, FN, *_valid(), because=because, **kwargs)
+
+
 def test_kernel_larger_than_padded_input_is_a_value_error(solution):
     """ValueError when the depthwise kernel is larger than the padded input."""
-    pw, bp = np.ones((1, 2, 1, 1)), np.zeros(1)
     expect_value_error(
         solution,
         FN,
-        np.ones((1, 2, 3, 5)),
-        np.ones((2, 1, 4, 3)),
-        np.zeros(2),
-        pw,
-        bp,
+        *_valid(c=2, c_out=1, x=(1, 2, 3, 5), wd=(2, 1, 4, 3)),
         because="a 4-row kernel does not fit a 3-row input without padding",
     )
     expect_value_error(
         solution,
         FN,
-        np.ones((1, 2, 4, 3)),
-        np.ones((2, 1, 3, 6)),
-        np.zeros(2),
-        pw,
-        bp,
+        *_valid(c=2, c_out=1, x=(1, 2, 4, 3), wd=(2, 1, 3, 6)),
         padding=1,
         because="a 6-column kernel does not fit 3 columns padded by 1 on each side",
     )

@@ -30,7 +30,8 @@ def dropout_forward(
 
     Returns:
         (out, cache). `out` has x's shape: in training, each element independently is
-        `x / (1 - p)` with probability `1 - p` and `0` otherwise. p == 1 gives all zeros (never
+        `x / (1 - p)` with probability `1 - p` and `0` otherwise; the mask depends only on rng
+        and x's shape, not on x's values. p == 1 gives all zeros (never
         NaN); p == 0 or training=False gives a copy of x. `cache` is whatever your backward needs.
 
     Raises:
@@ -49,6 +50,8 @@ def dropout_backward(dout: np.ndarray, cache: Any) -> np.ndarray:
 
     Returns:
         dx, the shape of dout: dout through the same mask and scale the forward pass applied
-        (dout unchanged after an identity forward, zeros after p == 1).
+        (dout unchanged after an identity forward, zeros after p == 1). The gradient follows the
+        mask, not the output: a kept element whose input was 0 passes dout / (1 - p). Each
+        cache is independent of later forward calls.
     """
     raise NotImplementedError

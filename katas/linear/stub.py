@@ -27,8 +27,10 @@ def linear_forward(
         `linear_backward` (it never leaves your process).
 
     Raises:
-        ValueError: if `x`'s number of features differs from `w`'s `in_features`, or `b` does
-            not have shape `(out_features,)`.
+        ValueError: if `x` or `w` is not 2-D (a single sample is `(1, in_features)`), `x`'s
+            number of features differs from `w`'s `in_features`, or `b` does not have shape
+            `(out_features,)` (a bias of shape `(1,)` or `(out_features, 1)` is an error even
+            where NumPy would broadcast it).
     """
     raise NotImplementedError
 
@@ -42,6 +44,10 @@ def linear_backward(dout: np.ndarray, cache: Any) -> tuple[np.ndarray, np.ndarra
 
     Returns:
         `(dx, dw, db)`: dL/dx of shape `(N, in_features)`, dL/dw of shape
-        `(out_features, in_features)`, dL/db of shape `(out_features,)`.
+        `(out_features, in_features)`, dL/db of shape `(out_features,)`: exactly the shapes of
+        `x`, `w` and `b`, also when a size is 1 (no axis squeezed away).
+
+    Raises:
+        ValueError: if `dout` does not have the forward output's shape `(N, out_features)`.
     """
     raise NotImplementedError

@@ -18,10 +18,11 @@ def exponential_decay(
 
     With `staircase=True` the exponent is floored, `step // decay_steps`, so the rate drops by a
     factor `decay_rate` every `decay_steps` steps (as StepLR); otherwise it decays smoothly
-    (with decay_steps=1 this is ExponentialLR(gamma=decay_rate)).
+    (with decay_steps=1 this is ExponentialLR(gamma=decay_rate)). `decay_rate = 0` is valid:
+    `initial_lr` up to the first decay, 0 after it.
 
     Raises:
-        ValueError: `step < 0` or `decay_steps <= 0`.
+        ValueError: `step < 0` or `decay_steps <= 0`, with `staircase` True or False.
     """
     raise NotImplementedError
 

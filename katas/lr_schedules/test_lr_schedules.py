@@ -68,8 +68,24 @@ def test_exponential_decay_staircase(solution, reference, initial_lr, decay_rate
     )
 
 
+@pytest.mark.parametrize("staircase", [False, True])
+def test_exponential_decay_rate_zero(solution, reference, staircase):
+    """decay_rate = 0 is valid (no ValueError): initial_lr at step 0 (first plateau), then 0."""
+    check_steps(
+        solution,
+        reference,
+        "exponential_decay",
+        0.1,
+        [0, 1, 2, 3, 4, 7],
+        decay_rate=0.0,
+        decay_steps=3,
+        staircase=staircase,
+    )
+
+
 @pytest.mark.parametrize(
-    ("initial_lr", "step_size", "gamma"), [(0.1, 3, 0.5), (1.0, 1, 0.9), (0.05, 7, 0.1)]
+    ("initial_lr", "step_size", "gamma"),
+    [(0.1, 3, 0.5), (1.0, 1, 0.9), (0.05, 7, 0.1), (0.2, 2, 0.0)],
 )
 def test_step_decay(solution, reference, initial_lr, step_size, gamma):
     """step_decay equals StepLR: initial_lr until step_size - 1, the first drop at step_size."""
@@ -137,15 +153,17 @@ def test_linear_warmup(solution, reference, initial_lr, warmup_steps):
 
 
 CALLS = [
+    ("exponential_decay", {"decay_rate": 0.5, "decay_steps": 2}),
     ("exponential_decay", {"decay_rate": 0.5, "decay_steps": 2, "staircase": True}),
     ("step_decay", {"step_size": 2, "gamma": 0.5}),
     ("inverse_time_decay", {"decay_rate": 1.0}),
     ("cosine_annealing", {"total_steps": 2}),
     ("linear_warmup", {"warmup_steps": 2}),
 ]
+CALL_IDS = [name + ("_staircase" if kw.get("staircase") else "") for name, kw in CALLS]
 
 
-@pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=[c[0] for c in CALLS])
+@pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=CALL_IDS)
 def test_returns_a_float(solution, name, kwargs):
     """Each schedule returns a float (not an array, a list or an int)."""
     for step in (0, 3):
@@ -158,10 +176,10 @@ def test_returns_a_float(solution, name, kwargs):
             )
 
 
-@pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=[c[0] for c in CALLS])
+@pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=CALL_IDS)
 @pytest.mark.parametrize("step", [-1, -7])
 def test_negative_step(solution, name, kwargs, step):
-    """A negative step is a ValueError for every schedule."""
+    """A negative step is a ValueError for every schedule (both branches of staircase)."""
     expect_value_error(
         solution,
         name,
@@ -174,16 +192,18 @@ def test_negative_step(solution, name, kwargs, step):
 
 PERIODS = [
     ("exponential_decay", "decay_steps", {"decay_rate": 0.5}),
+    ("exponential_decay", "decay_steps", {"decay_rate": 0.5, "staircase": True}),
     ("step_decay", "step_size", {"gamma": 0.5}),
     ("cosine_annealing", "total_steps", {"min_lr": 0.0}),
     ("linear_warmup", "warmup_steps", {}),
 ]
+PERIOD_IDS = [p + ("_staircase" if kw.get("staircase") else "") for _, p, kw in PERIODS]
 
 
-@pytest.mark.parametrize(("name", "period", "kwargs"), PERIODS, ids=[p[1] for p in PERIODS])
+@pytest.mark.parametrize(("name", "period", "kwargs"), PERIODS, ids=PERIOD_IDS)
 @pytest.mark.parametrize("value", [0, -4])
 def test_non_positive_period(solution, name, period, kwargs, value):
-    """A zero or negative decay_steps / step_size / total_steps / warmup_steps is a ValueError."""
+    """A period <= 0 (decay_steps with either staircase, step_size, ...) is a ValueError."""
     expect_value_error(
         solution,
         name,

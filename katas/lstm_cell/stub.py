@@ -42,9 +42,11 @@ def lstm_cell_forward(
         need in `lstm_cell_backward` (it never leaves your process).
 
     Raises:
-        ValueError: if the shapes do not fit together: `x` not 2-D, `h_prev` not `(N, H)` with
-            `x`'s N, `c_prev` not the shape of `h_prev`, `w_ih` not `(4H, I)`, `w_hh` not
-            `(4H, H)`, or a bias not `(4H,)`.
+        ValueError: if the shapes do not fit together exactly (no broadcasting): `x` not 2-D,
+            `h_prev` not `(N, H)` with `x`'s N (a state of shape `(H,)` or `(1, H)` is an
+            error), `c_prev` not the shape of `h_prev`, `w_ih` not `(4H, I)`, `w_hh` not
+            `(4H, H)`, or a bias not `(4H,)` (a bias `(1,)` or `(1, 4H)` is an error). H is
+            read from `h_prev`'s last axis and I from `x`'s.
     """
     raise NotImplementedError
 
@@ -63,5 +65,9 @@ def lstm_cell_backward(
     Returns:
         `(dx, dh_prev, dc_prev, dw_ih, dw_hh, db_ih, db_hh)`, each with the shape of the
         corresponding forward input.
+
+    Raises:
+        ValueError: if `dh` or `dc` is not exactly `(N, H)`, the shape of the states (no
+            broadcasting: `(H,)` or `(1, H)` is an error).
     """
     raise NotImplementedError

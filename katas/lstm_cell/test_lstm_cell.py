@@ -25,8 +25,9 @@ HINT_FORWARD = (
 )
 HINT_GATES = (
     "PyTorch stacks the gates as input, forget, cell candidate (g), output: z[:, 0:H] is i, "
-    "z[:, H:2H] is f, z[:, 2H:3H] is g, z[:, 3H:4H] is o. Not i, f, o, g (many tutorials) nor "
-    "Keras's i, c, f, o. g uses tanh, so it can be negative; the other three use a sigmoid."
+    "z[:, H:2H] is f, z[:, 2H:3H] is g, z[:, 3H:4H] is o (Keras uses the same order and calls g "
+    "c). Not i, f, o, g (many tutorials) nor TensorFlow 1's i, j, f, o. g uses tanh, so it can "
+    "be negative; the other three use a sigmoid."
 )
 HINT_BIASES = "Both biases are added to z: b_ih AND b_hh (PyTorch keeps two bias vectors)."
 HINT_NEW_C = "h = o * tanh(c) uses the cell state just computed, not c_prev."
@@ -208,20 +209,130 @@ def test_backward_matches_own_forward(solution):
         )
 
 
+def _unrolled(impl, xs, h0, c0, weights, upstream):
+    """Two steps forward (step 2 starts from step 1's h and c), then backward in reverse order:
+    step 1 receives the loss's own dh1 plus step 2's dh_prev, and step 2's dc_prev as its dc."""
+    (x1, x2), (dh1_loss, dh2, dc2) = xs, upstream
+    step1 = impl.call(FWD, x1, h0, c0, *weights)
+    if not isinstance(step1, (tuple, list)) or len(step1) != 3:
+        fail(f"`{FWD}` must return (h, c, cache)", function=FWD)
+    h1, c1, cache1 = step1
+    step2 = impl.call(FWD, x2, h1, c1, *weights)
+    if not isinstance(step2, (tuple, list)) or len(step2) != 3:
+        fail(f"`{FWD}` must return (h, c, cache)", function=FWD)
+    h2, c2, cache2 = step2
+    back2 = impl.call(BWD, dh2, dc2, cache2)
+    if not isinstance(back2, (tuple, list)) or len(back2) != len(GRADS):
+        fail(f"`{BWD}` must return the 7 gradients {', '.join(GRADS)}", function=BWD)
+    dx2, dh1, dc1 = back2[:3]
+    back1 = impl.call(BWD, dh1_loss + np.asarray(dh1), dc1, cache1)
+    if not isinstance(back1, (tuple, list)) or len(back1) != len(GRADS):
+        fail(f"`{BWD}` must return the 7 gradients {', '.join(GRADS)}", function=BWD)
+    dx1, dh0, dc0 = back1[:3]
+    states = {"h1": h1, "c1": c1, "h2": h2, "c2": c2}
+    totals = {
+        "dx2": dx2,
+        "dh1 (from step 2)": dh1,
+        "dc1 (from step 2)": dc1,
+        "dx1": dx1,
+        "dh0": dh0,
+        "dc0": dc0,
+    }
+    for k, name in enumerate(GRADS[3:], start=3):  # shared weights: the two steps' gradients add
+        totals[f"{name} (both steps)"] = np.asarray(back1[k]) + np.asarray(back2[k])
+    return states, totals
+
+
+def test_two_step_sequence(solution, reference):
+    """Two steps unrolled, backward in reverse order: step 1 gets gradient through h and c.
+
+    Step 2 starts from step 1's (h, c); the loss reads h1, h2 and c2.
+    """
+    n, i, h = 3, 2, 4
+    rng = np.random.default_rng(95)
+    weights = (
+        rng.normal(size=(4 * h, i)),
+        rng.normal(size=(4 * h, h)),
+        rng.normal(size=4 * h),
+        rng.normal(size=4 * h),
+    )
+    xs = (rng.normal(size=(n, i)), rng.normal(size=(n, i)))
+    h0, c0 = rng.normal(size=(n, h)), rng.normal(0.0, 2.0, size=(n, h))
+    # a loss on h1, h2 and the final c2: every path between the steps carries gradient
+    upstream = tuple(rng.normal(size=(n, h)) for _ in range(3))
+    got_states, got = _unrolled(solution, xs, h0, c0, weights, upstream)
+    want_states, want = _unrolled(reference, xs, h0, c0, weights, upstream)
+    inputs = {
+        "x1": xs[0],
+        "x2": xs[1],
+        "h0": h0,
+        "c0": c0,
+        "dh1": upstream[0],
+        "dh2": upstream[1],
+        "dc2": upstream[2],
+    }
+    for name, value in want_states.items():
+        assert_close(
+            got_states[name],
+            value,
+            what=f"`{FWD}`: state {name} of a two-step sequence",
+            function=FWD,
+            inputs=inputs,
+            hint=HINT_FORWARD,
+        )
+    for name, value in want.items():
+        assert_close(
+            got[name],
+            value,
+            what=f"`{BWD}`: {name} of a two-step sequence, backward in reverse order",
+            function=BWD,
+            inputs=inputs,
+            hint="Step 1's backward gets dh = the loss's dh1 + step 2's dh_prev and dc = step 2's "
+            "dc_prev; each call must use its own cache. " + HINT_DC,
+        )
+
+
 # ---------------------------------------------------------------- errors
 
 
+def _error_inputs():
+    # N = I = 3: a 1-D x of length I then broadcasts against everything else without a NumPy error
+    return _inputs(3, 3, 4, 90)
+
+
 def test_value_errors(solution):
-    """Shapes that do not fit together raise ValueError."""
-    good = _inputs(2, 3, 4, 90)
+    """Shapes that do not fit exactly raise ValueError, also those NumPy would broadcast."""
+    good = _error_inputs()
     cases = [
-        ("w_ih", np.zeros((16, 2)), "w_ih must be (4H, I) = (16, 3): its columns must match x"),
+        ("x", np.zeros(3), "x must be (N, I) = (3, 3); a 1-D x would broadcast over the batch"),
+        ("h_prev", np.zeros(4), "h_prev must be (N, H) = (3, 4), not (H,)"),
+        ("h_prev", np.zeros((1, 4)), "h_prev must have x's batch size 3, not 1"),
+        ("c_prev", np.zeros(4), "c_prev must have the shape of h_prev (3, 4), not (H,)"),
+        ("c_prev", np.zeros((3, 1)), "c_prev must have the shape of h_prev (3, 4)"),
+        ("w_ih", np.zeros((1, 3)), "w_ih must have 4H = 16 rows, not 1"),
         ("w_ih", np.zeros((12, 3)), "w_ih must have 4H = 16 rows"),
+        ("w_hh", np.zeros((1, 4)), "w_hh must be (4H, H) = (16, 4), not (1, 4)"),
         ("w_hh", np.zeros((16, 3)), "w_hh must be (4H, H) = (16, 4)"),
-        ("b_ih", np.zeros(15), "b_ih must have shape (4H,) = (16,)"),
+        ("b_ih", np.zeros(1), "b_ih must have shape (4H,) = (16,), not (1,)"),
+        ("b_hh", np.zeros((1, 16)), "b_hh must have shape (4H,) = (16,), not (1, 16)"),
         ("b_hh", np.zeros(12), "b_hh must have shape (4H,) = (16,)"),
-        ("c_prev", np.zeros((2, 3)), "c_prev must have the shape of h_prev (2, 4)"),
-        ("h_prev", np.zeros((3, 4)), "h_prev must have x's batch size 2"),
     ]
     for name, bad, because in cases:
         expect_value_error(solution, FWD, *{**good, name: bad}.values(), because=because)
+
+
+def test_backward_value_errors(solution):
+    """Upstream gradients dh and dc that are not exactly (N, H) raise ValueError."""
+    good = _error_inputs()
+    result = solution.call(FWD, *good.values())
+    if not isinstance(result, (tuple, list)) or len(result) != 3:
+        fail(f"`{FWD}` must return (h, c, cache)", function=FWD)
+    cache = result[-1]
+    ok = np.ones((3, 4))
+    cases = [
+        (np.ones(4), ok, "dh must be (N, H) = (3, 4), not (H,)"),
+        (ok, np.ones((1, 4)), "dc must be (N, H) = (3, 4), not (1, H)"),
+        (ok, np.ones((3, 1)), "dc must be (N, H) = (3, 4), not (N, 1)"),
+    ]
+    for dh, dc, because in cases:
+        expect_value_error(solution, BWD, dh, dc, cache, because=because)

@@ -30,21 +30,26 @@ def multi_head_attention(
     feature axis in head order, and the result is projected: out = concat @ w_o.T.
 
     Args:
-        x: input sequence batch, shape (N, L, E).
-        w_q, w_k, w_v, w_o: weights, each (E, E).
-        num_heads: number of heads H; must be a positive divisor of E.
+        x: input sequence batch, shape (N, L, E), exactly 3-D.
+        w_q, w_k, w_v, w_o: weights, each exactly (E, E) (a (E', E) weight is an error even
+            where the matrix products would still go through).
+        num_heads: number of heads H, an int (not a float such as 2.0) that is a positive
+            divisor of E.
         mask: optional boolean array broadcastable to (N, H, L, L), e.g. (L, L) for one mask
-            shared by all sequences and heads, or (N, 1, L, L) per sequence. True where the query
-            may attend to the key (as in scaled_dot_product_attention; note that
-            nn.MultiheadAttention's own boolean mask means the opposite).
+            shared by all sequences and heads, (N, 1, 1, L) for key padding, (N, 1, L, L) per
+            sequence or (N, H, L, L) per sequence and head. True where the query may attend to
+            the key (as in scaled_dot_product_attention; note that nn.MultiheadAttention's own
+            boolean mask means the opposite); a False key gets weight exactly 0 whatever the
+            scores are.
 
     Returns:
         out of shape (N, L, E), float64.
 
     Raises:
-        ValueError: if num_heads does not divide E (or is not positive), x is not 3-D, a weight
-            is not (E, E), the mask is not boolean or does not broadcast to (N, H, L, L), or the
-            mask leaves some query with no key to attend to.
+        ValueError: if x is not 3-D; a weight is not (E, E); num_heads is not an int, not
+            positive or does not divide E; the mask is not boolean (an integer or float 0/1
+            mask is an error) or does not broadcast to (N, H, L, L) (it may not add axes); or
+            the mask leaves some query, in any sequence or head, with no key to attend to.
 
     Stable: the softmax must not overflow for large scores. Do not modify the inputs.
     """

@@ -27,6 +27,7 @@ def positional_encoding(seq_len: int, d_model: int) -> np.ndarray:
         PE of shape (seq_len, d_model), float64.
 
     Raises:
-        ValueError: if seq_len < 0 or d_model < 1 (or either is not an integer).
+        ValueError: if seq_len < 0, d_model < 1, or either is not an integer (a float such as
+            2.5 or 4.0 is an error, never rounded or truncated).
     """
     raise NotImplementedError

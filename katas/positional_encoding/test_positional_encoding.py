@@ -49,8 +49,8 @@ def test_frequency_per_pair(solution, reference):
 
 
 def test_odd_width_ends_on_sine(solution, reference):
-    """An odd d_model ends on a sine column (d_model = 1, 5 and 7)."""
-    for seq_len, d_model in [(4, 1), (6, 5), (10, 7)]:
+    """An odd d_model ends on a sine column (d_model = 1, 3, 5, 7 and 33)."""
+    for seq_len, d_model in [(4, 1), (6, 5), (10, 7), (3, 3), (64, 33)]:
         check_call(
             solution,
             reference,
@@ -81,10 +81,20 @@ def test_empty_sequence(solution, reference):
 
 
 def test_negative_length_raises(solution):
-    """A negative seq_len is a ValueError."""
-    expect_value_error(solution, FN, -1, 4, because="seq_len must be >= 0")
+    """A negative seq_len is a ValueError (np.arange(-1) would give an empty table)."""
+    for seq_len in (-1, -3):
+        expect_value_error(solution, FN, seq_len, 4, because=f"seq_len must be >= 0, got {seq_len}")
 
 
-def test_zero_width_raises(solution):
-    """d_model = 0 is a ValueError."""
-    expect_value_error(solution, FN, 3, 0, because="d_model must be >= 1")
+def test_non_positive_width_raises(solution):
+    """d_model = 0 (which gives a silent (3, 0) table) or below is a ValueError."""
+    for d_model in (0, -2):
+        expect_value_error(solution, FN, 3, d_model, because=f"d_model must be >= 1, got {d_model}")
+
+
+def test_non_integer_raises(solution):
+    """A float seq_len or d_model is a ValueError, not rounded or truncated."""
+    expect_value_error(
+        solution, FN, 2.5, 4, because="seq_len must be an integer; np.arange(2.5) has 3 entries"
+    )
+    expect_value_error(solution, FN, 3, 4.0, because="d_model must be an integer, got 4.0")

@@ -57,7 +57,8 @@ def leaky_relu_forward(
 def leaky_relu_backward(dout: np.ndarray, cache: Any) -> np.ndarray:
     """Gradient through leaky ReLU: `dout` where `x > 0`, else `negative_slope * dout`.
 
-    At exactly `x == 0` the gradient is `negative_slope * dout`.
+    At exactly `x == 0` the gradient is `negative_slope * dout`. The side is the side of the
+    forward pass's input `x`, whatever the slope (0 or negative included).
 
     Args:
         dout: upstream gradient, shape of `x`.

@@ -34,8 +34,10 @@ def residual_block_forward(
         `residual_block_backward` (it never leaves your process).
 
     Raises:
-        ValueError: if `x`'s channel count does not match the filters, or a filter bank or bias
-            has the wrong shape (the identity skip needs `C` output channels).
+        ValueError: if `x` is not 4-D; if `w1` or `w2` is not exactly `(C, C, 3, 3)` for `x`'s
+            `C` channels (the identity skip needs `C` output channels); or if `b1` or `b2` is
+            not `(C,)`. This holds even where NumPy would broadcast: a `(C, C, 1, 1)` kernel, a
+            filter bank with one input or output channel, a `(1,)` bias.
     """
     raise NotImplementedError
 
@@ -55,5 +57,9 @@ def residual_block_backward(
     Returns:
         `(dx, dw1, db1, dw2, db2)`, each with the shape of what it is the gradient of. `dx`
         includes the gradient through the skip connection.
+
+    Raises:
+        ValueError: if `dout` does not have the output's shape `(N, C, H, W)`, even where it
+            would broadcast (e.g. `(N, 1, H, W)`).
     """
     raise NotImplementedError

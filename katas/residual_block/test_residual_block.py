@@ -103,50 +103,98 @@ def test_backward_matches_own_forward(solution, seed, shape):
     )
 
 
-def test_channel_mismatch_is_a_value_error(solution):
-    """ValueError when x's channels do not match w1's input channels."""
+def test_backward_uses_its_own_cache(solution, reference):
+    """Two forward passes, then their backward passes in reverse order, on ReLU ties."""
+    check_backward(
+        solution,
+        reference,
+        FWD,
+        BWD,
+        _integer_inputs(43, (2, 3, 4, 3)),
+        seed=43,
+        hint="Everything residual_block_backward needs (x, the weights, z1, h, s) must travel in "
+        "the cache of the forward pass it belongs to, not in a global.",
+    )
+
+
+def _block_args(c=3, x_shape=None, w1=None, b1=None, w2=None, b2=None):
+    """Valid arguments for C channels, with some replaced by the caller."""
+    return (
+        np.ones(x_shape or (2, c, 4, 4)),
+        np.ones((c, c, 3, 3)) if w1 is None else np.ones(w1),
+        np.zeros(c) if b1 is None else np.zeros(b1),
+        np.ones((c, c, 3, 3)) if w2 is None else np.ones(w2),
+        np.zeros(c) if b2 is None else np.zeros(b2),
+    )
+
+
+def test_input_not_4d_is_a_value_error(solution):
+    """ValueError when x is not 4-D (N, C, H, W), e.g. a single (C, H, W) image."""
     expect_value_error(
         solution,
         FWD,
-        np.ones((1, 3, 4, 4)),
-        np.ones((3, 2, 3, 3)),
-        np.zeros(3),
-        np.ones((3, 3, 3, 3)),
-        np.zeros(3),
+        *_block_args(x_shape=(3, 4, 4)),
+        because="x of shape (3, 4, 4) has no batch axis: x must be (N, C, H, W)",
+    )
+
+
+def test_channel_mismatch_is_a_value_error(solution):
+    """ValueError when the filters' channels do not match x's, even where they broadcast."""
+    expect_value_error(
+        solution,
+        FWD,
+        *_block_args(w1=(3, 1, 3, 3)),
+        because="x has 3 channels but w1 expects 1 (NumPy would broadcast it)",
+    )
+    expect_value_error(
+        solution,
+        FWD,
+        *_block_args(w1=(3, 2, 3, 3)),
         because="x has 3 channels but w1 expects 2",
     )
 
 
 def test_wrong_filter_shapes_are_value_errors(solution):
-    """ValueError for filters that are not (C, C, 3, 3): the skip needs C output channels."""
-    x = np.ones((1, 3, 4, 4))
+    """ValueError for filters that are not (C, C, 3, 3): a 1x1 kernel, or C_out that broadcasts."""
     expect_value_error(
         solution,
         FWD,
-        x,
-        np.ones((3, 3, 5, 5)),
-        np.zeros(3),
-        np.ones((3, 3, 3, 3)),
-        np.zeros(3),
+        *_block_args(w1=(3, 3, 1, 1)),
+        because="w1 is 1x1, but the block's convolutions are 3x3 (NumPy would broadcast it)",
+    )
+    expect_value_error(
+        solution,
+        FWD,
+        *_block_args(w2=(1, 3, 3, 3)),
+        because="w2 has 1 output channel: NumPy would broadcast it against x's 3 channels",
+    )
+    expect_value_error(
+        solution,
+        FWD,
+        *_block_args(w1=(3, 3, 5, 5)),
         because="w1 is 5x5, but the block's convolutions are 3x3",
     )
     expect_value_error(
         solution,
         FWD,
-        x,
-        np.ones((3, 3, 3, 3)),
-        np.zeros(3),
-        np.ones((4, 3, 3, 3)),
-        np.zeros(4),
+        *_block_args(w2=(4, 3, 3, 3), b2=4),
         because="w2 has 4 output channels, so conv2's output cannot be added to the 3-channel x",
     )
+
+
+def test_wrong_bias_shapes_are_value_errors(solution):
+    """ValueError for a bias that is not (C,), even a (1,) bias that would broadcast."""
+    expect_value_error(solution, FWD, *_block_args(b1=1), because="b1 has 1 value for 3 channels")
+    expect_value_error(solution, FWD, *_block_args(b2=1), because="b2 has 1 value for 3 channels")
+
+
+def test_dout_of_the_wrong_shape_is_a_value_error(solution):
+    """ValueError when dout does not have the output's shape, even where it broadcasts."""
+    _, cache = solution.residual_block_forward(*_float_inputs(60, (2, 3, 4, 4)).values())
     expect_value_error(
         solution,
-        FWD,
-        x,
-        np.ones((3, 3, 3, 3)),
-        np.zeros(3),
-        np.ones((1, 3, 3, 3)),
-        np.zeros(1),
-        because="w2 has 1 output channel: NumPy would broadcast it against x's 3 channels",
+        BWD,
+        np.ones((2, 1, 4, 4)),
+        cache,
+        because="the output has shape (2, 3, 4, 4), so dout (2, 1, 4, 4) is the wrong shape",
     )

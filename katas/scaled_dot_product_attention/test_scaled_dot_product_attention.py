@@ -17,6 +17,11 @@ HINT_MASK = (
     "The mask is True where a query MAY attend (PyTorch's boolean attn_mask). Put -inf into the "
     "scores where it is False, before the softmax, so the allowed weights still sum to 1."
 )
+HINT_BROADCAST = (
+    "Leading (batch, head) axes broadcast as in np.matmul: k and v of shape (B, 1, Lk, d) serve "
+    "every head of q (B, H, Lq, d). Do not flatten or loop over q's batch axes and index k with "
+    "them."
+)
 HINT_BATCH = (
     "Transpose only the last two axes of k (np.swapaxes(k, -1, -2)); k.T reverses every axis, "
     "the batch axes too."
@@ -165,6 +170,109 @@ def test_stable_for_large_scores_with_mask(solution, reference):
     )
 
 
+def test_queries_broadcast_against_keys(solution, reference):
+    """Leading axes broadcast between q and k/v: multi-query attention and shared queries."""
+    # multi-query attention: every head of q reads the same keys and values (B, 1, Lk, d)
+    q, _, _ = _qkv(44, (2, 3), 4, 5, 4, 3)
+    _, k, v = _qkv(45, (2, 1), 4, 5, 4, 3)
+    check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=HINT_BROADCAST)
+    padding = np.ones((2, 1, 1, 5), dtype=bool)
+    padding[1, ..., 3:] = False
+    check_call(solution, reference, FN, q, k, v, mask=padding, outputs=OUTPUTS, hint=HINT_BROADCAST)
+    # one set of queries (Lq, d) against a batch of key/value sequences (N, Lk, d)
+    q, _, _ = _qkv(46, (), 3, 6, 4, 2)
+    _, k, v = _qkv(47, (2,), 3, 6, 4, 2)
+    check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=HINT_BROADCAST)
+
+
+def test_mask_shapes_that_broadcast(solution, reference):
+    """Masks that broadcast to the scores (2, 3, Lq, Lk): (1, Lk), (3, 1, Lk), (2, 1, Lq, Lk)."""
+    q, k, v = _qkv(48, (2, 3), 4, 5, 4, 3)
+    rng = np.random.default_rng(49)
+    key_mask = np.array([[True, False, True, True, False]])
+    per_head = rng.random((3, 1, 5)) < 0.6
+    per_head[..., 0] = True
+    per_sequence = rng.random((2, 1, 4, 5)) < 0.6
+    per_sequence[..., 2] = True
+    for mask in (key_mask, per_head, per_sequence):
+        check_call(solution, reference, FN, q, k, v, mask=mask, outputs=OUTPUTS, hint=HINT_MASK)
+
+
+def _score_rows(rows, blocked, dv=2, seed=0):
+    """q, k, v, mask whose scores are exactly `rows` (d = 1, every q = 1, so s_ij = k_j): the
+    scores are the same in every correct summation order, and each row's `blocked` keys are
+    masked out."""
+    scores = np.asarray(rows, dtype=np.float64)
+    q = np.ones((len(scores), 1, 1))
+    k = scores[:, :, None]
+    mask = np.ones(scores.shape, dtype=bool)[:, None, :]
+    for row, keys in enumerate(blocked):
+        mask[row, 0, keys] = False
+    # positive values: no cancellation in out, so every element can be held to its own size
+    v = np.random.default_rng(seed).uniform(1.0, 2.0, size=(len(scores), scores.shape[1], dv))
+    return q, k, v, mask
+
+
+def test_softmax_max_over_allowed_keys_only(solution, reference):
+    """A blocked key with a huge score changes nothing: the maximum is over the allowed keys."""
+    q, k, v, mask = _score_rows(
+        [
+            [0.0, -1.0, 0.5, 1e4],  # a blocked score 1e4 above the allowed ones
+            [0.0, -1.0, 0.5, 740.5],  # exp(allowed - 740.5) would be subnormal: few digits left
+            [0.0, -30.0, 0.5, 720.0],  # and the tail weight exp(-30.5) / ... would vanish
+            [-700.0, 3.0, 0.0, 2.0],  # an allowed tail weight near 1e-305, blocked key 2
+        ],
+        [[3], [3], [3], [2]],
+        seed=55,
+    )
+    check_call(
+        solution.stable,
+        reference,
+        FN,
+        q,
+        k,
+        v,
+        mask=mask,
+        outputs=OUTPUTS,
+        floor=0.0,
+        hint="Mask first (blocked scores = -inf), then subtract the maximum of what is left: the "
+        "row maximum must be taken over the allowed keys only. A maximum that includes a blocked "
+        "key with a huge score makes every allowed exponential underflow (0 / 0) or lose digits.",
+    )
+
+
+def test_allowed_scores_below_minus_1e9(solution, reference):
+    """When every allowed score is below -1e9, a blocked key still gets weight exactly 0."""
+    # Allowed scores 20 apart: the weights (about 1 and 2e-9) do not depend on how the
+    # softmax rounds next to -1.5e9 (a log-sum-exp formulation is as good as any other here).
+    base = -1.5e9
+    q, k, v, mask = _score_rows(
+        [
+            [base, base - 20.0, 0.0, base - 25.0],  # blocked key 2 scores 0
+            [-2e3, base - 20.0, base, -1e9 + 1.0],  # blocked keys 0 and 3 score far above
+        ],
+        [[2], [0, 3]],
+        seed=56,
+    )
+    got = check_call(
+        solution,
+        reference,
+        FN,
+        q,
+        k,
+        v,
+        mask=mask,
+        outputs=OUTPUTS,
+        floor=0.0,
+        hint="Blocked scores must become -inf, below ANY allowed score. A large negative number "
+        "such as -1e9 (or -1e9 added to the score) is not below an allowed score of -1.5e9, so "
+        "the blocked key takes the weight.",
+    )
+    weights = np.asarray(got[1])
+    if np.any(weights[~np.broadcast_to(mask, weights.shape)] != 0.0):
+        fail("a blocked key got a non-zero weight", function=FN, hint=HINT_MASK)
+
+
 def test_fully_masked_query_raises(solution):
     """A query whose mask row has no True is a ValueError (not a row of NaN)."""
     q, k, v = _qkv(60, (2,), 3, 4, 4, 4)
@@ -181,28 +289,111 @@ def test_fully_masked_query_raises(solution):
     )
 
 
-def test_mismatched_feature_sizes_raise(solution):
-    """q and k with different feature sizes d is a ValueError."""
-    q, k, v = _qkv(61, (), 3, 4, 4, 4)
-    expect_value_error(solution, FN, q, k[:, :3], v, because="q is (3, 4) but k is (4, 3)")
-
-
-def test_mismatched_key_counts_raise(solution):
-    """k and v with different numbers of keys is a ValueError."""
-    q, k, v = _qkv(62, (), 3, 4, 4, 4)
-    expect_value_error(solution, FN, q, k, v[:3], because="k has 4 keys but v has 3")
-
-
-def test_non_boolean_mask_raises(solution):
-    """A float 0/1 mask is a ValueError: the mask must be boolean."""
-    q, k, v = _qkv(63, (), 3, 4, 4, 4)
+def test_fully_masked_row_in_one_head_or_sequence_raises(solution):
+    """A mask with one empty row in one head, or one sequence with every key padded, is an error."""
+    q, k, v = _qkv(64, (2, 3), 4, 5, 4, 4)
+    per_head = np.random.default_rng(65).random((2, 3, 4, 5)) < 0.5
+    per_head[..., 0] = True
+    per_head[1, 2, 3] = False
     expect_value_error(
         solution,
         FN,
         q,
         k,
         v,
-        mask=np.tril(np.ones((3, 4))),
-        because="the mask has dtype float64; it must be boolean (PyTorch would add a float "
-        "mask to the scores instead)",
+        mask=per_head,
+        because="in sequence 1, head 2, query 3 may attend to no key (only that row is empty)",
     )
+    padding = np.ones((2, 1, 1, 5), dtype=bool)
+    padding[0, ..., 3:] = False
+    padding[1] = False
+    expect_value_error(
+        solution,
+        FN,
+        q,
+        k,
+        v,
+        mask=padding,
+        because="the key-padding mask hides every key of sequence 1",
+    )
+
+
+def test_mask_with_extra_axis_raises(solution):
+    """A mask with more leading axes than the scores is an error, not a bigger output."""
+    q, k, v = _qkv(66, (), 3, 4, 4, 2)
+    mask = np.ones((2, 3, 4), dtype=bool)
+    mask[1, :, 0] = False
+    expect_value_error(
+        solution,
+        FN,
+        q,
+        k,
+        v,
+        mask=mask,
+        because="the scores are (Lq, Lk) = (3, 4); a (2, 3, 4) mask does not broadcast to them",
+    )
+    q, k, v = _qkv(67, (1,), 3, 4, 4, 2)
+    expect_value_error(
+        solution,
+        FN,
+        q,
+        k,
+        v,
+        mask=np.ones((3, 3, 4), dtype=bool),
+        because="the scores are (1, 3, 4); a (3, 3, 4) mask does not broadcast to them",
+    )
+
+
+def test_one_dimensional_inputs_raise(solution):
+    """q, k and v need at least 2 dimensions (..., L, features): a 1-D query is an error."""
+    q, k, v = _qkv(68, (), 3, 4, 4, 2)
+    expect_value_error(
+        solution, FN, q[0], k, v, because="q is (d,) = (4,); a single query must be (1, d)"
+    )
+    expect_value_error(
+        solution,
+        FN,
+        q,
+        k,
+        v[:, 0],
+        because="v is (Lk,) = (4,); values must be (Lk, dv), e.g. (4, 1)",
+    )
+
+
+def test_mismatched_feature_sizes_raise(solution):
+    """q and k with different feature sizes d is a ValueError."""
+    q, k, v = _qkv(61, (), 3, 4, 4, 4)
+    expect_value_error(solution, FN, q, k[:, :3], v, because="q is (3, 4) but k is (4, 3)")
+    expect_value_error(
+        solution, FN, q, k[:, :1], v, because="q is (3, 4) but k is (4, 1): d = 4 against d = 1"
+    )
+    expect_value_error(
+        solution, FN, q[:, :1], k, v, because="q is (3, 1) but k is (4, 4): d = 1 against d = 4"
+    )
+
+
+def test_mismatched_key_counts_raise(solution):
+    """k and v with different numbers of keys is a ValueError."""
+    q, k, v = _qkv(62, (), 3, 4, 4, 4)
+    expect_value_error(solution, FN, q, k, v[:3], because="k has 4 keys but v has 3")
+    expect_value_error(solution, FN, q, k, v[:1], because="k has 4 keys but v has 1")
+
+
+def test_non_boolean_mask_raises(solution):
+    """Integer and float 0/1 masks are a ValueError: the mask must be boolean."""
+    q, k, v = _qkv(63, (), 3, 4, 4, 4)
+    causal = np.tril(np.ones((3, 4), dtype=bool))
+    for dtype, why in (
+        (np.float64, "PyTorch would add a float mask to the scores instead"),
+        (np.int64, "PyTorch rejects an integer mask"),
+        (np.uint8, "old PyTorch code used uint8 masks; they are not boolean"),
+    ):
+        expect_value_error(
+            solution,
+            FN,
+            q,
+            k,
+            v,
+            mask=causal.astype(dtype),
+            because=f"the mask has dtype {np.dtype(dtype).name}; it must be boolean ({why})",
+        )

@@ -25,8 +25,40 @@ SIGMOID_BACKWARD_HINT = (
 TANH_BACKWARD_HINT = "tanh'(x) = 1 - tanh(x)**2: dx = dout * (1 - t * t) with t the forward output."
 
 
+# Tails where the value is tiny and only a formula without cancellation keeps its relative
+# precision: 1 - sigmoid(-x) and 0.5 * (1 + tanh(x / 2)) are off by 1e-3 at x = -30, 0 at -40.
+# Kept inside the normal float64 range (sigmoid(-700) ~ 1e-304), where every exact formula agrees.
+# fmt: off
+SIGMOID_TAILS = np.array([
+    -700.0, -600.0, -300.0, -100.0, -50.0, -40.0, -36.5, -30.0, -25.0, -20.0, -15.0, -10.0,
+    -5.0, -1.0, -1e-3, 0.0, 1e-3, 1.0, 5.0, 10.0, 20.0, 40.0,
+])
+# Backward: s * (1 - s) from the cached output is exact where s is small (x < 0) but cancels
+# where s is near 1, as PyTorch's does; x <= 8 (and its perturbed copy, |x| * 1.5 at most)
+# keeps every exact formula within 1e-9 of each other while the negative tail is checked.
+SIGMOID_BACKWARD_TAILS = np.array([
+    [-450.0, -300.0, -100.0, -45.0, -40.0, -30.0, -20.0],
+    [-10.0, -3.0, -1e-8, 0.0, 0.0, 2.0, 8.0],
+])
+# Near 0 tanh(x) ~ x is tiny: 2 * sigmoid(2x) - 1 cancels (relative error 1e-4 at 1e-12).
+TANH_SMALL = np.array([
+    -1e-300, 1e-300, 1e-100, -1e-20, 1e-12, -1e-12, 3e-9, -1e-8, 1e-6, -1e-4, 0.0, 1e-2,
+    -0.3, 2.0, -20.0, 40.0,
+])
+# fmt: on
+TAIL_HINT = (
+    "Every value must be right to about 1e-7 of its own size, tiny ones included: "
+    "sigmoid(-30) = 9.357623e-14. 1 - 1 / (1 + exp(x)) and 0.5 * (1 + tanh(x / 2)) subtract "
+    "two numbers close to 1 and lose those digits (both give 0 at x = -40); e^x / (1 + e^x) "
+    "does not."
+)
+
+
 def _x(shape: tuple[int, ...], seed: int) -> np.ndarray:
-    return np.random.default_rng(seed).standard_normal(shape) * 3.0
+    """Moderate inputs, a few of them exactly 0."""
+    x = np.random.default_rng(seed).standard_normal(shape) * 3.0
+    x.flat[::4] = 0.0
+    return x
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -106,6 +138,35 @@ def test_sigmoid_saturates_exactly(solution):
         )
 
 
+def test_sigmoid_tails_precise(solution, reference):
+    """sigmoid_forward is precise in its tails: sigmoid(-30) to 1e-7 of its own size, not of 1."""
+    check_call(
+        solution.stable,
+        reference.stable,
+        "sigmoid_forward",
+        SIGMOID_TAILS,
+        outputs=("out",),
+        floor=0.0,
+        hint=TAIL_HINT,
+    )
+
+
+def test_sigmoid_backward_tails_precise(solution, reference):
+    """sigmoid_backward is precise where the slope is tiny (x down to -450), to its own size."""
+    check_backward(
+        solution.stable,
+        reference.stable,
+        "sigmoid_forward",
+        "sigmoid_backward",
+        {"x": SIGMOID_BACKWARD_TAILS},
+        seed=9,
+        floor=0.0,
+        hint="The slope s * (1 - s) is about s = e^x for very negative x: it is accurate from "
+        "the cached output s. 0.25 * (1 - tanh(x / 2)**2) or a cancelling s lose it (0 at "
+        "x = -40). " + TAIL_HINT,
+    )
+
+
 def test_sigmoid_backward_stable(solution, reference):
     """sigmoid_backward is stable for |x| up to 1e4."""
     check_backward(
@@ -155,6 +216,36 @@ def test_tanh_backward_matches_own_forward(solution):
         "tanh_backward",
         {"x": _x((4, 5), 7)},
         seed=7,
+        hint=TANH_BACKWARD_HINT,
+    )
+
+
+def test_tanh_small_inputs_precise(solution, reference):
+    """tanh_forward is precise near 0: tanh(1e-12) to 1e-7 of its own size, not of 1."""
+    check_call(
+        solution.stable,
+        reference.stable,
+        "tanh_forward",
+        TANH_SMALL,
+        outputs=("out",),
+        floor=0.0,
+        hint="Near 0, tanh(x) ~ x is tiny and must keep its relative precision: "
+        "2 * sigmoid(2x) - 1 subtracts two numbers close to 1 and keeps only about 1e-16 "
+        "absolute (relative error 1e-4 at x = 1e-12). np.tanh, or expm1, does not cancel.",
+    )
+
+
+def test_tanh_backward_precise(solution, reference):
+    """tanh_backward compared element by element to its own size, on small and moderate inputs."""
+    x = np.concatenate([TANH_SMALL[np.abs(TANH_SMALL) < 3], [-2.5]]).reshape(3, 5)
+    check_backward(
+        solution.stable,
+        reference.stable,
+        "tanh_forward",
+        "tanh_backward",
+        {"x": x},
+        seed=10,
+        floor=0.0,
         hint=TANH_BACKWARD_HINT,
     )
 

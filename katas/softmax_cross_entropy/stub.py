@@ -32,14 +32,16 @@ def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[float
 
     Args:
         logits: unnormalised class scores, shape `(N, K)`.
-        labels: integer class indices, shape `(N,)`, each in `[0, K)`.
+        labels: class indices, an array of an integer dtype, shape `(N,)`, each in `[0, K)`.
 
     Returns:
         `(loss, dlogits)`: `loss` a Python float (or 0-d array); `dlogits` the gradient of the
         loss with respect to `logits`, `(softmax(logits) - onehot(labels)) / N`, shape `(N, K)`.
 
     Raises:
-        ValueError: if a label is outside `[0, K)` (negative labels included), or the number
-            of labels differs from the number of rows of `logits`.
+        ValueError: if `logits` is not 2-D; if `labels` is not 1-D (a column `(N, 1)` is an
+            error), not of an integer dtype (float labels such as `1.0` are an error, as in
+            PyTorch), or has a length other than N (a single label is not broadcast); or if a
+            label is outside `[0, K)` (negative labels included).
     """
     raise NotImplementedError

@@ -36,6 +36,9 @@ STABLE_HINT = (
         ((2, 3, 5), 1),
         ((2, 3, 5), -2),
         ((2, 3, 4), 2),
+        ((2, 3, 4), 0),
+        ((2, 3, 5), -3),
+        ((2, 3, 2, 4), 1),
     ],
 )
 def test_softmax(solution, reference, shape, axis):
@@ -58,6 +61,23 @@ def test_softmax_stable(solution, reference):
     )
     check_call(solution.stable, reference.stable, "softmax", x, axis=-1, hint=STABLE_HINT)
     check_call(solution.stable, reference.stable, "softmax", x, axis=0, hint=STABLE_HINT)
+
+
+def test_softmax_tails(solution, reference):
+    """softmax keeps tiny probabilities (down to 1e-278) to full relative precision, any axis."""
+    x = np.array([[0.0, -30.0, -200.0, -640.0], [-640.0, -200.0, -30.0, 0.0]])
+    for shift, axis in [(0.0, -1), (1e4, -1), (0.0, 0), (-1e4, 0)]:
+        check_call(
+            solution.stable,
+            reference.stable,
+            "softmax",
+            x + shift,
+            axis=axis,
+            floor=0.0,
+            hint="Every probability is compared relative to its own size here: "
+            "exp(x - max) / sum is exact down to 1e-300; do not clip or add an epsilon, and "
+            "normalise along the requested axis.",
+        )
 
 
 @pytest.mark.parametrize(("n", "k"), [(4, 3), (3, 3), (6, 10), (1, 5)])
@@ -162,23 +182,55 @@ def test_error_label_negative(solution):
     )
 
 
-def test_error_too_many_labels(solution):
-    """ValueError when there are more labels than rows of logits."""
+@pytest.mark.parametrize("labels", [[0, 1, 2, 3], [0, 1], [2]], ids=["4", "2", "1"])
+def test_error_label_count(solution, labels):
+    """ValueError when the number of labels is not N (a single label would broadcast)."""
     expect_value_error(
         solution,
         "softmax_cross_entropy",
         np.zeros((3, 4)),
-        np.array([0, 1, 2, 3]),
-        because="4 labels for 3 rows of logits",
+        np.array(labels),
+        because=f"{len(labels)} labels for 3 rows of logits; NumPy indexing would broadcast "
+        "a single label to every row",
     )
 
 
-def test_error_too_few_labels(solution):
-    """ValueError when there are fewer labels than rows of logits."""
+def test_error_labels_not_1d(solution):
+    """ValueError for labels shaped as a column (N, 1), which NumPy indexing would broadcast."""
     expect_value_error(
         solution,
         "softmax_cross_entropy",
         np.zeros((3, 4)),
-        np.array([0, 1]),
-        because="2 labels for 3 rows of logits",
+        np.array([[0], [2], [1]]),
+        because="labels must be 1-D (N,), got a column of shape (3, 1)",
+    )
+
+
+def test_error_float_labels(solution):
+    """ValueError for float labels, even integral ones such as 2.0 (they must be integers)."""
+    expect_value_error(
+        solution,
+        "softmax_cross_entropy",
+        np.zeros((3, 4)),
+        np.array([0.0, 2.0, 1.0]),
+        because="labels must have an integer dtype, got float64 (as torch's cross_entropy, "
+        "which reads float targets as probabilities)",
+    )
+
+
+def test_error_logits_not_2d(solution):
+    """ValueError for logits that are not (N, K): one sample (K,), or a 3-D array."""
+    expect_value_error(
+        solution,
+        "softmax_cross_entropy",
+        np.zeros(4),
+        np.array([2]),
+        because="logits must be 2-D (N, K); one sample is (1, K), not (K,)",
+    )
+    expect_value_error(
+        solution,
+        "softmax_cross_entropy",
+        np.zeros((2, 4, 4)),
+        np.array([0, 3]),
+        because="logits must be 2-D (N, K), got shape (2, 4, 4)",
     )

@@ -21,8 +21,9 @@ def xavier_init(
     """Draw a Xavier-initialised weight array.
 
     Fans, as `torch.nn.init._calculate_fan_in_and_fan_out`, for PyTorch's weight layouts
-    (linear `(out_features, in_features)`, convolution `(C_out, C_in, KH, KW)`):
-        receptive = prod(shape[2:])   (1 for a 2-D shape)
+    (linear `(out_features, in_features)`, convolution `(C_out, C_in, *kernel)`, e.g.
+    `(C_out, C_in, KH, KW)` for conv2d and `(C_out, C_in, KD, KH, KW)` for conv3d):
+        receptive = prod(shape[2:])   (every kernel axis; 1 for a 2-D shape)
         fan_in    = shape[1] * receptive
         fan_out   = shape[0] * receptive
 
@@ -31,16 +32,21 @@ def xavier_init(
         distribution: "uniform" (default): uniform on (-a, a) with
             a = gain * sqrt(6 / (fan_in + fan_out)).
             "normal": mean 0, std = gain * sqrt(2 / (fan_in + fan_out)).
+            The name is case-insensitive ("Normal" means "normal"), the rule PyTorch applies
+            to kaiming's `mode`.
         gain: non-negative factor on the std (and bound) for the activation that follows,
             e.g. 1 for linear or sigmoid, 5/3 for tanh, sqrt(2) for ReLU
             (`torch.nn.init.calculate_gain`). gain=0 gives zeros.
-        rng: the generator to draw from; never use the global np.random state.
+        rng: the generator to draw from; never use the global np.random state. Every value
+            is an independent draw.
 
     Returns:
-        A new float64 array of shape `shape`. The same seed gives the same array.
+        A new float64 array of shape `shape`. The same seed gives the same array, for either
+        distribution.
 
     Raises:
-        ValueError: `shape` has fewer than 2 dimensions, `distribution` is not "uniform" or
-            "normal", or `gain` is negative (PyTorch refuses a negative gain too).
+        ValueError: `shape` has fewer than 2 dimensions (or a negative one), `distribution` is
+            not "uniform" or "normal" (ignoring case), or `gain` is negative or NaN, also
+            when the shape has no elements (PyTorch refuses such a gain too).
     """
     raise NotImplementedError

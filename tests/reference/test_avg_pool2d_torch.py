@@ -7,6 +7,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from dlkata.judge import windows
 from tests.support import load_reference
 
 ref = load_reference("avg_pool2d")
@@ -92,3 +93,61 @@ def test_other_invalid_arguments_raise_value_error() -> None:
     _, cache = ref.avg_pool2d_forward(np.zeros((1, 1, 5, 4)), kernel_size=2)
     with pytest.raises(ValueError):
         ref.avg_pool2d_backward(np.zeros((1, 1, 3, 2)), cache)
+
+
+# ------------------------------------------ edges pinned by the hidden suite (dlkata.judge.windows)
+
+
+def _match(x: np.ndarray, kwargs: dict, seed: int) -> None:
+    kernel_size, stride, padding = (
+        kwargs["kernel_size"],
+        kwargs.get("stride"),
+        kwargs.get("padding", 0),
+    )
+    out, cache = ref.avg_pool2d_forward(x, **kwargs)
+    dout = np.random.default_rng(seed).standard_normal(out.shape)
+    dx = ref.avg_pool2d_backward(dout, cache)
+    t_out, t_dx = _torch_pool(x, dout, kernel_size, stride, padding)
+    np.testing.assert_allclose(out, t_out, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(dx, t_dx, rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize(("seed", "shape", "kwargs"), windows.ROUNDS_DOWN)
+def test_rounds_down_cases_really_round_down(seed, shape, kwargs) -> None:
+    """Every 'rounds down' case of the hidden suite differs from ceil_mode=True in torch."""
+    x = np.random.default_rng(seed).standard_normal(shape)
+    xt = torch.tensor(x)
+    args = (kwargs["kernel_size"], kwargs.get("stride"), kwargs.get("padding", 0))
+    assert F.avg_pool2d(xt, *args, ceil_mode=True).shape != F.avg_pool2d(xt, *args).shape
+    _match(x, kwargs, seed)
+
+
+@pytest.mark.parametrize(
+    ("seed", "shape", "kwargs"), windows.FITS_PADDED + windows.STRIDE_OVER_KERNEL
+)
+def test_kernel_fitting_only_padded_input_and_stride_over_kernel_match_torch(
+    seed, shape, kwargs
+) -> None:
+    _match(np.random.default_rng(seed).standard_normal(shape), kwargs, seed)
+
+
+@pytest.mark.parametrize("value", [1.0, -3.0])
+def test_constant_input_with_padding_matches_torch(value) -> None:
+    """The zero padding counts: a constant image's border outputs shrink, as in torch."""
+    _match(np.full((1, 2, 4, 5), value), {"kernel_size": 3, "stride": 1, "padding": 1}, 1)
+    _match(np.full((2, 1, 5, 3), value), {"kernel_size": (2, 3), "stride": (2, 1), "padding": 1}, 2)
+
+
+@pytest.mark.parametrize(
+    ("shape", "kwargs", "because"),
+    windows.INVALID_POOLING,
+    ids=[windows.label(*case[:2]) for case in windows.INVALID_POOLING],
+)
+def test_hidden_suite_error_rules(shape, kwargs, because) -> None:
+    """The reference refuses every invalid case of the hidden suite; torch refuses all but the
+    unbatched inputs, which torch accepts and the contract (4-D only) does not."""
+    with pytest.raises(ValueError):
+        ref.avg_pool2d_forward(np.ones(shape), **kwargs)
+    if len(shape) == 4:
+        with pytest.raises(RuntimeError):
+            F.avg_pool2d(torch.ones(shape, dtype=torch.float64), **kwargs)

@@ -161,3 +161,59 @@ def test_value_errors_follow_torch():
         ref.batch_norm_forward(np.ones((2, 3)), np.ones(3), np.zeros(3), np.zeros(3), np.ones(2))
     with pytest.raises(ValueError, match="x must"):
         ref.batch_norm_forward(np.ones(3), np.ones(3), np.zeros(3), np.zeros(3), np.ones(3))
+
+
+def test_caches_of_both_modes_are_independent():
+    """A training and an evaluation forward pass, then both backward passes in reverse order:
+    each matches torch for its own mode."""
+    x, gamma, beta, rm, rv = _params((3, 2, 2, 2), seed=11)
+    x2 = x * 1.5 - 0.3
+    dout = np.random.default_rng(2).normal(size=x.shape)
+    _, _, _, cache_train = ref.batch_norm_forward(x, gamma, beta, rm, rv, training=True)
+    _, _, _, cache_eval = ref.batch_norm_forward(x2, gamma, beta, rm, rv, training=False)
+    got_eval = ref.batch_norm_backward(dout, cache_eval)
+    got_train = ref.batch_norm_backward(dout, cache_train)
+    for got, inputs, training in ((got_train, x, True), (got_eval, x2, False)):
+        expected = _torch_forward_backward(
+            inputs, gamma, beta, rm, rv, dout, training=training, momentum=0.1, eps=1e-5
+        )
+        for g, e in zip(got, expected[3:], strict=True):
+            np.testing.assert_allclose(g, e, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["gamma", "beta", "running_mean", "running_var"])
+@pytest.mark.parametrize("bad_shape", [(1,), (3, 1)])
+@pytest.mark.parametrize("x_shape", [(3, 3), (2, 3, 2, 2)])
+def test_parameters_that_would_broadcast_are_refused(name, bad_shape, x_shape):
+    """The contract asks for exactly (C,). Torch agrees for (1,) everywhere and (C, 1) running
+    statistics; it flattens a (C, 1) weight or bias, which the kata refuses (rule 6)."""
+    x, gamma, beta, rm, rv = _params(x_shape, seed=3)
+    args = {"gamma": gamma, "beta": beta, "running_mean": rm, "running_var": rv}
+    args[name] = np.ones(bad_shape)
+    with pytest.raises(ValueError, match=name):
+        ref.batch_norm_forward(x, *args.values())
+    if bad_shape == (1,) or name.startswith("running"):
+        t = {k: torch.tensor(v) for k, v in args.items()}
+        with pytest.raises(RuntimeError):
+            torch.nn.functional.batch_norm(
+                torch.tensor(x), t["running_mean"], t["running_var"], t["gamma"], t["beta"],
+                training=True,
+            )  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", [(3,), (2, 3, 4), (2, 3, 2, 2, 2)])
+def test_inputs_that_are_not_2d_or_4d_are_refused(shape):
+    """Torch's functional batch_norm takes (N, C, L) and 5-D too; the kata's contract does not."""
+    x = np.ones(shape)
+    for training in (True, False):
+        with pytest.raises(ValueError, match="x must"):
+            ref.batch_norm_forward(
+                x, np.ones(3), np.zeros(3), np.zeros(3), np.ones(3), training=training
+            )
+
+
+def test_dout_of_the_wrong_shape_is_refused():
+    x, gamma, beta, rm, rv = _params((4, 3), seed=4)
+    *_, cache = ref.batch_norm_forward(x, gamma, beta, rm, rv)
+    with pytest.raises(ValueError, match="dout"):
+        ref.batch_norm_backward(np.ones((1, 3)), cache)

@@ -63,3 +63,5 @@ def test_invalid_scale_factor_raises_value_error(scale_factor) -> None:
 def test_input_that_is_not_4d_raises_value_error() -> None:
     with pytest.raises(ValueError):
         ref.bilinear_upsample(np.zeros((3, 2, 2)), 2)
+    with pytest.raises(ValueError):
+        ref.bilinear_upsample(np.zeros((1, 2, 3, 2, 2)), 2)

@@ -22,6 +22,13 @@ CASES = [
     (2, 2, 5, 4, 3, 1, 1, 1, 0),
     (1, 1, 3, 4, 2, 5, 4, 1, (1, 0)),  # kernel exactly the padded input: a 1x1 output
     (2, 2, 2, 3, 2, 3, 3, 1, 1),  # kernel larger than the input but not the padded input
+    (2, 2, 4, 5, 3, 2, 2, 1, 3),  # padding larger than the kernel
+    (1, 2, 3, 4, 2, 2, 3, (3, 1), (2, 4)),  # padding larger than the kernel, pairs
+    (2, 2, 9, 8, 3, 2, 2, 3, 0),  # stride larger than the kernel: gaps between windows
+    (2, 1, 8, 7, 2, 2, 1, (3, 4), (1, 2)),
+    (2, 2, 5, 4, 3, 1, 1, 2, 1),  # 1x1 kernel, strided and padded
+    (1, 3, 6, 7, 2, 1, 1, (2, 3), (0, 2)),
+    (2, 2, 8, 11, 2, 3, 3, 3, 1),  # the output size rounds down in both axes
 ]
 
 
@@ -87,6 +94,13 @@ def test_inputs_are_not_modified():
         ((1, 1, 4, 4), (1, 1, 3, 3), {"stride": 0}),
         ((1, 1, 4, 4), (1, 1, 3, 3), {"padding": -1}),
         ((1, 1, 4, 4), (1, 1, 3, 3), {"stride": (1, 2, 3)}),
+        ((1, 1, 4, 4), (1, 1, 3, 3), {"stride": (1, -1)}),  # a negative stride
+        ((1, 1, 4, 4), (1, 1, 3, 3), {"stride": -2}),
+        ((1, 1, 4, 4), (1, 1, 3, 3), {"stride": 1.5}),  # not an int
+        ((1, 1, 4, 4), (1, 1, 3, 3), {"padding": (1,)}),
+        ((1, 4, 4), (1, 1, 3, 3), {}),  # x is not 4-D
+        ((2, 1, 1, 4, 4), (1, 1, 3, 3), {}),
+        ((1, 3, 4, 4), (1, 3, 3), {}),  # w is not 4-D
     ],
 )
 def test_value_errors(x_shape, w_shape, kwargs):
@@ -107,3 +121,21 @@ def test_torch_agrees_these_shapes_are_invalid():
 def test_bias_shape_mismatch_is_a_value_error():
     with pytest.raises(ValueError):
         ref.conv2d_forward(np.zeros((1, 1, 4, 4)), np.zeros((2, 1, 3, 3)), np.zeros(3))
+    with pytest.raises(ValueError):  # one value for two filters: it would broadcast
+        ref.conv2d_forward(np.zeros((1, 1, 4, 4)), np.zeros((2, 1, 3, 3)), np.zeros(1))
+    with pytest.raises(RuntimeError):  # PyTorch refuses it too
+        F.conv2d(torch.zeros(1, 1, 4, 4), torch.zeros(2, 1, 3, 3), torch.zeros(1))
+
+
+def test_torch_refuses_negative_strides_and_oversized_kernels():
+    with pytest.raises(RuntimeError):
+        F.conv2d(torch.zeros(1, 1, 4, 4), torch.zeros(1, 1, 3, 3), stride=(1, -1))
+    with pytest.raises(RuntimeError):
+        F.conv2d(torch.zeros(1, 1, 3, 5), torch.zeros(1, 1, 4, 3))
+
+
+def test_dout_of_the_wrong_shape_is_a_value_error():
+    x, w, b = _inputs((2, 3, 5, 5, 2, 3, 3, 0, 0), seed=5)
+    _, cache = ref.conv2d_forward(x, w, b, padding=1)
+    with pytest.raises(ValueError):  # (2, 1, 5, 5) would broadcast against (2, 2, 5, 5)
+        ref.conv2d_backward(np.ones((2, 1, 5, 5)), cache)

@@ -119,3 +119,34 @@ def test_rng_required_when_drawing():
     """Training with 0 < p < 1 and no rng is a ValueError."""
     with pytest.raises(ValueError, match="rng"):
         ref.dropout_forward(np.ones(3), 0.5)
+
+
+@pytest.mark.parametrize("p", [0.37, 0.83])
+def test_keep_rate_off_the_decimal_grid_matches_torch(p):
+    """p = 0.37 and 0.83 on about 400 000 elements: both keep rates within 5.3 sigma of 1 - p."""
+    n = 401_408
+    x = np.ones(n)
+    ours = ref.dropout_forward(x, p, rng=np.random.default_rng(41))[0]
+    theirs = torch_dropout(x, p, True, np.ones(n), seed=41)[0]
+    spread = np.sqrt(n * p * (1 - p))
+    for out in (ours, theirs):
+        kept = int((out != 0).sum())
+        assert abs(kept - n * (1 - p)) < 5.3 * spread
+        # a one-point bias would be more than ten spreads away
+        assert 0.01 * n > 10 * spread
+
+
+def test_kept_zero_inputs_pass_the_gradient_like_torch():
+    """An input equal to 0 that was kept passes dout / (1 - p), in PyTorch as in the reference."""
+    p, shape = 0.37, (50, 40)
+    x = np.zeros(shape)
+    dout = np.ones(shape)
+    t_out, t_dx = torch_dropout(x, p, True, dout, seed=3)
+    np.testing.assert_array_equal(t_out, np.zeros(shape))
+    assert set(np.unique(t_dx).round(12)) == {0.0, round(1 / (1 - p), 12)}
+    out, cache = ref.dropout_forward(x, p, rng=np.random.default_rng(3))
+    dx = ref.dropout_backward(dout, cache)
+    np.testing.assert_array_equal(out, np.zeros(shape))
+    ones_out = ref.dropout_forward(np.ones(shape), p, rng=np.random.default_rng(3))[0]
+    np.testing.assert_array_equal(dx, ones_out)
+    assert 0 < np.count_nonzero(dx) < dx.size

@@ -10,7 +10,8 @@ from tests.support import load_reference
 
 ref = load_reference("linear")
 
-SHAPES = [(1, 3, 2), (4, 3, 5), (5, 6, 6), (7, 2, 1), (2, 9, 4)]  # (N, in, out)
+# (N, in, out), in_features = 1 and out_features = 1 included
+SHAPES = [(1, 3, 2), (4, 3, 5), (5, 6, 6), (7, 2, 1), (2, 9, 4), (3, 1, 4), (2, 1, 1)]
 
 
 def _torch_linear(x: np.ndarray, w: np.ndarray, b: np.ndarray, dout: np.ndarray):
@@ -57,9 +58,27 @@ def test_shape_mismatches_raise_value_error() -> None:
         ref.linear_forward(x, w, np.ones(3))
     with pytest.raises(ValueError):
         ref.linear_forward(np.ones(4), w, b)
-    _, cache = ref.linear_forward(x, w, b)
     with pytest.raises(ValueError):
-        ref.linear_backward(np.ones((3, 3)), cache)
-    # torch agrees that these are errors
+        ref.linear_forward(x, np.ones(4), np.ones(1))
+    for x_shape, w_shape in [((3, 1), (2, 4)), ((3, 4), (2, 1))]:  # einsum would broadcast these
+        with pytest.raises(ValueError):
+            ref.linear_forward(np.ones(x_shape), np.ones(w_shape), np.ones(w_shape[0]))
+    for b_shape in [(2, 1), (1, 2)]:
+        with pytest.raises(ValueError):
+            ref.linear_forward(np.ones((2, 4)), w, np.ones(b_shape))
+    _, cache = ref.linear_forward(x, w, b)
+    for dout_shape in [(3, 3), (3, 1), (2,)]:
+        with pytest.raises(ValueError):
+            ref.linear_backward(np.ones(dout_shape), cache)
+    # torch agrees that these are errors (features that differ, a size-1 feature axis included)
+    for x_shape, w_shape in [((3, 5), (2, 4)), ((3, 1), (2, 4)), ((3, 4), (2, 1))]:
+        with pytest.raises(RuntimeError):
+            torch.nn.functional.linear(
+                torch.ones(x_shape), torch.ones(w_shape), torch.ones(w_shape[0])
+            )
+    # and autograd refuses an upstream gradient of the wrong shape
+    out = torch.nn.functional.linear(
+        torch.ones(3, 4, requires_grad=True), torch.ones(2, 4), torch.ones(2)
+    )
     with pytest.raises(RuntimeError):
-        torch.nn.functional.linear(torch.ones(3, 5), torch.ones(2, 4), torch.ones(2))
+        out.backward(torch.ones(3, 1))

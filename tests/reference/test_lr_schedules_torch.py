@@ -182,3 +182,28 @@ def test_non_positive_period_is_a_value_error(name, kwargs, bad, value):
     """A zero or negative decay_steps / step_size / total_steps / warmup_steps is a ValueError."""
     with pytest.raises(ValueError, match=bad):
         getattr(ref, name)(0.1, 5, **kwargs, **{bad: value})
+
+
+@pytest.mark.parametrize("staircase", [False, True])
+def test_decay_rate_zero_is_valid(staircase):
+    """decay_rate = 0 (and gamma = 0) is no error: initial_lr until the first decay, then 0."""
+    stairs = torch_lrs(lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=3, gamma=0.0), 0.1, 8)
+    ours = [
+        ref.exponential_decay(0.1, s, decay_rate=0.0, decay_steps=3, staircase=staircase)
+        for s in range(8)
+    ]
+    if staircase:
+        assert ours == stairs == [0.1, 0.1, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0]
+    else:
+        assert ours == [0.1] + [0.0] * 7
+    assert [ref.step_decay(0.1, s, step_size=3, gamma=0.0) for s in range(8)] == stairs
+
+
+@pytest.mark.parametrize("staircase", [False, True])
+@pytest.mark.parametrize(("step", "decay_steps"), [(-1, 2), (5, 0), (5, -4)])
+def test_exponential_decay_errors_on_both_branches(staircase, step, decay_steps):
+    """A negative step or a non-positive decay_steps is a ValueError with or without staircase."""
+    with pytest.raises(ValueError):
+        ref.exponential_decay(
+            0.1, step, decay_rate=0.5, decay_steps=decay_steps, staircase=staircase
+        )

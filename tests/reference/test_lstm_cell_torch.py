@@ -101,17 +101,71 @@ def test_saturated_gates_no_warnings():
     np.testing.assert_allclose(c1, want_c, rtol=1e-10, atol=1e-13)
 
 
+def test_two_steps_unrolled_match_torch():
+    """Two steps with shared weights, backward in reverse order through the reference's own
+    caches, equal autograd through two calls of nn.LSTMCell (gradient through both h and c)."""
+    n, i, h = 3, 2, 4
+    a = _inputs(n, i, h, seed=21)
+    rng = np.random.default_rng(22)
+    x2 = rng.normal(size=(n, i))
+    dh1_loss, dh2, dc2 = (rng.normal(size=(n, h)) for _ in range(3))
+    w = {k: a[k] for k in ("w_ih", "w_hh", "b_ih", "b_hh")}
+
+    h1, c1, cache1 = ref.lstm_cell_forward(a["x"], a["h_prev"], a["c_prev"], **w)
+    h2, c2, cache2 = ref.lstm_cell_forward(x2, h1, c1, **w)
+    dx2, dh1, dc1, *wgrads2 = ref.lstm_cell_backward(dh2, dc2, cache2)
+    dx1, dh0, dc0, *wgrads1 = ref.lstm_cell_backward(dh1_loss + dh1, dc1, cache1)
+
+    cell = torch.nn.LSTMCell(i, h).double()
+    with torch.no_grad():
+        for name, param in (
+            ("w_ih", cell.weight_ih),
+            ("w_hh", cell.weight_hh),
+            ("b_ih", cell.bias_ih),
+            ("b_hh", cell.bias_hh),
+        ):
+            param.copy_(torch.tensor(w[name]))
+    tx1, tx2, th0, tc0 = (
+        torch.tensor(v, requires_grad=True) for v in (a["x"], x2, a["h_prev"], a["c_prev"])
+    )
+    th1, tc1 = cell(tx1, (th0, tc0))
+    th2, tc2 = cell(tx2, (th1, tc1))
+    loss = (th1 * torch.tensor(dh1_loss)).sum() + (th2 * torch.tensor(dh2)).sum()
+    loss = loss + (tc2 * torch.tensor(dc2)).sum()
+    loss.backward()
+
+    np.testing.assert_allclose(h2, th2.detach().numpy(), rtol=1e-10, atol=1e-13)
+    np.testing.assert_allclose(c2, tc2.detach().numpy(), rtol=1e-10, atol=1e-13)
+    for got, t in ((dx1, tx1), (dx2, tx2), (dh0, th0), (dc0, tc0)):
+        np.testing.assert_allclose(got, t.grad.numpy(), rtol=1e-9, atol=1e-12)
+    params = (cell.weight_ih, cell.weight_hh, cell.bias_ih, cell.bias_hh)
+    for g1, g2, param in zip(wgrads1, wgrads2, params, strict=True):
+        np.testing.assert_allclose(g1 + g2, param.grad.numpy(), rtol=1e-9, atol=1e-12)
+
+
 def test_shape_errors():
     a = _inputs(2, 3, 4, seed=0)
     bad = [
         ("w_ih", np.zeros((16, 2))),
         ("w_ih", np.zeros((12, 3))),
+        ("w_ih", np.zeros((1, 3))),
         ("w_hh", np.zeros((16, 3))),
+        ("w_hh", np.zeros((1, 4))),
         ("b_ih", np.zeros(15)),
+        ("b_ih", np.zeros(1)),
         ("b_hh", np.zeros(12)),
+        ("b_hh", np.zeros((1, 16))),
         ("c_prev", np.zeros((2, 3))),
+        ("c_prev", np.zeros(4)),
         ("h_prev", np.zeros((3, 4))),
+        ("h_prev", np.zeros((1, 4))),
+        ("h_prev", np.zeros(4)),
+        ("x", np.zeros(3)),
     ]
     for name, value in bad:
         with pytest.raises(ValueError):
             ref.lstm_cell_forward(**{**a, name: value})
+    _, _, cache = ref.lstm_cell_forward(**a)
+    for dh, dc in ((np.ones(4), np.ones((2, 4))), (np.ones((2, 4)), np.ones((1, 4)))):
+        with pytest.raises(ValueError):
+            ref.lstm_cell_backward(dh, dc, cache)

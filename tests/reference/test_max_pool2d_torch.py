@@ -7,6 +7,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
+from dlkata.judge import windows
 from tests.support import load_reference
 
 ref = load_reference("max_pool2d")
@@ -123,3 +124,92 @@ def test_torch_also_rejects_what_the_reference_rejects(kwargs) -> None:
 def test_padding_of_half_the_kernel_is_accepted_like_torch() -> None:
     x = np.random.default_rng(5).standard_normal((1, 2, 5, 4))
     _run(x, (2, 3), 1, (1, 1), seed=4)
+
+
+# ------------------------------------------ edges pinned by the hidden suite (dlkata.judge.windows)
+
+
+def _split(kwargs: dict) -> tuple:
+    return kwargs["kernel_size"], kwargs.get("stride"), kwargs.get("padding", 0)
+
+
+@pytest.mark.parametrize(("seed", "shape", "kwargs"), windows.ROUNDS_DOWN)
+def test_rounds_down_cases_really_round_down(seed, shape, kwargs) -> None:
+    """Every 'rounds down' case of the hidden suite differs from ceil_mode=True in torch."""
+    x = np.random.default_rng(seed).standard_normal(shape)
+    kernel_size, stride, padding = _split(kwargs)
+    xt = torch.tensor(x)
+    ceil = F.max_pool2d(xt, kernel_size, stride=stride, padding=padding, ceil_mode=True)
+    floor = F.max_pool2d(xt, kernel_size, stride=stride, padding=padding)
+    assert ceil.shape != floor.shape
+    _run(x, kernel_size, stride, padding, seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("seed", "shape", "kwargs"), windows.FITS_PADDED + windows.STRIDE_OVER_KERNEL
+)
+def test_kernel_fitting_only_padded_input_and_stride_over_kernel_match_torch(
+    seed, shape, kwargs
+) -> None:
+    _run(np.random.default_rng(seed).standard_normal(shape), *_split(kwargs), seed=seed)
+    x = -np.random.default_rng(seed).uniform(0.5, 4.0, size=shape)
+    _run(x, *_split(kwargs), seed=seed + 1)
+
+
+@pytest.mark.parametrize(
+    ("shape", "kernel_size", "stride", "padding"),
+    [
+        ((2, 2, 6, 7), (3, 2), 1, 1),
+        ((1, 2, 5, 6), 3, 2, 1),
+        ((2, 1, 4, 4), 4, None, 2),
+        ((1, 1, 3, 5), (2, 4), (1, 3), (1, 2)),
+    ],
+)
+def test_windows_of_minus_infinity_send_the_gradient_to_their_first_real_cell(
+    shape, kernel_size, stride, padding
+) -> None:
+    """The contract's rule, as torch: padding is never selected, even when all else is -inf."""
+    rng = np.random.default_rng(sum(shape))
+    x = rng.integers(0, 3, size=shape).astype(np.float64)
+    x[x < 2] = -np.inf
+    _run(x, kernel_size, stride, padding, seed=5)
+    _run(np.full(shape, -np.inf), kernel_size, stride, padding, seed=6)
+
+
+def test_minus_infinity_example_by_hand() -> None:
+    """A 2x2 input of -inf but one cell, kernel 2, stride 1, padding 1 (the explanation's)."""
+    x = np.array([[[[-np.inf, -np.inf], [-np.inf, 2.0]]]])
+    out, cache = ref.max_pool2d_forward(x, kernel_size=2, stride=1, padding=1)
+    dx = ref.max_pool2d_backward(np.ones_like(out), cache)
+    np.testing.assert_array_equal(dx[0, 0], [[3.0, 1.0], [1.0, 4.0]])
+    _, t_dx = _torch_pool(x, np.ones_like(out), 2, 1, 1)
+    np.testing.assert_array_equal(dx, t_dx)
+
+
+@pytest.mark.parametrize("value", [0.0, -2.5, 1.5])
+def test_constant_input_with_padding_matches_torch(value) -> None:
+    """Ties with the padding value: padding is -inf and never selected."""
+    x = np.full((2, 1, 5, 4), value)
+    _run(x, 3, 2, 1, seed=7)
+    _run(x, (2, 3), 1, (1, 1), seed=8)
+
+
+@pytest.mark.parametrize(
+    ("shape", "kwargs", "because"),
+    windows.INVALID_POOLING,
+    ids=[windows.label(*case[:2]) for case in windows.INVALID_POOLING],
+)
+def test_hidden_suite_error_rules(shape, kwargs, because) -> None:
+    """The reference refuses every invalid case of the hidden suite; torch refuses all but the
+    unbatched inputs, which torch accepts and the contract (4-D only) does not."""
+    with pytest.raises(ValueError):
+        ref.max_pool2d_forward(np.ones(shape), **kwargs)
+    if len(shape) == 4:
+        with pytest.raises(RuntimeError):
+            F.max_pool2d(torch.ones(shape, dtype=torch.float64), **kwargs)
+
+
+def test_dout_of_the_wrong_shape_is_refused() -> None:
+    _, cache = ref.max_pool2d_forward(np.ones((2, 3, 4, 6)), kernel_size=2)
+    with pytest.raises(ValueError):
+        ref.max_pool2d_backward(np.ones((1, 3, 2, 3)), cache)

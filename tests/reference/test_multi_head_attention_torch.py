@@ -90,3 +90,57 @@ def test_value_errors():
         ref.multi_head_attention(x, params[0][:, :4], *params[1:], num_heads=2)
     with pytest.raises(ValueError, match="num_heads must be an integer"):
         ref.multi_head_attention(x, *params, num_heads=2.0)
+
+
+@pytest.mark.parametrize(
+    ("x", "sign_k", "mask"),
+    [
+        # causal: queries 0 and 1 must ignore key 2, whose scores for them are ~1000 higher
+        ([[[1.0, -2.0], [0.5, 1.0], [1000.0, 900.0]]], 1.0, np.tril(np.ones((3, 3), dtype=bool))),
+        # k = -x: the allowed scores of queries 0 and 1 are all near -1.6e9, key 2 scores -4e4
+        (
+            [[[4e4, 3.0], [4e4 + 5e-4, -1.0], [1.0, 2.0]]],
+            -1.0,
+            np.array([[True, True, False], [True, True, False], [False, True, True]]),
+        ),
+    ],
+)
+def test_blocked_keys_with_extreme_scores_match_torch(x, sign_k, mask):
+    """Two heads of width 1 with exact scores: blocked keys far above the allowed ones, and
+    allowed scores below -1e9, give torch's output (its boolean masks become -inf too)."""
+    rng = np.random.default_rng(4)
+    x = np.asarray(x)
+    params = [
+        np.eye(2),
+        sign_k * np.eye(2),
+        rng.standard_normal((2, 2)),
+        rng.standard_normal((2, 2)),
+    ]
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        out = ref.multi_head_attention(x, *params, num_heads=2, mask=mask)
+    np.testing.assert_allclose(out, _torch_mha(x, *params, 2, mask=mask), rtol=1e-9, atol=0)
+
+
+def test_new_value_errors():
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((2, 4, 6))
+    params = _params(rng, 6)
+    tall, wide = rng.standard_normal((4, 6)), rng.standard_normal((6, 4))
+    for weights in ((*params[:3], tall), (params[0], params[1], tall, wide)):
+        with pytest.raises(ValueError, match="shape"):
+            ref.multi_head_attention(x, *weights, num_heads=2)
+    for bad_x in (x[0], x[None]):
+        with pytest.raises(ValueError, match=r"\(N, L, E\)"):
+            ref.multi_head_attention(bad_x, *params, num_heads=2)
+    with pytest.raises(ValueError, match="divisor"):
+        ref.multi_head_attention(x, *params[:3], params[3], num_heads=4)
+    per_head = np.ones((2, 3, 4, 4), dtype=bool)
+    per_head[1, 2, 0] = False
+    padding = np.ones((2, 1, 1, 4), dtype=bool)
+    padding[1] = False
+    for mask in (per_head, padding):
+        with pytest.raises(ValueError, match="no key"):
+            ref.multi_head_attention(x, *params, num_heads=3, mask=mask)
+    for mask in (np.ones((2, 2, 3, 4, 4), dtype=bool), np.tril(np.ones((4, 4), dtype=np.int64))):
+        with pytest.raises(ValueError, match="mask"):
+            ref.multi_head_attention(x, *params, num_heads=3, mask=mask)

@@ -38,7 +38,19 @@ def _torch_pe_tutorial(seq_len: int, d_model: int) -> np.ndarray:
 
 @pytest.mark.parametrize(
     "seq_len, d_model",
-    [(1, 1), (1, 2), (4, 1), (5, 4), (7, 6), (6, 5), (10, 7), (50, 16), (3, 33), (128, 64)],
+    [
+        (1, 1),
+        (1, 2),
+        (4, 1),
+        (5, 4),
+        (7, 6),
+        (6, 5),
+        (10, 7),
+        (50, 16),
+        (3, 33),
+        (128, 64),
+        (64, 33),
+    ],
 )
 def test_matches_torch_formula(seq_len, d_model):
     pe = ref.positional_encoding(seq_len, d_model)
@@ -64,6 +76,12 @@ def test_odd_d_model_ends_on_sine_and_extends_the_even_table():
 
 
 def test_value_errors():
-    for args in ((-1, 4), (3, 0), (3, -2), (2.5, 4), (3, 4.0)):
+    for args in ((-1, 4), (-3, 4), (3, 0), (3, -2), (2.5, 4), (3, 4.0)):
         with pytest.raises(ValueError):
             ref.positional_encoding(*args)
+
+
+def test_each_call_returns_a_new_array():
+    first = ref.positional_encoding(4, 6)
+    first += 1.0
+    np.testing.assert_allclose(ref.positional_encoding(4, 6), _torch_pe(4, 6), rtol=1e-12)

@@ -78,3 +78,15 @@ def test_gradient_at_zero_comes_from_the_negative_side() -> None:
     np.testing.assert_allclose(ref.leaky_relu_backward(dout, c), 0.1 * dout)
     _, t_dx = _torch_grad(lambda t: torch.nn.functional.leaky_relu(t, 0.1), x, dout)
     np.testing.assert_allclose(t_dx, 0.1 * dout)
+
+
+@pytest.mark.parametrize("slope", [0.0, -0.2])
+def test_leaky_gradient_at_signed_zeros_with_nonpositive_slope(slope: float) -> None:
+    """At +0.0 and -0.0 the leaky gradient is negative_slope also for a slope of 0 or below."""
+    x = np.array([[0.0, -0.0, 0.0], [-1.0, 2.0, 0.0]])
+    dout = np.array([[1.0, -2.0, 3.0], [0.5, 1.5, -1.0]])
+    _, cache = ref.leaky_relu_forward(x, slope)
+    dx = ref.leaky_relu_backward(dout, cache)
+    _, t_dx = _torch_grad(lambda t: torch.nn.functional.leaky_relu(t, slope), x, dout)
+    np.testing.assert_array_equal(dx, t_dx)
+    np.testing.assert_array_equal(dx, np.where(x > 0, dout, slope * dout))

@@ -80,9 +80,22 @@ def test_integer_inputs_with_exact_zeros_match_torch(seed):
         ((1, 3, 4, 4), (3, 3, 5, 5), (3,), (3, 3, 3, 3), (3,)),  # not 3x3
         ((1, 3, 4, 4), (3, 3, 3, 3), (2,), (3, 3, 3, 3), (3,)),  # b1
         ((3, 4, 4), (3, 3, 3, 3), (3,), (3, 3, 3, 3), (3,)),  # x not 4-D
+        ((1, 3, 4, 4), (3, 3, 1, 1), (3,), (3, 3, 3, 3), (3,)),  # 1x1: einsum would broadcast
+        ((1, 3, 4, 4), (3, 1, 3, 3), (3,), (3, 3, 3, 3), (3,)),  # C_in 1: would broadcast
+        ((1, 3, 4, 4), (3, 3, 3, 3), (3,), (1, 3, 3, 3), (3,)),  # C_out 1, bias (C,)
+        ((1, 3, 4, 4), (3, 3, 3, 3), (1,), (3, 3, 3, 3), (3,)),  # b1 (1,) would broadcast
+        ((1, 3, 4, 4), (3, 3, 3, 3), (3,), (3, 3, 3, 3), (1,)),  # b2 (1,) would broadcast
     ],
 )
 def test_value_errors(shapes):
     args = [np.zeros(s) for s in shapes]
     with pytest.raises(ValueError):
         ref.residual_block_forward(*args)
+
+
+def test_dout_of_the_wrong_shape_is_a_value_error():
+    rng = np.random.default_rng(7)
+    args = [rng.standard_normal(s) for s in ((2, 3, 4, 4), (3, 3, 3, 3), (3,), (3, 3, 3, 3), (3,))]
+    _, cache = ref.residual_block_forward(*args)
+    with pytest.raises(ValueError):  # (2, 1, 4, 4) would broadcast against (2, 3, 4, 4)
+        ref.residual_block_backward(np.ones((2, 1, 4, 4)), cache)

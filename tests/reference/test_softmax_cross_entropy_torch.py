@@ -15,7 +15,16 @@ ref = load_reference("softmax_cross_entropy")
 
 @pytest.mark.parametrize(
     ("shape", "axis"),
-    [((5,), -1), ((3, 4), -1), ((3, 4), 0), ((4, 4), 1), ((2, 3, 5), 1), ((2, 3, 5), -3)],
+    [
+        ((5,), -1),
+        ((3, 4), -1),
+        ((3, 4), 0),
+        ((4, 4), 1),
+        ((2, 3, 5), 1),
+        ((2, 3, 5), -3),
+        ((2, 3, 4), 0),
+        ((2, 3, 2, 4), 1),
+    ],
 )
 def test_softmax_matches_torch(shape: tuple[int, ...], axis: int) -> None:
     rng = np.random.default_rng(sum(shape))
@@ -70,11 +79,30 @@ def test_large_logits_are_stable_and_match_torch() -> None:
     np.testing.assert_allclose(probs0, torch.softmax(torch.tensor(logits), 0).numpy(), atol=1e-300)
 
 
+def test_softmax_tails_match_torch_relatively() -> None:
+    """Probabilities down to 1e-278 agree with torch to 1e-12 of their own size."""
+    x = np.array([[0.0, -30.0, -200.0, -640.0], [-640.0, -200.0, -30.0, 0.0]])
+    for shift, axis in [(0.0, -1), (1e4, -1), (0.0, 0), (-1e4, 0)]:
+        got = ref.softmax(x + shift, axis=axis)
+        expected = torch.softmax(torch.tensor(x + shift), dim=axis).numpy()
+        np.testing.assert_allclose(got, expected, rtol=1e-12, atol=0.0)
+
+
 def test_invalid_labels_raise_value_error() -> None:
     logits = np.zeros((3, 4))
-    for labels in ([0, 1, 4], [0, -1, 2], [0, 1], [0, 1, 2, 3]):
+    bad = ([0, 1, 4], [0, -1, 2], [0, 1], [0, 1, 2, 3], [2], [[0], [2], [1]], [0.0, 2.0, 1.0])
+    for labels in bad:
         with pytest.raises(ValueError):
             ref.softmax_cross_entropy(logits, np.array(labels))
+    for logits_shape, labels in [((4,), [2]), ((2, 4, 4), [0, 3])]:
+        with pytest.raises(ValueError):
+            ref.softmax_cross_entropy(np.zeros(logits_shape), np.array(labels))
     # torch rejects the same labels (it raises IndexError/RuntimeError rather than ValueError)
     with pytest.raises((IndexError, RuntimeError)):
         torch.nn.functional.cross_entropy(torch.zeros(3, 4), torch.tensor([0, 1, 4]))
+    # a single label, a column of labels and float labels are errors for torch too
+    for labels in (torch.tensor([2]), torch.tensor([[0], [2], [1]]), torch.tensor([0.0, 2.0, 1.0])):
+        with pytest.raises((ValueError, RuntimeError)):
+            torch.nn.functional.cross_entropy(torch.zeros(3, 4), labels)
+    with pytest.raises((ValueError, RuntimeError)):
+        torch.nn.functional.cross_entropy(torch.zeros(2, 4, 4), torch.tensor([0, 3]))

@@ -9,11 +9,28 @@ import pytest
 import torch
 from scipy import stats
 
+from dlkata.judge import check_normal, check_symmetric_uniform
 from tests.support import load_reference
 
 ref = load_reference("xavier_init")
 
-SHAPES = [(64, 48), (30, 200), (1, 500), (16, 8, 3, 3), (8, 3, 5, 5), (12, 6, 7)]
+SHAPES = [
+    (64, 48),
+    (30, 200),
+    (1, 500),
+    (16, 8, 3, 3),
+    (8, 3, 5, 5),
+    (12, 6, 7),
+    (8, 4, 3, 3, 3),  # conv3d
+    (6, 10, 2, 3, 4),
+]
+# The hidden suite's million-value cases.
+LARGE_CASES = [
+    ((64, 32, 8, 8, 8), "uniform", 1.0),
+    ((256, 64, 8, 8), "uniform", 5.0 / 3.0),
+    ((800, 1250), "normal", 1.0),
+    ((96, 40, 6, 6, 6), "normal", math.sqrt(2.0)),
+]
 GAINS = [1.0, math.sqrt(2.0), 5.0 / 3.0, 0.5]
 
 
@@ -60,6 +77,50 @@ def test_normal_matches_torch(shape, gain):
     assert stats.ks_2samp(flat, torch_sample(shape, "normal", gain)).pvalue > 1e-4
 
 
+@pytest.mark.parametrize(("shape", "distribution", "gain"), LARGE_CASES)
+def test_torch_and_reference_pass_the_hidden_statistics(shape, distribution, gain):
+    """A million of PyTorch's own values, and of the reference's, pass the judge's statistics."""
+    std = gain * math.sqrt(2.0 / fan_sum(shape))
+    ours = ref.xavier_init(
+        shape, distribution=distribution, gain=gain, rng=np.random.default_rng(5)
+    )
+    for sample in (torch_sample(shape, distribution, gain, seed=5).reshape(shape), ours):
+        if distribution == "normal":
+            check_normal(sample, std, what="sample", function="xavier_init")
+        else:
+            bound = math.sqrt(3.0) * std
+            check_symmetric_uniform(sample, bound, what="sample", function="xavier_init")
+
+
+@pytest.mark.parametrize("shape", [(8, 4, 3, 3, 3), (64, 32, 8, 8, 8)])
+def test_conv3d_fan_sum_matches_torch(shape):
+    """A 5-D (conv3d) weight: every kernel axis counts in the receptive field, as PyTorch."""
+    assert fan_sum(shape) == (shape[0] + shape[1]) * math.prod(shape[2:])
+
+
+@pytest.mark.parametrize("distribution", ["Normal", "UNIFORM", "Uniform", "NORMAL"])
+def test_distribution_name_ignores_case(distribution):
+    """Any case of the name draws the same law as PyTorch's initialiser of that name."""
+    shape = (30, 200)
+    ours = ref.xavier_init(shape, distribution=distribution, gain=1.5, rng=np.random.default_rng(4))
+    theirs = torch_sample(shape, distribution.lower(), 1.5)
+    assert stats.ks_2samp(ours.ravel(), theirs).pvalue > 1e-4
+
+
+@pytest.mark.parametrize("shape", [(4, 3), (0, 4)])
+@pytest.mark.parametrize("gain", [-1.0, math.nan])
+@pytest.mark.parametrize("distribution", ["uniform", "normal"])
+def test_negative_or_nan_gain_refused_as_torch(shape, gain, distribution):
+    """A negative or NaN gain: ValueError here, RuntimeError in PyTorch, even with no elements."""
+    with pytest.raises(ValueError):
+        ref.xavier_init(shape, distribution=distribution, gain=gain, rng=np.random.default_rng(0))
+    init = (
+        torch.nn.init.xavier_normal_ if distribution == "normal" else torch.nn.init.xavier_uniform_
+    )
+    with pytest.raises(RuntimeError):
+        init(torch.empty(shape), gain=gain)
+
+
 def test_gain_zero_gives_zeros():
     """gain=0 gives an all-zero array (PyTorch: std 0, bound 0)."""
     out = ref.xavier_init((4, 6), gain=0.0, rng=np.random.default_rng(0))
@@ -78,10 +139,17 @@ def test_reproducible():
 
 @pytest.mark.parametrize(
     ("shape", "kwargs"),
-    [((5,), {}), ((), {}), ((4, 3), {"distribution": "gaussian"}), ((4, 3), {"gain": -1.0})],
+    [
+        ((5,), {}),
+        ((), {}),
+        ((4, 3), {"distribution": "gaussian"}),
+        ((4, 3), {"gain": -1.0}),
+        ((4, -3), {}),
+        ((4, -3), {"distribution": "normal"}),
+    ],
 )
 def test_value_errors(shape, kwargs):
-    """Fewer than 2 dimensions, an unknown distribution or a negative gain: ValueError."""
+    """Fewer than 2 dimensions, a negative one, an unknown distribution or a negative gain."""
     with pytest.raises(ValueError):
         ref.xavier_init(shape, rng=np.random.default_rng(0), **kwargs)
 

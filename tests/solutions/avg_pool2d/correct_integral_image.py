@@ -52,7 +52,10 @@ def avg_pool2d_forward(x, *, kernel_size, stride=None, padding=0):
 def avg_pool2d_backward(dout, cache):
     (n, c, h, w), (kh, kw), (sh, sw), (ph, pw) = cache
     dout = np.asarray(dout, dtype=np.float64)
-    h_out, w_out = dout.shape[2:]
+    h_out = (h + 2 * ph - kh) // sh + 1
+    w_out = (w + 2 * pw - kw) // sw + 1
+    if dout.shape != (n, c, h_out, w_out):
+        raise ValueError(f"dout has shape {dout.shape}, the output had {(n, c, h_out, w_out)}")
     share = dout / (kh * kw)
     # A window adds `share` on a rectangle: +share at its top-left corner, -share just below
     # and just right of it, +share diagonally past it; a 2-D cumsum turns that into the box.

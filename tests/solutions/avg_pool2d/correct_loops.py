@@ -55,6 +55,10 @@ def avg_pool2d_forward(x, *, kernel_size, stride=None, padding=0):
 def avg_pool2d_backward(dout, cache):
     (n, c, h, w), (kh, kw), (sh, sw), (ph, pw) = cache
     dout = np.asarray(dout, dtype=np.float64)
+    h_out = (h + 2 * ph - kh) // sh + 1
+    w_out = (w + 2 * pw - kw) // sw + 1
+    if dout.shape != (n, c, h_out, w_out):
+        raise ValueError(f"dout must have shape {(n, c, h_out, w_out)}, got {dout.shape}")
     dx = np.zeros((n, c, h, w))
     for s in range(n):
         for ch in range(c):

@@ -22,7 +22,7 @@ def batch_norm_forward(
     momentum: float = 0.1,
     eps: float = 1e-5,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, Any]:
-    if x.ndim < 2:
+    if x.ndim not in (2, 4):
         raise ValueError("x must be (N, C) or (N, C, H, W)")
     channels = x.shape[1]
     for name, v in (("gamma", gamma), ("beta", beta)):
@@ -64,6 +64,8 @@ def batch_norm_forward(
 
 def batch_norm_backward(dout: np.ndarray, cache: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     xhat, gamma, inv_std, training = cache
+    if np.shape(dout) != xhat.shape:
+        raise ValueError(f"dout must have shape {xhat.shape}, got {np.shape(dout)}")
     channels = xhat.shape[1]
     dx = np.zeros(xhat.shape)
     dgamma = np.zeros(channels)

@@ -17,7 +17,7 @@ def _from_cm(a: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 
 
 def _check(x, gamma, beta, running_mean, running_var) -> None:
-    if x.ndim < 2:
+    if x.ndim not in (2, 4):
         raise ValueError(f"x needs a channel axis: expected (N, C) or (N, C, H, W), got {x.shape}")
     c = x.shape[1]
     for name, v in (
@@ -72,6 +72,8 @@ def batch_norm_forward(
 
 
 def batch_norm_backward(dout: np.ndarray, cache: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if np.shape(dout) != cache["shape"]:
+        raise ValueError(f"dout has shape {np.shape(dout)}, x had {cache['shape']}")
     g = _to_cm(dout)
     d, std, xhat, gamma = cache["d"], cache["std"], cache["xhat"], cache["gamma"]
     m = g.shape[1]

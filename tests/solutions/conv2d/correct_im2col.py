@@ -7,13 +7,19 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 
+def _int(value, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ValueError(f"{name} must be made of ints, got {value!r}")
+    return int(value)
+
+
 def _pair(value, name, minimum):
     if isinstance(value, (list, tuple)):
         if len(value) != 2:
             raise ValueError(f"{name} needs two values")
-        pair = (int(value[0]), int(value[1]))
+        pair = (_int(value[0], name), _int(value[1], name))
     else:
-        pair = (int(value), int(value))
+        pair = (_int(value, name), _int(value, name))
     if min(pair) < minimum:
         raise ValueError(f"{name} must be >= {minimum}")
     return pair
@@ -36,6 +42,8 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
     c_out, c_in, kh, kw = w.shape
     if x.shape[1] != c_in:
         raise ValueError("x's channels differ from w's C_in")
+    if b.shape != (c_out,):
+        raise ValueError("b needs one value per output channel")
     sh, sw = _pair(stride, "stride", 1)
     ph, pw = _pair(padding, "padding", 0)
     xp = np.ascontiguousarray(np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw))))
@@ -52,7 +60,10 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
 def conv2d_backward(dout, cache):
     x_shape, xp, mat, w, sh, sw, ph, pw = cache
     c_out, c_in, kh, kw = w.shape
-    n, _, h_out, w_out = dout.shape
+    n = xp.shape[0]
+    h_out, w_out = (xp.shape[2] - kh) // sh + 1, (xp.shape[3] - kw) // sw + 1
+    if dout.shape != (n, c_out, h_out, w_out):
+        raise ValueError("dout must have the shape of the forward output")
     g = dout.transpose(0, 2, 3, 1).reshape(-1, c_out)  # (N*H_out*W_out, C_out)
     dw = (g.T @ mat).reshape(w.shape)
     db = g.sum(axis=0)

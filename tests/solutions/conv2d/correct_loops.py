@@ -24,6 +24,8 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
     c_out, c_in, kh, kw = w.shape
     if c != c_in:
         raise ValueError(f"channel mismatch: x has {c}, w expects {c_in}")
+    if b.shape != (c_out,):
+        raise ValueError(f"b must have shape ({c_out},), got {b.shape}")
     sh, sw = _pair(stride, "stride", 1)
     ph, pw = _pair(padding, "padding", 0)
     if kh > h + 2 * ph or kw > wd + 2 * pw:
@@ -45,7 +47,10 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
 def conv2d_backward(dout, cache):
     (n, _, h, wd), xp, w, sh, sw, ph, pw = cache
     c_out, _, kh, kw = w.shape
-    _, _, h_out, w_out = dout.shape
+    h_out = (xp.shape[2] - kh) // sh + 1
+    w_out = (xp.shape[3] - kw) // sw + 1
+    if dout.shape != (n, c_out, h_out, w_out):
+        raise ValueError(f"dout must have shape {(n, c_out, h_out, w_out)}, got {dout.shape}")
     dxp = np.zeros_like(xp)
     dw = np.zeros_like(w)
     db = np.zeros(c_out)

@@ -33,6 +33,8 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
         raise ValueError("x and w must be 4-D")
     if x.shape[1] != w.shape[1]:
         raise ValueError(f"x has {x.shape[1]} channels, w expects {w.shape[1]}")
+    if b.shape != w.shape[:1]:
+        raise ValueError(f"b must have one value per filter, got shape {b.shape}")
     sh, sw = _pair(stride, "stride", 1)
     ph, pw = _pair(padding, "padding", 0)
     xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))
@@ -44,8 +46,11 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
 
 def conv2d_backward(dout, cache):
     xp, w, (sh, sw), (ph, pw) = cache
-    n, c_out, h_out, w_out = dout.shape
     kh, kw = w.shape[2:]
+    n, c_out = xp.shape[0], w.shape[0]
+    h_out, w_out = (xp.shape[2] - kh) // sh + 1, (xp.shape[3] - kw) // sw + 1
+    if dout.shape != (n, c_out, h_out, w_out):
+        raise ValueError(f"dout must have shape {(n, c_out, h_out, w_out)}, got {dout.shape}")
     # Dilate dout: put each gradient where its window started in the padded input.
     dil = np.zeros((n, c_out, sh * (h_out - 1) + 1, sw * (w_out - 1) + 1))
     dil[:, :, ::sh, ::sw] = dout

@@ -10,6 +10,8 @@ from correct_loops import _pair, conv2d_backward  # noqa: F401
 def conv2d_forward(x, w, b, *, stride=1, padding=0):
     n, _, h, wd = x.shape
     c_out, _, kh, kw = w.shape
+    if b.shape != (c_out,):
+        raise ValueError("b needs one value per filter")
     sh, sw = _pair(stride, "stride", 1)
     ph, pw = _pair(padding, "padding", 0)
     if kh > h + 2 * ph or kw > wd + 2 * pw:

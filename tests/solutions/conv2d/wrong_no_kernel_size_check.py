@@ -12,6 +12,8 @@ def conv2d_forward(x, w, b, *, stride=1, padding=0):
     c_out, c_in, kh, kw = w.shape
     if c != c_in:
         raise ValueError(f"channel mismatch: x has {c}, w expects {c_in}")
+    if b.shape != (c_out,):
+        raise ValueError("b needs one value per filter")
     sh, sw = _pair(stride, "stride", 1)
     ph, pw = _pair(padding, "padding", 0)
     xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)))

@@ -9,6 +9,8 @@ from numpy.lib.stride_tricks import as_strided
 
 def _pair(value, name, minimum):
     pair = tuple(value) if isinstance(value, (tuple, list)) else (value, value)
+    if any(isinstance(v, bool) or not isinstance(v, (int, np.integer)) for v in pair):
+        raise ValueError(f"{name} must be an int or a pair of ints, got {value!r}")
     if len(pair) != 2 or min(pair) < minimum:
         raise ValueError(f"bad {name}: {value!r}")
     return int(pair[0]), int(pair[1])

@@ -7,10 +7,11 @@ def he_init(shape, *, mode="fan_in", distribution="normal", rng):
     if len(shape) < 2:
         raise ValueError(f"he_init needs at least 2 dimensions, got {shape}")
     fans = {"fan_in": shape[1], "fan_out": shape[0]}
-    if mode not in fans:
+    if mode.lower() not in fans:  # option names are case-insensitive, as PyTorch's mode
         raise ValueError(f"mode must be fan_in or fan_out, not {mode!r}")
-    fan = fans[mode] * int(np.prod(shape[2:], dtype=np.int64))
+    fan = fans[mode.lower()] * int(np.prod(shape[2:], dtype=np.int64))
     size = int(np.prod(shape, dtype=np.int64))
+    distribution = distribution.casefold()
     if distribution == "normal":
         # Box-Muller: two uniforms give two independent standard normals.
         half = (size + 1) // 2

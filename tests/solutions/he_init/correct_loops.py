@@ -8,6 +8,7 @@ def he_init(shape, *, mode="fan_in", distribution="normal", rng):
     shape = tuple(shape)
     if len(shape) < 2:
         raise ValueError("shape needs at least 2 dimensions to have fans")
+    mode, distribution = mode.lower(), distribution.lower()
     if mode not in ("fan_in", "fan_out"):
         raise ValueError(f"unknown mode {mode!r}")
     if distribution not in ("normal", "uniform"):

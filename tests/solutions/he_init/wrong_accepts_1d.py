@@ -6,6 +6,7 @@ from correct_box_muller import he_init as _correct
 
 def he_init(shape, *, mode="fan_in", distribution="normal", rng):
     shape = tuple(shape)
+    mode, distribution = mode.lower(), distribution.lower()
     if len(shape) == 1:
         if mode not in ("fan_in", "fan_out") or distribution not in ("normal", "uniform"):
             raise ValueError("unknown mode or distribution")

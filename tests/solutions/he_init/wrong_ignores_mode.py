@@ -3,6 +3,6 @@ from correct_box_muller import he_init as _correct
 
 
 def he_init(shape, *, mode="fan_in", distribution="normal", rng):
-    if mode not in ("fan_in", "fan_out"):
+    if mode.lower() not in ("fan_in", "fan_out"):
         raise ValueError(f"unknown mode {mode!r}")
     return _correct(shape, mode="fan_in", distribution=distribution, rng=rng)

@@ -6,6 +6,7 @@ import numpy as np
 
 def he_init(shape, *, mode="fan_in", distribution="normal", rng):
     shape = tuple(shape)
+    mode, distribution = mode.lower(), distribution.lower()
     if len(shape) < 2:
         raise ValueError("shape needs at least 2 dimensions")
     if mode not in ("fan_in", "fan_out") or distribution not in ("normal", "uniform"):

@@ -3,5 +3,5 @@ from correct_box_muller import he_init as _correct
 
 
 def he_init(shape, *, mode="fan_in", distribution="normal", rng):
-    mode = "fan_in" if mode == "fan_in" else "fan_out"
+    mode = "fan_in" if mode.lower() == "fan_in" else "fan_out"
     return _correct(shape, mode=mode, distribution=distribution, rng=rng)

@@ -20,6 +20,9 @@ def linear_forward(x, w, b):
 
 def linear_backward(dout, cache):
     x, w = cache["x"], cache["w"]
+    dout = np.asarray(dout, dtype=np.float64)
+    if dout.shape != (x.shape[0], w.shape[0]):
+        raise ValueError(f"dout must be {(x.shape[0], w.shape[0])}, got {dout.shape}")
     dx = np.einsum("no,oi->ni", dout, w)
     dw = np.einsum("no,ni->oi", dout, x)
     db = np.einsum("no->o", dout[::-1])

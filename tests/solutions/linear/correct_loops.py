@@ -28,6 +28,8 @@ def linear_backward(dout, cache):
     x, w = cache
     n, d_in = x.shape
     d_out = w.shape[0]
+    if np.shape(dout) != (n, d_out):
+        raise ValueError(f"dout must be {(n, d_out)}, got {np.shape(dout)}")
     dx = np.zeros((n, d_in))
     dw = np.zeros((d_out, d_in))
     db = np.zeros(d_out)

@@ -63,6 +63,8 @@ def lstm_cell_forward(
 def lstm_cell_backward(dh: np.ndarray, dc: np.ndarray, cache: Any) -> tuple[np.ndarray, ...]:
     i, f, g, o = cache["gates"]
     tc = cache["tc"]
+    if np.shape(dh) != tc.shape or np.shape(dc) != tc.shape:
+        raise ValueError(f"dh and dc must both be {tc.shape}")
     dct = dh * o * (1.0 - tc * tc) + dc
     dz = np.stack(
         [

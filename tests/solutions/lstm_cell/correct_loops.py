@@ -47,6 +47,9 @@ def lstm_cell_backward(dh, dc, cache: Any) -> tuple[np.ndarray, ...]:
     x, h_prev, c_prev, w_ih, w_hh, gates, c = cache
     n, ni = x.shape
     nh = h_prev.shape[1]
+    for name, grad in (("dh", dh), ("dc", dc)):
+        if np.shape(grad) != (n, nh):
+            raise ValueError(f"{name} must have shape {(n, nh)}, got {np.shape(grad)}")
     dz = np.zeros((n, 4 * nh))
     dc_prev = np.zeros((n, nh))
     for b in range(n):

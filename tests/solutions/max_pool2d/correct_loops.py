@@ -56,7 +56,10 @@ def max_pool2d_backward(dout, cache):
     x, (kh, kw), (sh, sw), (ph, pw) = cache
     dout = np.asarray(dout, dtype=np.float64)
     n, c, h, w = x.shape
-    _, _, h_out, w_out = dout.shape
+    h_out = (h + 2 * ph - kh) // sh + 1
+    w_out = (w + 2 * pw - kw) // sw + 1
+    if dout.shape != (n, c, h_out, w_out):
+        raise ValueError(f"dout must have shape {(n, c, h_out, w_out)}, got {dout.shape}")
     dx = np.zeros_like(x)
     for s in range(n):
         for ch in range(c):
@@ -66,7 +69,9 @@ def max_pool2d_backward(dout, cache):
                     for a in range(kh):
                         for b in range(kw):
                             p, q = i * sh + a - ph, j * sw + b - pw
-                            if 0 <= p < h and 0 <= q < w and x[s, ch, p, q] > best:
+                            if not (0 <= p < h and 0 <= q < w):
+                                continue  # padding is never selected
+                            if arg is None or x[s, ch, p, q] > best:  # first real cell
                                 best, arg = x[s, ch, p, q], (p, q)
                     dx[s, ch, arg[0], arg[1]] += dout[s, ch, i, j]
     return dx

@@ -37,13 +37,19 @@ def _setup(x, kernel_size, stride, padding):
 
 def max_pool2d_forward(x, *, kernel_size, stride=None, padding=0):
     x, (kh, kw), (sh, sw), (ph, pw), (h_out, w_out) = _setup(x, kernel_size, stride, padding)
-    xp = np.pad(x, ((0, 0), (0, 0), (ph, ph), (pw, pw)), constant_values=-np.inf)
+    pads = ((0, 0), (0, 0), (ph, ph), (pw, pw))
+    xp = np.pad(x, pads, constant_values=-np.inf)
+    real = np.pad(np.ones(x.shape, dtype=bool), pads)  # False on the padding
     best = np.full((*x.shape[:2], h_out, w_out), -np.inf)
-    where = np.zeros(best.shape, dtype=np.int64)  # flat offset a * kw + b of the winner
+    where = np.full(best.shape, -1, dtype=np.int64)  # flat offset a * kw + b, -1: none yet
     for a in range(kh):
         for b in range(kw):
-            cand = xp[:, :, a : a + sh * h_out : sh, b : b + sw * w_out : sw]
-            better = cand > best  # strict: on a tie the earlier (row-major) offset stays
+            window = (slice(None), slice(None), slice(a, a + sh * h_out, sh))
+            window += (slice(b, b + sw * w_out, sw),)
+            cand = xp[window]
+            # strict >: on a tie the earlier (row-major) offset stays; the first real cell is
+            # taken even when it is -inf, and padding is never taken
+            better = real[window] & ((where < 0) | (cand > best))
             best = np.where(better, cand, best)
             where = np.where(better, a * kw + b, where)
     return best, (x.shape, where, (kh, kw), (sh, sw), (ph, pw))
@@ -52,6 +58,8 @@ def max_pool2d_forward(x, *, kernel_size, stride=None, padding=0):
 def max_pool2d_backward(dout, cache):
     (n, c, h, w), where, (kh, kw), (sh, sw), (ph, pw) = cache
     dout = np.asarray(dout, dtype=np.float64)
+    if dout.shape != where.shape:
+        raise ValueError(f"dout has shape {dout.shape}, the output had {where.shape}")
     h_out, w_out = where.shape[2:]
     dxp = np.zeros((n, c, h + 2 * ph, w + 2 * pw))
     for a in range(kh):

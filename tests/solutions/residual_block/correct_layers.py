@@ -62,6 +62,8 @@ def residual_block_forward(x, w1, b1, w2, b2):
 
 def residual_block_backward(dout, cache):
     conv1, z1, conv2, s = cache["conv1"], cache["z1"], cache["conv2"], cache["s"]
+    if dout.shape != s.shape:
+        raise ValueError(f"dout must have the output's shape {s.shape}, got {dout.shape}")
     ds = np.where(s > 0, dout, 0.0)
     dh, dw2, db2 = conv_backward(ds, conv2)
     dz1 = np.where(z1 > 0, dh, 0.0)

@@ -55,6 +55,8 @@ def residual_block_forward(x, w1, b1, w2, b2):
 
 def residual_block_backward(dout, cache):
     x, w1, w2, z1, h, s = cache
+    if dout.shape != x.shape:
+        raise ValueError(f"dout must have shape {x.shape}, got {dout.shape}")
     ds = dout * (s > 0)
     dh, dw2, db2 = _conv_grads(ds, h, w2)
     dz1 = dh * (z1 > 0)

@@ -16,6 +16,8 @@ def softmax(x, axis=-1):
 def softmax_cross_entropy(logits, labels):
     if logits.ndim != 2 or labels.ndim != 1 or labels.shape[0] != logits.shape[0]:
         raise ValueError(f"shapes do not fit: logits {logits.shape}, labels {labels.shape}")
+    if not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be integers, got {labels.dtype}")
     k = logits.shape[1]
     if labels.min() < 0 or labels.max() >= k:
         raise ValueError(f"labels must be in [0, {k})")

@@ -28,6 +28,8 @@ def softmax_cross_entropy(logits, labels):
     n, k = logits.shape
     if labels.shape != (n,):
         raise ValueError(f"expected {n} labels, got shape {labels.shape}")
+    if labels.dtype.kind not in "iu":
+        raise ValueError(f"labels must be integers, got {labels.dtype}")
     for y in labels:
         if not 0 <= int(y) < k:
             raise ValueError(f"label {int(y)} is outside [0, {k})")

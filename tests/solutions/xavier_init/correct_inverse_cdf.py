@@ -65,6 +65,7 @@ def xavier_init(shape, *, distribution="uniform", gain=1.0, rng):
         raise ValueError(f"gain must be >= 0, got {gain}")
     receptive = int(np.prod(shape[2:], dtype=np.int64))
     fan_sum = (shape[0] + shape[1]) * receptive
+    distribution = distribution.lower() if isinstance(distribution, str) else distribution
     if distribution == "uniform":
         bound = gain * np.sqrt(6.0 / fan_sum)
         return rng.uniform(-bound, bound, size=shape)

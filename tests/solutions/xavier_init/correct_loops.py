@@ -8,9 +8,10 @@ def xavier_init(shape, *, distribution="uniform", gain=1.0, rng):
     shape = tuple(shape)
     if len(shape) < 2:
         raise ValueError("shape needs at least 2 dimensions to have fans")
+    distribution = distribution.lower()  # names are case-insensitive
     if distribution not in ("uniform", "normal"):
         raise ValueError(f"unknown distribution {distribution!r}")
-    if gain < 0:
+    if math.isnan(gain) or gain < 0:
         raise ValueError(f"gain must be non-negative, got {gain}")
     receptive = 1
     for d in shape[2:]:

@@ -4,6 +4,7 @@ import math
 
 def xavier_init(shape, *, distribution="uniform", gain=1.0, rng):
     shape = tuple(shape)
+    distribution = distribution.lower()
     if len(shape) < 2:
         raise ValueError("shape needs at least 2 dimensions")
     if distribution not in ("uniform", "normal"):

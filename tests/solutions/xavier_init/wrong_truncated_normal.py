@@ -10,6 +10,7 @@ def xavier_init(shape, *, distribution="uniform", gain=1.0, rng):
         return _correct(shape, distribution=distribution, gain=gain, rng=rng)
     unit = _correct(shape, distribution="normal", gain=1.0, rng=rng)  # validates, std known
     shape = tuple(shape)
+    distribution = distribution.lower()
     receptive = math.prod(shape[2:])
     std = math.sqrt(2.0 / ((shape[0] + shape[1]) * receptive))
     z = (unit / std).ravel()
