@@ -107,7 +107,23 @@ def run_check(
             and result.id not in required
         ):
             result.status = Status.SKIPPED
-    return CheckOutcome(results, warnings)
+    return CheckOutcome(results, warnings + sandbox_warnings(list(graded.values())))
+
+
+KERNEL_LAYERS = ("landlock", "seccomp")
+
+
+def sandbox_warnings(results: list[KataResult]) -> list[str]:
+    """One line when the learner's process ran without a kernel layer of the sandbox, so that a
+    weaker guarantee is said once rather than silently (README: what the sandbox guarantees)."""
+    reported = [set(r.sandbox) for r in results if r.sandbox is not None]
+    missing = sorted({name for layers in reported for name in KERNEL_LAYERS if name not in layers})
+    if not missing:
+        return []
+    return [
+        f"This system has no {' or '.join(missing)} for the grader's sandbox, so solutions ran "
+        "with the audit hook alone: see 'What the sandbox guarantees' in dlkata's README."
+    ]
 
 
 def required_katas(workspace: Workspace) -> set[str]:

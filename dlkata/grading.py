@@ -83,6 +83,7 @@ def _start_judge(
     # variables, no plugins loaded from the environment.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHON"))}
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     bootstrap = (
         "import sys; sys.path.insert(0, sys.argv[2]); from dlkata.judge.session import main; main()"
     )

@@ -53,6 +53,8 @@ class KataResult:
     error: dict[str, Any] | None = None
     output: str = ""
     duration: float = 0.0
+    # the kernel layers in force in the learner's process (None when it never said)
+    sandbox: list[str] | None = None
 
     @property
     def passed(self) -> int:

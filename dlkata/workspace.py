@@ -26,6 +26,7 @@ import yaml
 CONFIG_NAME = "dlkata.yaml"
 STATE_DIR = ".dlkata"
 STATE_VERSION = 1
+LOCK_TIMEOUT = 10.0  # seconds to wait for another dlkata to release the state file
 DEFAULT_FOLDER = "workspace"
 
 
@@ -145,9 +146,23 @@ class StateFile:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        """The state file's lock, waited for at most LOCK_TIMEOUT seconds: another dlkata that
+        hangs never makes this one hang too."""
         make_state_dir(self.path.parent)
-        with open(self.path.with_suffix(".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock_path = self.path.with_suffix(".lock")
+        with open(lock_path, "a") as lock:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise WorkspaceError(
+                            f"{lock_path} is held by another dlkata process for more than "
+                            f"{LOCK_TIMEOUT:g} s. Let it finish (or stop it), then try again."
+                        ) from None
+                    time.sleep(0.05)
             try:
                 yield
             finally:

@@ -133,6 +133,27 @@ def test_hostile_solution_is_caught(path: Path) -> None:
     )
     assert len(kata["output"]) < 16_384, "captured output must be cut to a few KB"
     assert elapsed < 60, f"{expected.what}: grading took {elapsed:.0f} s"
+    assert _grader_files() == GRADER_FILES, f"{expected.what}: a grader file changed"
+    annotations = run_check(
+        "linear", "--file", str(one_file(path)), "--format", "github", *expected.options
+    )
+    assert annotations.returncode == 1 and "Traceback" not in annotations.stderr
+    lines = [line for line in annotations.stdout.splitlines() if line.strip()]
+    assert lines and all(line.startswith("::error ") for line in lines), lines[:5]
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", annotations.stdout)
+
+
+def _grader_files() -> dict[str, tuple[int, float, list[str]]]:
+    """Mode, modification time and extended attributes of the files a solution must not touch."""
+    paths = [
+        *sorted((ROOT / "katas" / "linear").iterdir()),
+        ROOT / "reference" / "linear.py",
+        *sorted(HOSTILE_DIR.glob("*.py")),
+    ]
+    return {str(p): (p.stat().st_mode, p.stat().st_mtime, os.listxattr(p)) for p in paths}
+
+
+GRADER_FILES = _grader_files()
 
 
 def test_every_hostile_file_has_a_header() -> None:
@@ -420,3 +441,93 @@ def test_the_judge_ignores_the_learners_folder_and_pytest_variables(tmp_path: Pa
     )
     (kata,) = only_document(result)["katas"]
     assert (result.returncode, kata["status"]) == (0, "passed"), result.stderr
+
+
+LASTING = """
+import fcntl, json, os, sys
+from dlkata.worker import sandbox
+target, victim, call = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+layers = sandbox.install([])
+print(json.dumps(layers), flush=True)
+if call == "chmod":
+    os.chmod(target, 0o777)
+elif call == "utime":
+    os.utime(target, (0, 0))
+elif call == "setxattr":
+    os.setxattr(target, "user.dlkata", b"1")
+elif call == "setpriority":
+    os.setpriority(os.PRIO_PROCESS, victim, 19)
+elif call == "sched_setaffinity":
+    os.sched_setaffinity(victim, {0})
+elif call == "fcntl_setown":
+    read_end, _ = os.pipe()
+    fcntl.fcntl(read_end, fcntl.F_SETOWN, victim)
+elif call == "setsid":
+    os.setsid()
+print("survived", flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    "call",
+    ["chmod", "utime", "setxattr", "setpriority", "sched_setaffinity", "fcntl_setown", "setsid"],
+)
+def test_the_kernel_refuses_lasting_effects(tmp_path: Path, call: str) -> None:
+    """File metadata and other processes' priority, affinity and signals are out of reach: the
+    call kills the learner's process (SIGSYS), and the file and the other process are as before.
+    The audit hook is not installed here, so this is the kernel's filter alone."""
+    if platform.machine() != "x86_64" or "seccomp" not in sandbox_layers():
+        pytest.skip("the filter for these calls is written for Linux on x86-64")
+    target = tmp_path / "hidden.txt"
+    target.write_text("hidden")
+    target.chmod(0o640)
+    os.utime(target, (1_000_000_000, 1_000_000_000))
+    before = target.stat()
+    victim = subprocess.Popen(["sleep", "30"])
+    nice_before = os.getpriority(os.PRIO_PROCESS, victim.pid)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", LASTING, str(target), str(victim.pid), call],
+            capture_output=True, text=True, cwd=ROOT, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == -signal.SIGSYS, (result.returncode, result.stdout)
+        assert "survived" not in result.stdout
+        after = target.stat()
+        assert (after.st_mode, after.st_mtime, after.st_atime) == (
+            before.st_mode, before.st_mtime, before.st_atime,
+        )  # fmt: skip
+        assert os.listxattr(target) == []
+        assert victim.poll() is None, "the other process must still run"
+        assert os.getpriority(os.PRIO_PROCESS, victim.pid) == nice_before
+        assert os.sched_getaffinity(victim.pid) == os.sched_getaffinity(0)
+    finally:
+        victim.kill()
+        victim.wait()
+
+
+def test_a_write_to_a_reader_that_stopped_reading_times_out() -> None:
+    """The judge never blocks on a full pipe: a send with a deadline raises ChannelTimeout."""
+    from dlkata.worker.wire import Channel, ChannelTimeout
+
+    read_end, write_end = os.pipe()
+    try:
+        started = time.monotonic()
+        with pytest.raises(ChannelTimeout):
+            Channel(read_end, write_end).send({"op": "call"}, [b"x" * 4_000_000], timeout=0.5)
+        assert time.monotonic() - started < 3
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_missing_kernel_layer_is_said_once() -> None:
+    from dlkata.checking import sandbox_warnings
+    from dlkata.results import KataResult, Status
+
+    def graded(layers: list[str] | None) -> KataResult:
+        return KataResult("linear", "Linear", Status.PASSED, "linear.py", sandbox=layers)
+
+    assert sandbox_warnings([graded(["die-with-judge", "landlock", "seccomp"])]) == []
+    assert sandbox_warnings([graded(None)]) == []
+    (warning,) = sandbox_warnings([graded(["die-with-judge"]), graded(["seccomp"])])
+    assert "no landlock or seccomp" in warning and "What the sandbox guarantees" in warning

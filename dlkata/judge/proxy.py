@@ -12,6 +12,7 @@ import copy
 import inspect
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -135,7 +136,11 @@ class WorkerProcess:
                 raise self.protocol_error(
                     None, f"it sent {_cut(repr(message.get('op')))} before 'ready'"
                 )
-            self.ready_message = message
+            ready = _valid_ready(message)
+            if ready is None:
+                self.kill()
+                raise self.protocol_error(None, "a 'ready' message that is not the grader's")
+            self.ready_message = ready
         return self.ready_message
 
     def request(
@@ -167,7 +172,10 @@ class WorkerProcess:
         header = {**header, "seq": self._seq}
         assert self.channel is not None
         try:
-            self.channel.send(header, blobs)
+            self.channel.send(header, blobs, timeout=self.limits.call_timeout)
+        except ChannelTimeout:
+            self.kill()
+            raise self.protocol_error(function, "it stopped reading the grader's channel") from None
         except ChannelClosed:
             self._raise_death(function)
         timeout = min(self.limits.call_timeout, max(self.remaining, 0.0))
@@ -195,7 +203,9 @@ class WorkerProcess:
     def reset_handles(self) -> None:
         if self.channel is not None and self.process is not None and self.process.poll() is None:
             try:
-                self.channel.send({"op": "reset"})
+                self.channel.send({"op": "reset"}, timeout=1.0)
+            except ChannelTimeout:
+                self.kill()
             except ChannelClosed:
                 pass
 
@@ -286,9 +296,9 @@ class WorkerProcess:
     def close(self) -> None:
         if self.channel is not None and self.process is not None and self.process.poll() is None:
             try:
-                self.channel.send({"op": "quit"})
+                self.channel.send({"op": "quit"}, timeout=1.0)
                 self.process.wait(timeout=2)
-            except (ChannelClosed, subprocess.TimeoutExpired):
+            except (ChannelClosed, ChannelTimeout, subprocess.TimeoutExpired):
                 pass
         self.kill()
         self._close_channel()
@@ -316,10 +326,10 @@ class WorkerProcess:
             else ""
         )
         if size <= 2 * _OUTPUT_EDGE:
-            return self.capture.read().decode(errors="replace") + capped
-        head = self.capture.read(_OUTPUT_EDGE).decode(errors="replace")
+            return visible_controls(self.capture.read().decode(errors="replace")) + capped
+        head = visible_controls(self.capture.read(_OUTPUT_EDGE).decode(errors="replace"))
         self.capture.seek(size - _OUTPUT_EDGE)
-        tail = self.capture.read().decode(errors="replace")
+        tail = visible_controls(self.capture.read().decode(errors="replace"))
         cut = size - 2 * _OUTPUT_EDGE
         return f"{head}\n... [{cut} bytes of output cut] ...\n{tail}{capped}"
 
@@ -484,7 +494,7 @@ def _learner_error(name: str, raised: dict[str, Any], limits: Limits) -> Learner
         messages.get(kind, f"`{name}` raised {exc}"),
         kind="not_implemented" if kind == "not_implemented" else "raised",
         function=name,
-        exc_type=raised.get("type"),
+        exc_type=_cut(str(raised.get("type")))[:_MAX_NAME],
         hint=hints.get(kind),
         exception=exc,
         exception_kind=kind,
@@ -506,8 +516,9 @@ _DEATHS = {
     "SIGXCPU": ("stopped for using too much CPU time (SIGXCPU)", ""),
     "SIGSYS": (
         "stopped by the grader's sandbox (SIGSYS)",
-        ": it made a forbidden system call (starting a program or a process, signalling or "
-        "tracing another one, or opening a network connection)",
+        ": it made a forbidden system call (starting a program or a process, signalling, "
+        "tracing or re-prioritising another one, opening a network connection, changing a "
+        "file's permissions, owner, attributes or timestamps, or an administrator's call)",
     ),
     "SIGABRT": ("aborted (SIGABRT)", ": a fatal error in C code"),
 }
@@ -515,8 +526,76 @@ _FRAME_FIELDS = {"file": str, "line": int, "function": str, "text": str}
 
 
 def _cut(text: str) -> str:
-    """Text from the learner's process, at a length a report can show."""
-    return text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + " ... (cut)"
+    """Text from the learner's process, at a length a report can show, with control characters
+    made visible (`\x1b` as text), so that no terminal, log or CI runner interprets them."""
+    text = text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + " ... (cut)"
+    return visible_controls(text)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible_controls(text: str) -> str:
+    """Every control character but newline and tab, written out as an escape."""
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
+_SIGNATURE_KINDS = {
+    "POSITIONAL_ONLY",
+    "POSITIONAL_OR_KEYWORD",
+    "VAR_POSITIONAL",
+    "KEYWORD_ONLY",
+    "VAR_KEYWORD",
+}
+
+
+def _valid_ready(message: dict[str, Any]) -> dict[str, Any] | None:
+    """The 'ready' message, rebuilt from the fields and types the grader sends, or None when it
+    is not one (a forged message cannot crash a renderer with an odd field later)."""
+    error = message.get("import_error")
+    signatures = message.get("signatures")
+    sandbox = message.get("sandbox", [])
+    if not isinstance(sandbox, list) or not all(isinstance(n, str) for n in sandbox):
+        return None
+    if error is not None:
+        if not isinstance(error, dict) or error.get("kind") not in ("syntax", "import"):
+            return None
+        types = {"message": str, "type": str, "text": str, "line": int, "offset": int}
+        for key, kind in types.items():
+            value = error.get(key)
+            if value is not None and (type(value) is not kind):
+                return None
+        frames = error.get("frames", [])
+        if not isinstance(frames, list) or len(_frames(frames) or []) != len(frames):
+            return None
+        clean = {
+            key: _cut(error[key]) if types[key] is str else error[key]
+            for key in types
+            if error.get(key) is not None
+        }
+        clean |= {"kind": error["kind"], "frames": _frames(frames) or []}
+        return {"op": "ready", "import_error": clean, "signatures": {}, "sandbox": sandbox}
+    if not isinstance(signatures, dict):
+        return None
+    for name, info in signatures.items():
+        if not isinstance(name, str) or not isinstance(info, dict):
+            return None
+        if not isinstance(info.get("callable"), bool):
+            return None
+        parameters = info.get("parameters")
+        if parameters is not None and not (
+            isinstance(parameters, list)
+            and all(
+                isinstance(p, list)
+                and len(p) == 3
+                and isinstance(p[0], str)
+                and p[1] in _SIGNATURE_KINDS
+                and isinstance(p[2], (str, type(None)))
+                for p in parameters
+            )
+        ):
+            return None
+    return {"op": "ready", "import_error": None, "signatures": signatures, "sandbox": sandbox}
 
 
 def _size(size: int) -> str:

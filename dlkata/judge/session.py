@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import resource
 import sys
 from pathlib import Path
 from typing import Any
@@ -72,13 +73,21 @@ def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 tests=tests,
                 error=error,
                 output=workers[kata_id].output(),
+                sandbox=(workers[kata_id].ready_message or {}).get("sandbox"),
                 duration=plugin.durations[kata_id],
             ).to_dict()
         )
     return results
 
 
+# The judge's own memory ceiling: what a learner's process sends it is bounded (256 MB a
+# message, arrays checked against their headers), and a judge that still runs out fails alone,
+# as an error of its katas, instead of taking the machine's memory.
+JUDGE_MEMORY_BYTES = 8 * 1024**3
+
+
 def main() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (JUDGE_MEMORY_BYTES, JUDGE_MEMORY_BYTES))
     spec = json.loads(Path(sys.argv[1]).read_text())
     results = run(spec)
     Path(spec["result_file"]).write_text(json.dumps(results))

@@ -79,9 +79,7 @@ class Worker:
             [sys.modules[name] for name in _WATCHED_MODULES if name in sys.modules]
             + [Worker, Encoder, Decoder, Channel]
         )
-        guard.install_audit_hook(
-            tuple(self.config["protected"]), readable, self._report_violation
-        )
+        guard.install_audit_hook(tuple(self.config["protected"]), readable, self._report_violation)
         import_error = self._import_solution()
         self._check_patches()
         self.channel.send(

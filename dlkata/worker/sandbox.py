@@ -15,8 +15,8 @@ that installed them:
   re-prioritise or re-schedule another process, open a socket, raise its resource limits, change
   any file's metadata (mode, owner, extended attributes, timestamps), ask for SIGIO on a file
   (`F_SETOWN`), or use an administrator's powers (mount, reboot, modules, clocks, namespaces ...)
-  even when the grader runs as root. Starting processes and sockets kill it with SIGSYS, which
-  the judge names; the other calls fail with EPERM.
+  even when the grader runs as root. Any of these kills it with SIGSYS, which the judge names
+  (raising a resource limit or installing another filter fails with EPERM instead).
 - The process dies with the judge that started it (no orphan keeps running after a crash).
 
 Everything is best effort: on another OS, an older kernel or an unknown CPU a layer is skipped,
@@ -117,12 +117,13 @@ _SYSCALLS: dict[str, tuple[int, dict[str, int]]] = {
         },
     ),
 }
-# Refused with EPERM: calls with effects outside the process. File metadata (Landlock governs
-# reads and writes, not modes, owners, extended attributes or timestamps); other processes'
-# priority, affinity and scheduling; and an administrator's powers, which a grader started as
-# root would otherwise hand to the learner's code. x86_64 numbers (tested here); other CPUs keep
-# the filter above and the audit hook.
-_EPERM_CALLS: dict[str, dict[str, int]] = {
+# Also killed: calls with effects outside the process. File metadata (Landlock governs reads and
+# writes, not modes, owners, extended attributes or timestamps); other processes' priority,
+# affinity and scheduling; and an administrator's powers, which a grader started as root would
+# otherwise hand to the learner's code. A kill (SIGSYS) is named in the report, where a refused
+# call that the solution swallows would go unseen. x86_64 numbers (tested here); other CPUs
+# keep the filter above and the audit hook.
+_KILLED_X86_64: dict[str, dict[str, int]] = {
     "x86_64": {
         # file metadata
         "chmod": 90,
@@ -286,8 +287,8 @@ def seccomp_program(machine: str, pid: int) -> bytes | None:
             p.jump(_JEQ, numbers[name], "kill")
     p.jump(_JEQ, numbers["setrlimit"], "eperm")
     p.jump(_JEQ, numbers["seccomp"], "eperm")
-    for number in _EPERM_CALLS.get(machine, {}).values():
-        p.jump(_JEQ, number, "eperm")
+    for number in _KILLED_X86_64.get(machine, {}).values():
+        p.jump(_JEQ, number, "kill")
     p.jump(_JEQ, numbers["fcntl"], "fcntl")
     # glibc tries clone3 first and falls back to clone, whose flags a filter can read
     p.jump(_JEQ, numbers["clone3"], "enosys")
@@ -305,7 +306,7 @@ def seccomp_program(machine: str, pid: int) -> bytes | None:
     p.label("fcntl")  # F_SETOWN and friends would have the kernel signal another process
     p.load(_arg(1))
     for command in (_F_SETOWN, _F_SETSIG, _F_SETOWN_EX):
-        p.jump(_JEQ, command, "eperm")
+        p.jump(_JEQ, command, "kill")
     p.ret(_RET_ALLOW)
     p.label("prlimit")  # reading a limit passes new_limit == NULL; setting one is refused
     p.load(_arg(2))

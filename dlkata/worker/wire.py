@@ -32,6 +32,8 @@ MAX_DEPTH = 64
 MAX_INT_BITS = 4096  # JSON integers past about 4300 digits are refused by Python itself
 _HEADER = struct.Struct("<Q")
 _RNG_NAMES = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
+# what an array received may hold: booleans and numbers (no objects, strings, bytes, dates)
+_ARRAY_KINDS = "biufc"
 # what a malformed message can raise while it is taken apart; each becomes a WireError
 _MALFORMED = (
     TypeError,
@@ -194,8 +196,8 @@ class Decoder:
                 raise WireError(f"unsupported .npy version {version}")
             # the header must describe exactly the bytes that follow: a small message cannot
             # make the reader allocate a huge array, and object arrays never get this far
-            if dtype.hasobject:
-                raise WireError("an object array cannot be received")
+            if dtype.kind not in _ARRAY_KINDS or dtype.itemsize > 16 or dtype.fields:
+                raise WireError(f"arrays of dtype {dtype} cannot be received (numbers only)")
             if math.prod(shape) * dtype.itemsize != len(blob) - stream.tell():
                 raise WireError("an array's data does not match its header")
             stream.seek(0)
@@ -267,15 +269,32 @@ class Channel:
         self.read_fd = read_fd
         self.write_fd = write_fd
 
-    def send(self, header: dict[str, Any], blobs: list[bytes] | None = None) -> None:
-        self.send_packed(pack(header, blobs or []))
+    def send(
+        self,
+        header: dict[str, Any],
+        blobs: list[bytes] | None = None,
+        timeout: float | None = None,
+    ) -> None:
+        self.send_packed(pack(header, blobs or []), timeout)
 
-    def send_packed(self, message: bytes) -> None:
-        """Send what `pack` made."""
+    def send_packed(self, message: bytes, timeout: float | None = None) -> None:
+        """Send what `pack` made. With a `timeout` the write never blocks past it: a reader that
+        stops reading (a full pipe) raises ChannelTimeout instead of stalling the writer."""
         data = memoryview(message)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        if deadline is not None:
+            os.set_blocking(self.write_fd, False)
         try:
             while data:
-                written = os.write(self.write_fd, data)
+                if deadline is not None:
+                    left = deadline - time.monotonic()
+                    _, ready, _ = select.select([], [self.write_fd], [], max(left, 0.0))
+                    if not ready:
+                        raise ChannelTimeout("the other process stopped reading")
+                try:
+                    written = os.write(self.write_fd, data)
+                except BlockingIOError:
+                    continue
                 data = data[written:]
         except OSError as exc:
             raise ChannelClosed("the other process is gone") from exc
