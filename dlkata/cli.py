@@ -365,8 +365,17 @@ def _emit_text(results: list[KataResult], output: ReportFormat, destination: Pat
         if stream
         else out()
     )
-    render_text(results, console, panels=False if output is ReportFormat.github else None)
-    if output is ReportFormat.github:
+    if output is not ReportFormat.github:
+        render_text(results, console)
+    else:
+        # The readable report quotes the learner's output and messages: fenced with a one-time
+        # token, no line of it can be read by the runner as a workflow command.
+        import secrets
+
+        token = secrets.token_hex(16)
+        console.print(f"::stop-commands::{token}", markup=False, highlight=False, soft_wrap=True)
+        render_text(results, console, panels=False)
+        console.print(f"::{token}::", markup=False, highlight=False, soft_wrap=True)
         from dlkata.render.github import render_github
         from dlkata.render.markdown import render_markdown
 

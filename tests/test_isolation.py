@@ -138,9 +138,19 @@ def test_hostile_solution_is_caught(path: Path) -> None:
         "linear", "--file", str(one_file(path)), "--format", "github", *expected.options
     )
     assert annotations.returncode == 1 and "Traceback" not in annotations.stderr
-    lines = [line for line in annotations.stdout.splitlines() if line.strip()]
-    assert lines and all(line.startswith("::error ") for line in lines), lines[:5]
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", annotations.stdout)
+    assert_no_command_escapes(annotations.stdout)
+
+
+def assert_no_command_escapes(stdout: str) -> None:
+    """GitHub output: the readable report fenced by a one-time stop-commands token, then only
+    dlkata's own `::error` annotations, and no control character anywhere."""
+    lines = stdout.splitlines()
+    fence = re.fullmatch(r"::stop-commands::([0-9a-f]{32})", lines[0])
+    assert fence, lines[:3]
+    end = lines.index(f"::{fence.group(1)}::")
+    after = [line for line in lines[end + 1 :] if line.strip()]
+    assert after and all(line.startswith("::error ") for line in after), after[:5]
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", stdout)
 
 
 def _grader_files() -> dict[str, tuple[int, float, list[str]]]:

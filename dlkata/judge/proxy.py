@@ -568,12 +568,12 @@ def _valid_ready(message: dict[str, Any]) -> dict[str, Any] | None:
         frames = error.get("frames", [])
         if not isinstance(frames, list) or len(_frames(frames) or []) != len(frames):
             return None
-        clean = {
-            key: _cut(error[key]) if types[key] is str else error[key]
-            for key in types
-            if error.get(key) is not None
+        clean = {  # in the order the learner's process wrote them
+            key: _cut(value) if isinstance(value, str) else value
+            for key, value in error.items()
+            if key == "kind" or (key in types and value is not None)
         }
-        clean |= {"kind": error["kind"], "frames": _frames(frames) or []}
+        clean["frames"] = _frames(frames) or []
         return {"op": "ready", "import_error": clean, "signatures": {}, "sandbox": sandbox}
     if not isinstance(signatures, dict):
         return None

@@ -186,7 +186,12 @@ def install_audit_hook(
                     writing = True
         if writing and real != devnull:
             refuse(f"write files ({name})")
-        if real not in allowed:
+        readable = real in allowed
+        for root in readable_roots:  # first: NumPy may sit inside a clone (its .venv)
+            if readable or starts_with(real, root):
+                readable = True
+                break
+        if not readable:
             for root, shown_from in roots:
                 if starts_with(real + "/", root):
                     refuse(f"read the grader's files ({real[shown_from:]})")
@@ -194,11 +199,7 @@ def install_audit_hook(
                 process = partition(real[6:], "/")[0]
                 if is_digit(process) and process != own_pid:
                     refuse("read another process's memory or files")
-            for root in readable_roots:
-                if starts_with(real, root):
-                    break
-            else:
-                refuse(f"read files outside its own file, Python and NumPy ({name})")
+            refuse(f"read files outside its own file, Python and NumPy ({name})")
         # A folder's descriptor lets `os.open(name, dir_fd=...)` open a path that this hook
         # would resolve against the wrong folder, so no folder may be opened as a file.
         try:
