@@ -19,6 +19,7 @@ import pytest
 from dlkata.judge import GradingFailure, check_backward, check_gradient_numerically
 from dlkata.judge.proxy import ReferenceImpl
 from dlkata.worker.child import _array_snapshot, _same, _shares_memory
+from tests.bundle import bundle
 from tests.cli_support import BIN, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
 
@@ -226,8 +227,9 @@ def test_a_memoised_result_fails_through_the_real_command(tmp_path: Path) -> Non
     assert "aliased" in {t["kind"] for t in kata["tests"] if t["status"] == "failed"}
 
 
-def test_an_infinite_loop_costs_one_time_out() -> None:
+def test_an_infinite_loop_costs_one_time_out(tmp_path: Path) -> None:
     """Every call of linear_forward hangs: after the first time-out, later calls fail at once."""
+    looping = bundle(HOSTILE / "infinite_loop.py", tmp_path)
     started = time.monotonic()
     process = subprocess.run(
         [
@@ -235,7 +237,7 @@ def test_an_infinite_loop_costs_one_time_out() -> None:
             "check",
             "linear",
             "--file",
-            str(HOSTILE / "infinite_loop.py"),
+            str(looping),
             "--format",
             "json",
             "--timeout",

@@ -76,9 +76,10 @@ class WorkerProcess:
         self.channel: Channel | None = None
         self.ready_message: dict[str, Any] | None = None
         self._seq = 0
-        # functions that ran past the per-call limit: later calls fail at once, for the same
-        # reason, so that an infinite loop costs one time-out and not the kata's whole budget
-        self.hung: dict[str, LearnerError] = {}
+        # functions that ran past the per-call limit, killed their process or broke the channel:
+        # later calls fail at once, for the same reason, so that an infinite loop costs one
+        # time-out and a crash one restart, not the kata's whole budget
+        self.stopped: dict[str, LearnerError] = {}
         # Seconds spent waiting for this kata's learner code (import and calls), against
         # `kata_timeout`. Counted, not a deadline from creation: a judge grades its katas one
         # after another, and a slow kata must not eat the time of the next one.
@@ -146,11 +147,11 @@ class WorkerProcess:
     def request(
         self, header: dict[str, Any], blobs: list[bytes], function: str
     ) -> tuple[dict, list]:
-        if function in self.hung:
-            earlier = self.hung[function]
+        if function in self.stopped:
+            earlier = self.stopped[function]
             raise LearnerError(
                 f"{earlier.message} (on an earlier call, so it was not called again)",
-                kind="timeout",
+                kind=earlier.kind,
                 function=function,
                 hint=earlier.hint,
             )
@@ -182,8 +183,8 @@ class WorkerProcess:
         try:
             message, reply_blobs = self._receive(timeout, function)
         except LearnerError as error:
-            if error.kind == "timeout":
-                self.hung[function] = error
+            if error.kind in _STOPPING:
+                self.stopped[function] = error
             raise
         if message.get("op") != "result" or message.get("seq") != self._seq:
             self.kill()
@@ -391,7 +392,9 @@ class SolutionProxy:
         outcomes = reply.get("outcomes")
         if not isinstance(outcomes, list) or len(outcomes) != len(calls):
             raise self._broken(name, "not one outcome per call")
-        decoder = Decoder(blobs, resolve_handle=lambda i, t: Handle(i, t[:_MAX_NAME]))
+        decoder = Decoder(
+            blobs, resolve_handle=lambda i, t: Handle(i, t[:_MAX_NAME]), numbers_only=True
+        )
         values = []
         states = iter(encoder.generators)
         for outcome in outcomes:
@@ -412,9 +415,11 @@ class SolutionProxy:
 
     def _broken(self, name: str, detail: str) -> LearnerError:
         """A reply that is not an answer: the process that sent it is not trusted any further
-        (a fresh one answers the next call)."""
+        (a fresh one answers the next call of another function)."""
         self._worker.kill()
-        return self._worker.protocol_error(name, detail)
+        error = self._worker.protocol_error(name, detail)
+        self._worker.stopped[name] = error
+        return error
 
     def _check_violations(self, name: str) -> None:
         if self._worker.violations:
@@ -502,6 +507,7 @@ def _learner_error(name: str, raised: dict[str, Any], limits: Limits) -> Learner
     )
 
 
+_STOPPING = ("timeout", "crash", "protocol")  # failures that cost a process: not repeated
 _MAX_TEXT = 2000
 _MAX_NAME = 80
 _MAX_VIOLATIONS = 20

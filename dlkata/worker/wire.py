@@ -136,9 +136,13 @@ class Decoder:
         self,
         blobs: list[bytes],
         resolve_handle: Callable[[int, str], Any] | None = None,
+        numbers_only: bool = False,
     ) -> None:
+        """`numbers_only`: refuse arrays of anything but booleans and numbers (the judge reading
+        what a learner's process sent: no strings, bytes, dates or records to trip a check)."""
         self._blobs = blobs
         self._resolve_handle = resolve_handle
+        self._numbers_only = numbers_only
         self.generators: list[np.random.Generator] = []
 
     def decode(self, data: Any) -> Any:
@@ -196,7 +200,9 @@ class Decoder:
                 raise WireError(f"unsupported .npy version {version}")
             # the header must describe exactly the bytes that follow: a small message cannot
             # make the reader allocate a huge array, and object arrays never get this far
-            if dtype.kind not in _ARRAY_KINDS or dtype.itemsize > 16 or dtype.fields:
+            if dtype.hasobject:
+                raise WireError("an object array cannot be received")
+            if self._numbers_only and (dtype.kind not in _ARRAY_KINDS or dtype.itemsize > 16):
                 raise WireError(f"arrays of dtype {dtype} cannot be received (numbers only)")
             if math.prod(shape) * dtype.itemsize != len(blob) - stream.tell():
                 raise WireError("an array's data does not match its header")
