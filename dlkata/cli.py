@@ -108,7 +108,7 @@ def main_options(
     version: Annotated[
         bool | None,
         typer.Option(
-            "--version", callback=version_callback, is_eager=True, help="Show the version."
+            "--version", "-V", callback=version_callback, is_eager=True, help="Show the version."
         ),
     ] = None,
 ) -> None:

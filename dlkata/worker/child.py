@@ -108,6 +108,7 @@ class Worker:
         sys.path.insert(0, folder)
         name = os.path.splitext(os.path.basename(self.solution_path))[0]
         sys.meta_path.insert(0, OnlyNumPy(name))
+        sys.breakpointhook = _no_debugger
         try:
             spec = importlib.util.spec_from_file_location(name, self.solution_path)
             if spec is None or spec.loader is None:
@@ -313,6 +314,15 @@ class Worker:
                 for f in shown[-6:]
             ],
         }
+
+
+def _no_debugger(*args: Any, **kwargs: Any) -> None:
+    """`breakpoint()` in a solution: no debugger can attach inside the grader."""
+    raise RuntimeError(
+        "breakpoint() cannot open a debugger inside the grader (your code runs in a sandboxed "
+        "process with no terminal). Remove it, and debug with print() or by calling your "
+        "functions yourself in Python or a notebook on small inputs."
+    )
 
 
 class OnlyNumPy:

@@ -1,0 +1,61 @@
+"""Small things users trip on (issue 12): `-V`, files written with the user's permissions and
+through symlinks, and `breakpoint()` in a solution explained instead of a bare error."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from dlkata import __version__
+from dlkata.workspace import write_atomic
+from tests.cli_support import invoke
+from tests.grading_support import failures, grade_file
+
+
+def test_short_version_flag() -> None:
+    result = invoke("-V")
+    assert result.exit_code == 0 and result.stdout.strip() == f"dlkata {__version__}"
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_gets_the_umask_permissions(tmp_path: Path) -> None:
+    previous = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "linear.py", "x = 1\n")
+    finally:
+        os.umask(previous)
+    assert _mode(tmp_path / "linear.py") == 0o640
+
+
+def test_a_replaced_file_keeps_its_mode_and_a_link_is_written_through(tmp_path: Path) -> None:
+    target = tmp_path / "solutions" / "linear.py"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    target.chmod(0o604)
+    link = tmp_path / "linear.py"
+    link.symlink_to(target)
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and target.read_text() == "new\n"
+    assert _mode(target) == 0o604
+
+
+@pytest.mark.parametrize("where", ["at import", "in a call"])
+def test_breakpoint_is_explained(tmp_path: Path, where: str) -> None:
+    body = "breakpoint()\n" if where == "at import" else ""
+    solution = tmp_path / "relu.py"
+    solution.write_text(
+        "import numpy as np\n" + body + "def relu_forward(x):\n"
+        "    breakpoint()\n    return np.maximum(x, 0), x\n"
+        "def relu_backward(dout, x):\n    return dout * (x > 0)\n"
+        "def leaky_relu_forward(x, negative_slope=0.01):\n    return x, x\n"
+        "def leaky_relu_backward(dout, x):\n    return dout\n"
+    )
+    _, kata = grade_file("relu", solution)
+    said = str(kata.get("error")) + " ".join(t["message"] for t in failures(kata))
+    assert "breakpoint() cannot open a debugger inside the grader" in said
