@@ -155,8 +155,8 @@ def assert_no_command_escapes(stdout: str) -> None:
 
 def _grader_files() -> dict[str, tuple[int, float, list[str]]]:
     """Mode, modification time and extended attributes of the files a solution must not touch."""
-    paths = [
-        *sorted((ROOT / "katas" / "linear").iterdir()),
+    paths = [  # files only: the judge itself may write a __pycache__ folder beside the tests
+        *sorted(p for p in (ROOT / "katas" / "linear").iterdir() if p.is_file()),
         ROOT / "reference" / "linear.py",
         *sorted(HOSTILE_DIR.glob("*.py")),
     ]

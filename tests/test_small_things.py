@@ -59,3 +59,19 @@ def test_breakpoint_is_explained(tmp_path: Path, where: str) -> None:
     _, kata = grade_file("relu", solution)
     said = str(kata.get("error")) + " ".join(t["message"] for t in failures(kata))
     assert "breakpoint() cannot open a debugger inside the grader" in said
+
+
+def test_the_package_metadata_is_honest() -> None:
+    """One source of the version, an SPDX licence with its file, typed, and the katas shipped."""
+    import importlib.metadata
+
+    from tests.support import ROOT
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["dynamic"] == ["version"] and "version" not in project
+    assert project["license"] == "MIT" and (ROOT / "LICENSE").is_file()
+    assert importlib.metadata.version("dlkata") == __version__
+    assert (ROOT / "dlkata" / "py.typed").is_file()
+    classifiers = set(project["classifiers"])
+    assert {f"Programming Language :: Python :: 3.{n}" for n in range(10, 14)} <= classifiers
