@@ -68,6 +68,12 @@ class CheckOutcome:
 
     results: list[KataResult]
     warnings: list[str] = field(default_factory=list)
+    graded: int = 0  # how many kata files were found and graded
+
+    @property
+    def nothing_graded(self) -> bool:
+        """No kata file was found at all (`check --all` in an empty or missing workspace)."""
+        return self.graded == 0
 
     @property
     def failed(self) -> bool:
@@ -107,7 +113,9 @@ def run_check(
             and result.id not in required
         ):
             result.status = Status.SKIPPED
-    return CheckOutcome(results, warnings + sandbox_warnings(list(graded.values())))
+    return CheckOutcome(
+        results, warnings + sandbox_warnings(list(graded.values())), graded=len(requests)
+    )
 
 
 KERNEL_LAYERS = ("landlock", "seccomp")

@@ -1,13 +1,15 @@
 """The `dlkata` command: each command parses its options, calls one library function and renders
 the result. Heavy modules (NumPy, pytest) are imported inside commands, so `--help` stays fast.
 
-Exit codes: 0 success, 1 a kata failed, 2 a usage error (the message says how to proceed).
+Exit codes: 0 success, 1 a kata failed or could not be graded, 2 a usage or configuration error
+(the message says how to proceed), 3 an internal error of dlkata, 5 nothing was graded.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import traceback
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -303,7 +305,8 @@ def check(
 
     With --all or in CI ($CI set) a kata not started is skipped, not failed, unless dlkata.yaml
     requires it or --require-all is given. Exit code 0 when every graded kata passed, 1 when one
-    failed, 2 for a usage error.
+    failed or could not be graded, 2 for a usage or configuration error, 3 for an internal error
+    of dlkata, 5 when nothing was graded (no kata file in the workspace).
 
     Examples: dlkata check conv2d | dlkata check --all --format github --junit report.xml |
     dlkata check linear --file my_linear.py
@@ -332,8 +335,16 @@ def check(
         from dlkata.render.junit import render_junit
 
         _write(junit, render_junit(outcome.results))
-    if outcome.failed:
+    if outcome.failed:  # a required kata not started fails, even when nothing else was found
         raise typer.Exit(1)
+    if outcome.nothing_graded and not katas and file is None:
+        where = workspace.root
+        found = "does not exist" if not where.is_dir() else "holds no kata file"
+        out(stderr=True).print(
+            f"[yellow]Nothing was graded:[/yellow] the workspace {where} {found}. Start a kata "
+            "with `dlkata next` or `dlkata new KATA`."
+        )
+        raise typer.Exit(NOTHING_GRADED)
 
 
 def _emit(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
@@ -653,8 +664,31 @@ def validate(
     console.print(f"[green]✓[/green] {count} kata folders are valid.")
 
 
+NOTHING_GRADED = 5  # pytest's code for "no tests ran"
+INTERNAL_ERROR = 3
+
+
 def main() -> None:
-    app(prog_name="dlkata")
+    try:
+        app(prog_name="dlkata")
+    except Exception:  # a bug of dlkata's: a short message, and the details in a file
+        report = crash_report(traceback.format_exc())
+        out(stderr=True).print(
+            f"[red]dlkata hit an internal error[/red] (not a problem with your solution). The "
+            f"full traceback is in {report}. Please report it to dlkata's maintainers with that "
+            "file and the command you ran."
+        )
+        sys.exit(INTERNAL_ERROR)
+
+
+def crash_report(text: str) -> Path:
+    """Write a traceback where the user can find it (the temporary folder); return the path."""
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix="dlkata-crash-", suffix=".txt")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(f"dlkata {__version__}, Python {sys.version.split()[0]}\n{text}")
+    return Path(name)
 
 
 if __name__ == "__main__":

@@ -264,9 +264,11 @@ def test_check_all_reports_every_kata_and_skips_those_not_started(tmp_path: Path
     assert {k["id"]: k["status"] for k in listed}["linear"] == "passed"
 
 
-def test_check_all_with_nothing_started_is_not_an_error() -> None:
+def test_check_all_with_nothing_started_says_nothing_was_graded() -> None:
+    """Not a failure of any kata, not a success either: exit 5, as pytest's 'no tests ran'."""
     result = invoke("check", "--all")
-    assert result.exit_code == 0 and "0 of 0 graded katas passed" in result.stdout
+    assert result.exit_code == 5 and "0 of 0 graded katas passed" in result.stdout
+    assert "Nothing was graded" in result.stderr
 
 
 def test_a_required_kata_not_started_fails_check_all(tmp_path: Path) -> None:

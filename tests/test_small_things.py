@@ -75,3 +75,30 @@ def test_the_package_metadata_is_honest() -> None:
     assert (ROOT / "dlkata" / "py.typed").is_file()
     classifiers = set(project["classifiers"])
     assert {f"Programming Language :: Python :: 3.{n}" for n in range(10, 14)} <= classifiers
+
+
+def test_nothing_graded_is_its_own_outcome(tmp_path: Path) -> None:
+    """`check --all` in an empty or missing workspace says so and exits 5, not 0."""
+    for folder, said in ((tmp_path, "holds no kata file"), (tmp_path / "missing", "does not")):
+        result = invoke("check", "--all", "--dir", str(folder))
+        assert result.exit_code == 5, result.output
+        assert "Nothing was graded" in result.stderr and said in result.stderr
+
+
+def test_an_internal_error_is_short_and_leaves_its_traceback_in_a_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dlkata import cli
+
+    def broken(**kwargs: object) -> None:
+        raise RuntimeError("a bug in dlkata")
+
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 3
+    said = capsys.readouterr().err
+    assert "internal error" in said and "Traceback" not in said
+    report = Path(said.split("traceback is in ")[1].split(". Please")[0].replace("\n", ""))
+    assert "RuntimeError: a bug in dlkata" in report.read_text()
+    report.unlink()
