@@ -199,8 +199,44 @@ def _report_written(written: Scaffolded, kata: Kata) -> None:
 
 
 @app.command()
+def restore(
+    kata_id: KataArgument,
+    backup: Annotated[
+        str | None,
+        typer.Argument(help="Which backup (a name from --list); the latest by default."),
+    ] = None,
+    list_backups: Annotated[
+        bool, typer.Option("--list", help="List the kata's backups, oldest first.")
+    ] = False,
+    directory: DirOption = None,
+) -> None:
+    """Bring back your file from a backup (`new --force` and `reset` keep one each time).
+
+    Your current file is backed up first, so a restore loses nothing either.
+
+    Examples: dlkata restore conv2d | dlkata restore conv2d --list
+    """
+    from dlkata.scaffold import restore as restore_kata
+
+    kata = find_kata(kata_id)
+    workspace = open_workspace(directory)
+    if list_backups:
+        names = [path.name for path in workspace.backups(kata.id)]
+        out().print("\n".join(names) if names else f"There is no backup of {kata.id} yet.")
+        return
+    try:
+        written = restore_kata(kata, workspace, backup)
+    except WorkspaceError as exc:
+        usage_error(str(exc))
+    console = out()
+    console.print(f"Restored {written.path} from its backup.")
+    if written.backup:
+        console.print(f"The file it replaced was backed up to {written.backup}")
+
+
+@app.command()
 def reset(kata_id: KataArgument, directory: DirOption = None) -> None:
-    """Put the kata's stub back and start over; your file is backed up first.
+    """Put the kata's stub back and start over (hints too); your file is backed up first.
 
     Example: dlkata reset conv2d
     """

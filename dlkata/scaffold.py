@@ -33,8 +33,8 @@ def scaffold(kata: Kata, workspace: Workspace, *, force: bool = False) -> Scaffo
 
 
 def reset(kata: Kata, workspace: Workspace) -> Scaffolded:
-    """Put the stub back (the learner's file is backed up first) and forget the recorded verdict,
-    so that `status` shows the kata as not started again. Hints already shown stay shown."""
+    """Put the stub back (the learner's file is backed up first) and forget the recorded verdict
+    and the hints shown, so that the kata starts over as if new."""
     target = workspace.file_for(kata.id)
     stub = kata.stub_path.read_text(encoding="utf-8")
     backup = None
@@ -43,5 +43,25 @@ def reset(kata: Kata, workspace: Workspace) -> Scaffolded:
     write_atomic(target, stub)
     state = workspace.state
     if state.path.exists():
-        state.update(lambda data: data["progress"].pop(kata.id, None))
+        state.update(lambda data: [data[part].pop(kata.id, None) for part in ("progress", "hints")])
     return Scaffolded(target, backup, tuple(state.warnings))
+
+
+def restore(kata: Kata, workspace: Workspace, name: str | None = None) -> Scaffolded:
+    """Bring back a backup of the learner's file (the latest, or the one named); the current
+    file is backed up first, so a restore never loses work either."""
+    backups = workspace.backups(kata.id)
+    if not backups:
+        raise WorkspaceError(
+            f"There is no backup of {kata.id} in {workspace.state_dir / 'backups'}."
+        )
+    chosen = backups[-1] if name is None else next((b for b in backups if b.name == name), None)
+    if chosen is None:
+        listed = ", ".join(b.name for b in backups)
+        raise WorkspaceError(
+            f"There is no backup named {name}; the backups of {kata.id}: {listed}."
+        )
+    target = workspace.file_for(kata.id)
+    backup = workspace.backup(target) if target.exists() else None
+    write_atomic(target, chosen.read_text(encoding="utf-8"))
+    return Scaffolded(target, backup)

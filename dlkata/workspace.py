@@ -13,6 +13,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -83,6 +84,17 @@ class Workspace:
     @property
     def state(self) -> StateFile:
         return StateFile(self.state_dir / "state.json")
+
+    def backups(self, kata_id: str) -> list[Path]:
+        """The backups of a kata's file, oldest first."""
+        folder = self.state_dir / "backups"
+        pattern = re.compile(rf"{re.escape(kata_id)}-(\d{{8}}-\d{{6}})(?:-(\d+))?\.py")
+        found = []
+        for path in folder.glob(f"{kata_id}-*.py") if folder.is_dir() else []:
+            match = pattern.fullmatch(path.name)
+            if match:
+                found.append(((match.group(1), int(match.group(2) or 0)), path))
+        return [path for _, path in sorted(found)]
 
     def backup(self, path: Path) -> Path:
         """Copy a learner's file into `.dlkata/backups/` before it is replaced."""

@@ -102,3 +102,26 @@ def test_an_internal_error_is_short_and_leaves_its_traceback_in_a_file(
     report = Path(said.split("traceback is in ")[1].split(". Please")[0].replace("\n", ""))
     assert "RuntimeError: a bug in dlkata" in report.read_text()
     report.unlink()
+
+
+def test_reset_forgets_hints_and_restore_brings_the_file_back(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    assert invoke("new", "relu", "--dir", str(folder)).exit_code == 0
+    assert invoke("hint", "relu", "--dir", str(folder)).exit_code == 0
+    mine = folder / "relu.py"
+    mine.write_text("# my first attempt\n")
+    assert invoke("reset", "relu", "--dir", str(folder)).exit_code == 0
+    assert "first attempt" not in mine.read_text()
+    hint = invoke("hint", "relu", "--dir", str(folder))
+    assert "Hint 1/" in hint.stdout and "Hint 2/" not in hint.stdout  # shown afresh
+    listed = invoke("restore", "relu", "--list", "--dir", str(folder))
+    assert listed.exit_code == 0 and listed.stdout.count("relu-") == 1
+    restored = invoke("restore", "relu", "--dir", str(folder))
+    assert restored.exit_code == 0 and mine.read_text() == "# my first attempt\n"
+    # the stub it replaced was kept too: nothing is lost either way
+    assert invoke("restore", "relu", "--list", "--dir", str(folder)).stdout.count("relu-") == 2
+
+
+def test_restore_without_a_backup_says_so(tmp_path: Path) -> None:
+    result = invoke("restore", "relu", "--dir", str(tmp_path))
+    assert result.exit_code == 2 and "no backup of relu" in result.stderr
