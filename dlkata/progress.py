@@ -7,6 +7,7 @@ for `list` and `status`; `check` always grades the code itself.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from enum import Enum
@@ -35,18 +36,37 @@ def record_results(workspace: Workspace, results: list[KataResult]) -> list[str]
                 "passed_tests": result.passed,
                 "total_tests": len(result.tests),
                 "checked_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "file_sha256": file_digest(Path(result.file)),
             }
 
     state.update(change)
     return state.warnings
 
 
+def file_digest(path: Path) -> str | None:
+    """The file's SHA-256, to tell later whether it changed since it was checked."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def changed_since_checked(kata: Kata, workspace: Workspace, recorded: dict[str, Any]) -> bool:
+    """The learner's file differs from the one the recorded verdict was given for."""
+    digest = (recorded.get(kata.id) or {}).get("file_sha256")
+    path = workspace.file_for(kata.id)
+    return digest is not None and path.exists() and file_digest(path) != digest
+
+
 def learner_progress(kata: Kata, workspace: Workspace, recorded: dict[str, Any]) -> Progress:
+    """A pass counts only for the file it was given to: a file changed since is in progress."""
     entry = recorded.get(kata.id) or {}
     path = workspace.file_for(kata.id)
     if not path.exists():
         return Progress.NOT_STARTED
     if entry.get("status") == Status.PASSED.value:
+        if changed_since_checked(kata, workspace, recorded):
+            return Progress.IN_PROGRESS
         return Progress.PASSED
     try:
         untouched = path.read_text(encoding="utf-8") == kata.stub_path.read_text(encoding="utf-8")
@@ -82,6 +102,7 @@ class CourseStatus:
     katas: list[tuple[Kata, Progress]]
     required: frozenset[str]
     next: Kata | None
+    changed: frozenset[str] = frozenset()  # files edited since their last check
 
     def ids(self, progress: Progress) -> list[str]:
         return [k.id for k, p in self.katas if p is progress]
@@ -102,8 +123,11 @@ def course_status(workspace: Workspace) -> tuple[CourseStatus, list[str]]:
         (kata, learner_progress(kata, workspace, recorded)) for kata in load_catalogue().values()
     ]
     required = frozenset(workspace.config.required if workspace.config else ())
+    changed = frozenset(
+        kata.id for kata, _ in rows if changed_since_checked(kata, workspace, recorded)
+    )
     return CourseStatus(
-        workspace.root, rows, required, suggest_next(rows, required)
+        workspace.root, rows, required, suggest_next(rows, required), changed
     ), state.warnings
 
 

@@ -125,3 +125,35 @@ def test_reset_forgets_hints_and_restore_brings_the_file_back(tmp_path: Path) ->
 def test_restore_without_a_backup_says_so(tmp_path: Path) -> None:
     result = invoke("restore", "relu", "--dir", str(tmp_path))
     assert result.exit_code == 2 and "no backup of relu" in result.stderr
+
+
+def test_status_sees_a_file_changed_since_its_check(tmp_path: Path) -> None:
+    from tests.cli_support import CORRECT_LINEAR
+
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "linear.py").write_text(CORRECT_LINEAR)
+    assert invoke("check", "linear", "--dir", str(folder)).exit_code == 0
+    before = invoke("status", "--dir", str(folder), "--format", "json").stdout
+    assert '"changed_since_checked": false' in before and '"status": "passed"' in before
+    (folder / "linear.py").write_text(CORRECT_LINEAR + "\n# an edit\n")
+    after = invoke("status", "--dir", str(folder))
+    assert "linear (changed since checked)" in after.stdout
+
+
+def test_status_never_asks_to_scaffold_a_stub_that_exists(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    assert "dlkata next` writes its stub" in invoke("status", "--dir", str(folder)).stdout
+    assert invoke("next", "--dir", str(folder)).exit_code == 0  # scaffolds linear, untouched
+    said = invoke("status", "--dir", str(folder)).stdout
+    assert "dlkata next` writes its stub" not in said
+    assert "Its stub is waiting in" in said and "dlkata check linear" in said
+
+
+def test_the_waiting_count_agrees_with_a_full_run(tmp_path: Path) -> None:
+    from tests.support import ROOT
+
+    stub = invoke("check", "linear", "--file", str(ROOT / "katas" / "linear" / "stub.py"))
+    full = invoke("check", "linear", "--file", str(ROOT / "reference" / "linear.py"))
+    total = full.stdout.split(" tests")[0].rsplit("/", 1)[1]
+    assert f"of its {total} tests are waiting" in stub.stdout

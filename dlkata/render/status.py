@@ -28,7 +28,7 @@ def render_status_text(status: CourseStatus, console: Console) -> None:
         (Progress.NOT_STARTED, "dim"),
     ):
         ids = status.ids(progress)
-        shown = ", ".join(f"{k}*" if k in status.required else k for k in ids) or "none"
+        shown = ", ".join(_label(k, status) for k in ids) or "none"
         console.print(f"[{colour}]{progress.value.capitalize()}[/{colour}] ({len(ids)}): {shown}")
     if status.required:
         console.print("[dim]* required by your dlkata.yaml[/dim]")
@@ -37,13 +37,24 @@ def render_status_text(status: CourseStatus, console: Console) -> None:
     if in_progress:
         console.print(f"Keep going: `dlkata check {in_progress[0]}`.")
     if status.next is not None:
+        stub = status.workspace / f"{status.next.id}.py"
+        todo = (
+            f"Its stub is waiting in {escape(str(stub))}: implement it, then "
+            f"`dlkata check {status.next.id}`."
+            if stub.exists()
+            else "`dlkata next` writes its stub."
+        )
         console.print(
-            f"Next kata: [bold]{status.next.id}[/bold] ({escape(status.next.title)}). "
-            "`dlkata next` writes its stub."
+            f"Next kata: [bold]{status.next.id}[/bold] ({escape(status.next.title)}). {todo}"
         )
     elif not in_progress:
         console.print("[green]Every kata passed.[/green] Well done.")
     console.print(f"[dim]Workspace: {status.workspace}[/dim]")
+
+
+def _label(kata_id: str, status: CourseStatus) -> str:
+    label = f"{kata_id}*" if kata_id in status.required else kata_id
+    return f"{label} (changed since checked)" if kata_id in status.changed else label
 
 
 def _bar(progress: list[Progress]) -> str:
@@ -80,6 +91,7 @@ def render_status_json(status: CourseStatus) -> str:
                 "topic": k.topic,
                 "status": p.value,
                 "required": k.id in status.required,
+                "changed_since_checked": k.id in status.changed,
             }
             for k, p in status.katas
         ],

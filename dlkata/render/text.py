@@ -118,7 +118,11 @@ def _body(result: KataResult) -> list[tuple[int, str]]:
     if result.status is Status.NOT_STARTED:
         waiting = len(result.tests) - result.passed
         lines.append(
-            (0, f"[yellow]{waiting} hidden tests are waiting for your implementation.[/yellow]")
+            (
+                0,
+                f"[yellow]{waiting} of its {len(result.tests)} tests are waiting for your "
+                "implementation.[/yellow]",
+            )
             if result.tests
             else (0, f"[yellow]There is no file yet: {escape(result.file)}[/yellow]")
         )
