@@ -36,6 +36,20 @@ STRIDE_OVER_KERNEL: list[Row] = [
     (18, (1, 2, 7, 11), {"kernel_size": (2, 3), "stride": (3, 4), "padding": 1}),
     (19, (2, 1, 5, 6), {"kernel_size": 1, "stride": 2}),
 ]
+# Two window geometries whose outputs have the same shape, as pytest parameters (x's shape, the
+# first pass's keywords, the second's): `check_backward(..., other_kwargs=...)` runs both, so a
+# backward that reads the latest forward's geometry fails even where it ignores the input values.
+OTHER_WINDOWS_SAME_OUTPUT = [
+    pytest.param(
+        (2, 2, 6, 6), {"kernel_size": 2}, {"stride": 3, "padding": 1},
+        id="kernel_size=2, then stride=3, padding=1",
+    ),
+    pytest.param(
+        (1, 3, 5, 7), {"kernel_size": (3, 2), "stride": 1, "padding": (1, 0)},
+        {"kernel_size": (1, 2), "padding": 0},
+        id="kernel_size=(3, 2), padding=(1, 0), then kernel_size=(1, 2), padding=0",
+    ),
+]  # fmt: skip
 # (x's shape, keyword arguments, the rule) for a 2-D pooling: each has a case that NumPy alone
 # would accept (a 3-D input pools over the last two axes, a third tuple entry is ignored ...).
 INVALID_POOLING: list[tuple[tuple[int, ...], dict[str, Any], str]] = [

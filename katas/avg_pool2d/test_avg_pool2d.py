@@ -14,6 +14,7 @@ from dlkata.judge import (
 from dlkata.judge.windows import (
     FITS_PADDED,
     INVALID_POOLING,
+    OTHER_WINDOWS_SAME_OUTPUT,
     ROUNDS_DOWN,
     STRIDE_OVER_KERNEL,
     invalid_cases,
@@ -184,20 +185,7 @@ def test_backward_with_padding(solution, reference, seed, shape, kwargs):
     _backward(solution, reference, sample(seed, shape), seed, HINT_INCLUDE_PAD, **kwargs)
 
 
-@pytest.mark.parametrize(
-    ("shape", "kwargs", "other"),
-    [
-        pytest.param(
-            (2, 2, 6, 6), {"kernel_size": 2}, {"stride": 3, "padding": 1},
-            id="kernel_size=2, then stride=3, padding=1",
-        ),
-        pytest.param(
-            (1, 3, 5, 7), {"kernel_size": (3, 2), "stride": 1, "padding": (1, 0)},
-            {"kernel_size": (1, 2), "padding": 0},
-            id="kernel_size=(3, 2), padding=(1, 0), then kernel_size=(1, 2), padding=0",
-        ),
-    ],
-)  # fmt: skip
+@pytest.mark.parametrize(("shape", "kwargs", "other"), OTHER_WINDOWS_SAME_OUTPUT)
 def test_backward_uses_its_own_cache(solution, reference, shape, kwargs, other):
     """Two forward passes with other windows but outputs of one shape: each backward its own."""
     _backward(solution, reference, sample(96, shape), 96, HINT_CACHE, other=other, **kwargs)
