@@ -13,7 +13,7 @@ from typer.testing import CliRunner, Result
 
 from dlkata.cli import app
 
-# variables that change dlkata's behaviour or output; each test starts without them
+# variables that change dlkata's behaviour or output; each test starts without them (conftest)
 ENVIRONMENT = (
     "CI",
     "GITHUB_ACTIONS",
@@ -49,9 +49,7 @@ WRONG_LINEAR = CORRECT_LINEAR.replace("dout.sum(axis=0)", "dout.mean(axis=0)")
 
 
 def isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
-    """Run in `folder` with none of the variables above set."""
-    for name in ENVIRONMENT:
-        monkeypatch.delenv(name, raising=False)
+    """Run in `folder` (the conftest has already removed the variables above)."""
     monkeypatch.chdir(folder)
     return folder
 
