@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from dlkata.resources import katas_dir, reference_dir
+from dlkata.yamlfile import load_yaml
 
 FORMAT_VERSION = 1
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -75,7 +76,7 @@ class Kata:
 
 def read_kata_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CatalogueError(f"{path}: cannot be read as YAML: {exc}") from exc
     if not isinstance(data, dict):

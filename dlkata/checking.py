@@ -20,7 +20,7 @@ from dlkata.results import KataResult, Status
 from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError
 
 if TYPE_CHECKING:
-    from dlkata.judge.proxy import Limits
+    from dlkata.limits import Limits
 
 DEFAULT_LIMITS: dict[str, Any] = {"timeout": 10.0, "kata_timeout": 60.0, "memory_limit": "2G"}
 _MIN_MEMORY = 64 * 1024**2
@@ -41,7 +41,7 @@ def parse_memory(text: str | int) -> int:
 def resolve_limits(workspace: Workspace, **overrides: Any) -> Limits:
     """The limits for learner code: an option given on the command line, else the `limits:` of
     `dlkata.yaml`, else the defaults. Keys: `timeout`, `kata_timeout`, `memory_limit`."""
-    from dlkata.judge.proxy import Limits
+    from dlkata.limits import Limits
 
     configured = dict(workspace.config.limits) if workspace.config else {}
     where = f"{workspace.config.path}: limits" if workspace.config else "limits"

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from dlkata.catalogue import Kata
-from dlkata.judge.proxy import Limits
+from dlkata.limits import Limits
 from dlkata.resources import PACKAGE_DIR
 from dlkata.results import KataResult, Status
 

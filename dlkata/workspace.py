@@ -25,6 +25,8 @@ from typing import Any
 
 import yaml
 
+from dlkata.yamlfile import load_yaml
+
 CONFIG_NAME = "dlkata.yaml"
 STATE_DIR = ".dlkata"
 STATE_VERSION = 1
@@ -56,7 +58,7 @@ def find_config(start: Path) -> Path | None:
 
 def read_config(path: Path) -> WorkspaceConfig:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
     if not isinstance(data, dict):

@@ -32,7 +32,7 @@ import pytest
 
 from dlkata.catalogue import get_kata
 from dlkata.grading import GradeRequest, grade
-from dlkata.judge.proxy import Limits
+from dlkata.limits import Limits
 from tests.bundle import bundle
 from tests.support import ROOT, SOLUTIONS_DIR
 

@@ -20,7 +20,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn
@@ -28,6 +27,7 @@ from typing import Any, NoReturn
 import numpy as np
 
 from dlkata.judge.failures import LearnerError
+from dlkata.limits import Limits
 from dlkata.resources import PACKAGE_DIR, protected_dirs
 from dlkata.worker.wire import (
     Channel,
@@ -41,16 +41,6 @@ from dlkata.worker.wire import (
 
 _OUTPUT_EDGE = 4096
 _START_GRACE = 20.0
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one learner process may use; the CLI's `--timeout` and `--memory-limit` set these."""
-
-    call_timeout: float = 10.0
-    kata_timeout: float = 60.0
-    memory_bytes: int = 2 * 1024**3
-    output_bytes: int = 8 * 1024**2
 
 
 class WorkerProcess:
@@ -295,12 +285,8 @@ class WorkerProcess:
         self.process = None
 
     def close(self) -> None:
-        if self.channel is not None and self.process is not None and self.process.poll() is None:
-            try:
-                self.channel.send({"op": "quit"}, timeout=1.0)
-                self.process.wait(timeout=2)
-            except (ChannelClosed, ChannelTimeout, subprocess.TimeoutExpired):
-                pass
+        """Stop the learner's process at once: everything it printed is already in the capture
+        file (written through, no buffer), and nothing it could still do is wanted."""
         self.kill()
         self._close_channel()
         shutil.rmtree(self._snapshot_dir, ignore_errors=True)
