@@ -127,6 +127,11 @@ def kata_from_data(data: dict[str, Any], folder: Path) -> Kata:
     )
 
 
+def load_kata(folder: Path) -> Kata:
+    """One kata, from its folder alone (the judge needs only the katas it grades)."""
+    return kata_from_data(read_kata_yaml(folder / "kata.yaml"), folder)
+
+
 @functools.cache
 def load_catalogue(root: Path | None = None) -> dict[str, Kata]:
     """Every kata under `root` (the packaged katas by default), in a path-friendly order."""

@@ -8,6 +8,7 @@ whose message says what to do.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from dlkata.results import KataResult, Status
 from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError
 
 if TYPE_CHECKING:
+    from dlkata.grading import JudgePool, OnProgress
     from dlkata.limits import Limits
 
 DEFAULT_LIMITS: dict[str, Any] = {"timeout": 10.0, "kata_timeout": 60.0, "memory_limit": "2G"}
@@ -90,19 +92,24 @@ def run_check(
     limits: Limits | None = None,
     lenient: bool = False,
     require_all: bool = False,
+    pool: JudgePool | None = None,
+    on_progress: OnProgress | None = None,
 ) -> CheckOutcome:
     """Grade the named katas (or every kata with `all_katas`, or one `file`), record the verdicts
     of the workspace's files, and report a kata not started as skipped when `lenient` (CI, --all)
-    unless the course requires it or `require_all`."""
-    from dlkata.grading import GradeRequest, grade
+    unless the course requires it or `require_all`. Judges come from `pool` (`dlkata watch`
+    keeps one warm), else from a pool started here, before the katas are even looked up."""
+    from dlkata.grading import GradeRequest, JudgePool, default_jobs, grade
     from dlkata.progress import record_results
 
-    required = required_katas(workspace)
-    targets = _targets(workspace, names, all_katas, file)
-    requests = [
-        GradeRequest(get_kata(kata_id), path) for kata_id, path in targets if path.is_file()
-    ]
-    graded = {r.id: r for r in grade(requests, limits)}
+    with JudgePool() if pool is None else contextlib.nullcontext(pool) as judges:
+        judges.warm(default_jobs(len(load_catalogue())) if all_katas or len(names) > 1 else 1)
+        required = required_katas(workspace)
+        targets = _targets(workspace, names, all_katas, file)
+        requests = [
+            GradeRequest(get_kata(kata_id), path) for kata_id, path in targets if path.is_file()
+        ]
+        graded = {r.id: r for r in grade(requests, limits, pool=judges, on_progress=on_progress)}
     results = [graded.get(kata_id) or _not_started(kata_id, path) for kata_id, path in targets]
     warnings = record_results(workspace, list(graded.values())) if file is None and graded else []
     for result in results:

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
+from dlkata.grading import JudgePool
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
@@ -362,6 +363,7 @@ def check(
             limits=limits,
             lenient=all_katas or bool(os.environ.get("CI")),
             require_all=require_all,
+            pool=JUDGES,
         )
     except WorkspaceError as exc:
         usage_error(str(exc))
@@ -494,7 +496,7 @@ def watch(
 
     def regrade(changed: list[Path]) -> None:
         try:
-            outcome = run_check(workspace, [files[p] for p in changed], limits=limits)
+            outcome = run_check(workspace, [files[p] for p in changed], limits=limits, pool=JUDGES)
         except WorkspaceError as exc:  # e.g. a file deleted since it was saved
             console.print(f"[red]Error:[/red] {exc}")
             return
@@ -506,6 +508,7 @@ def watch(
         render_text(outcome.results, console)
 
     def ready() -> None:
+        JUDGES.warm(1)  # the next save is graded by a judge that is ready and waiting
         if any(path.is_file() for path in files):
             console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
         else:
@@ -704,7 +707,20 @@ NOTHING_GRADED = 5  # pytest's code for "no tests ran"
 INTERNAL_ERROR = 3
 
 
+# Judges started ahead of need: `main` starts one when the command will grade, so that it
+# imports pytest and NumPy while the command line is parsed and the workspace read.
+JUDGES = JudgePool()
+_GRADING_COMMANDS = ("check", "watch")
+
+
 def main() -> None:
+    arguments = sys.argv[1:]
+    if (
+        arguments[:1]
+        and arguments[0] in _GRADING_COMMANDS
+        and not {"-h", "--help"} & set(arguments)
+    ):
+        JUDGES.warm(1)
     try:
         app(prog_name="dlkata")
     except Exception:  # a bug of dlkata's: a short message, and the details in a file
@@ -715,6 +731,8 @@ def main() -> None:
             "file and the command you ran."
         )
         sys.exit(INTERNAL_ERROR)
+    finally:
+        JUDGES.close()
 
 
 def crash_report(text: str) -> Path:

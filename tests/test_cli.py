@@ -313,7 +313,9 @@ def test_limits_come_from_options_then_dlkata_yaml_then_defaults(
     write(tmp_path / "dlkata.yaml", "workspace: .\n" + config)
     write(tmp_path / "linear.py", CORRECT_LINEAR)
     seen = []
-    monkeypatch.setattr(dlkata.grading, "grade", lambda requests, limits: seen.append(limits) or [])
+    monkeypatch.setattr(
+        dlkata.grading, "grade", lambda requests, limits, **_: seen.append(limits) or []
+    )
     invoke("check", "linear", *options)
     (limits,) = seen
     assert (limits.call_timeout, limits.kata_timeout, limits.memory_bytes) == expected

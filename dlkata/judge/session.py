@@ -1,24 +1,29 @@
-"""The judge process: grades a few katas with pytest and writes their results as JSON.
+"""The judge process: grades a few katas with pytest and reports as it goes.
 
 It is trusted code (hidden tests, references, helpers) and never imports the learner's file: each
-kata's learner process is a `WorkerProcess`. Started by `dlkata.grading`, one per core.
+kata's learner process is a `WorkerProcess`. Started by `dlkata.grading`, one per core, before
+the katas are known: it imports what it needs, with a learner process starting beside it, and
+then reads its order (the katas, the files, the limits) as one JSON line on stdin. It writes
+events as JSON lines on its stdout: `progress` as tests finish, then `results`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import resource
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from dlkata.catalogue import get_kata
+import pytest
+
+from dlkata.catalogue import load_kata
+from dlkata.judge.plugin import JudgePlugin, Progress
 from dlkata.judge.proxy import WorkerProcess
 from dlkata.limits import Limits
-from dlkata.resources import katas_dir
 from dlkata.results import KataResult, kata_status
+from dlkata.worker.spawn import Spawned
 
 _PYTEST_ARGS = [
     "-p",
@@ -54,28 +59,23 @@ _PYTEST_ARGS = [
 ]
 
 
-def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
+def run(
+    spec: dict[str, Any], spare: Spawned | None = None, progress: Progress | None = None
+) -> list[dict[str, Any]]:
+    """Grade the katas of `spec`; `spare` is a learner process started early, for the first."""
     limits = Limits(**spec["limits"])
-    katas = {item["id"]: get_kata(item["id"]) for item in spec["katas"]}
+    katas = {item["id"]: load_kata(Path(item["folder"])) for item in spec["katas"]}
     solutions = {item["id"]: Path(item["solution"]) for item in spec["katas"]}
-    workers = {
-        kata_id: WorkerProcess(solutions[kata_id], kata.function_names, limits)
-        for kata_id, kata in katas.items()
-    }
-    for worker in workers.values():
-        worker.start()
-    # pytest is imported while the learner processes start up, not before
-    import pytest
-
-    from dlkata.judge.plugin import JudgePlugin
-
-    plugin = JudgePlugin(katas, workers)
+    workers = {}
+    for kata_id, kata in katas.items():
+        workers[kata_id] = WorkerProcess(solutions[kata_id], kata.function_names, limits, spare)
+        workers[kata_id].start()
+        spare = None
+    plugin = JudgePlugin(katas, workers, progress)
     paths = [str(kata.tests_path) for kata in katas.values()]
+    root = os.path.commonpath([str(kata.folder.parent) for kata in katas.values()])
     try:
-        with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-            exit_code = pytest.main(
-                [*paths, *_PYTEST_ARGS, "--rootdir", str(katas_dir())], plugins=[plugin]
-            )
+        exit_code = pytest.main([*paths, *_PYTEST_ARGS, "--rootdir", root], plugins=[plugin])
     finally:
         for worker in workers.values():
             worker.close()
@@ -104,17 +104,34 @@ def run(spec: dict[str, Any]) -> list[dict[str, Any]]:
 JUDGE_MEMORY_BYTES = 8 * 1024**3
 
 
-def main() -> None:
+def main(spare: Spawned | None = None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (JUDGE_MEMORY_BYTES, JUDGE_MEMORY_BYTES))
-    spec = json.loads(Path(sys.argv[1]).read_text())
-    results = run(spec)
-    Path(spec["result_file"]).write_text(json.dumps(results))
+    events = _events_channel()
+    line = sys.stdin.readline()
+    if not line:  # never given katas (a command that ended early, or a spare judge let go)
+        os._exit(0)
+    spec = json.loads(line)
+
+    def progress(kata_id: str, done: int, total: int) -> None:
+        _emit(events, {"event": "progress", "kata": kata_id, "done": done, "total": total})
+
+    _emit(events, {"event": "results", "results": run(spec, spare, progress)})
     # done: skip the interpreter's teardown of NumPy, pytest and the hidden tests' modules, which
     # the learner waits for and nobody needs
-    sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
 
 
-if __name__ == "__main__":
-    main()
+def _events_channel() -> IO[str]:
+    """The original stdout, kept for events; file descriptor 1 itself then points nowhere, so
+    that nothing a hidden test or a library prints can be mistaken for an event."""
+    events = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+    return events
+
+
+def _emit(events: IO[str], event: dict[str, Any]) -> None:
+    events.write(json.dumps(event) + "\n")
+    events.flush()

@@ -50,9 +50,9 @@ _WATCHED_MODULES = (
 
 
 class Worker:
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, channel: Channel, config: dict[str, Any]) -> None:
         self.config = config
-        self.channel = Channel(config["read_fd"], config["write_fd"])
+        self.channel = channel
         self.solution_path = os.path.realpath(config["solution"])
         self.module: Any = None
         self.handles: dict[int, Any] = {}
@@ -517,9 +517,15 @@ def _kind_of(value: Any) -> str:
 
 
 def main() -> None:
-    config = json.loads(sys.argv[1])
-    worker = Worker(config)
+    """Wait for the configuration (the process may start before the learner's file is known),
+    then apply the limits and the sandbox, import the file and answer calls."""
+    fds = json.loads(sys.argv[1])
+    channel = Channel(fds["read_fd"], fds["write_fd"])
     try:
+        message, _ = channel.receive()
+        if message.get("op") != "config":
+            return
+        worker = Worker(channel, message)
         worker.start()
         if worker.module is not None:
             worker.serve()
