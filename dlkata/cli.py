@@ -508,7 +508,9 @@ def watch(
         render_text(outcome.results, console)
 
     def ready() -> None:
-        JUDGES.warm(1)  # the next save is graded by a judge that is ready and waiting
+        # the next save is graded by a judge that is ready and waiting: for one kata, with its
+        # tests already collected
+        JUDGES.warm(1, [get_kata(ids[0])] if kata_id else None, limits)
         if any(path.is_file() for path in files):
             console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
         else:

@@ -69,31 +69,38 @@ class Judge:
             env=env,
             cwd=self.scratch.name,
         )
+        self.prepared: tuple[list[str], Limits] | None = None
         self.group: list[GradeRequest] = []
         self.allowed = self.deadline = 0.0
         self.results: dict[str, KataResult] = {}
         self.problem = ""
         self._buffer = b""
 
+    def prepare(self, katas: list[Kata], limits: Limits) -> None:
+        """Name the katas: the judge collects their tests, then waits for the learner's files."""
+        self.prepared = ([k.id for k in katas], limits)
+        order = {"katas": [{"id": k.id, "folder": str(k.folder)} for k in katas]}
+        self._write({**order, "limits": asdict(limits)})
+
     def submit(self, group: list[GradeRequest], limits: Limits) -> None:
+        """Give the learner's files (naming the katas first unless `prepare` did)."""
+        if self.prepared is None:
+            self.prepare([r.kata for r in group], limits)
         self.group = group
         self.allowed = limits.kata_timeout * len(group) + _JUDGE_GRACE
         self.deadline = time.monotonic() + self.allowed
-        spec = {
-            "katas": [
-                {
-                    "id": r.kata.id,
-                    "folder": str(r.kata.folder),
-                    "solution": str(r.solution.resolve()),
-                }
-                for r in group
-            ],
-            "limits": asdict(limits),
-        }
+        self._write({"solutions": {r.kata.id: str(r.solution.resolve()) for r in group}})
         try:
             assert self.process.stdin is not None
-            self.process.stdin.write((json.dumps(spec) + "\n").encode())
             self.process.stdin.close()
+        except OSError:
+            pass
+
+    def _write(self, order: dict[str, Any]) -> None:
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write((json.dumps(order) + "\n").encode())
+            self.process.stdin.flush()
         except OSError:
             pass  # it died already: `finish` says how
 
@@ -137,7 +144,9 @@ class Judge:
         self.close()
         results = dict(self.results)
         for r in self.group:
-            if r.kata.id not in results:
+            if r.kata.id in results:
+                results[r.kata.id].file = results[r.kata.id].file or str(r.solution)
+            else:
                 results[r.kata.id] = KataResult(
                     id=r.kata.id,
                     title=r.kata.title,
@@ -167,12 +176,26 @@ class JudgePool:
 
     waiting: list[Judge] = field(default_factory=list)
 
-    def warm(self, count: int) -> None:
+    def warm(
+        self, count: int, katas: list[Kata] | None = None, limits: Limits | None = None
+    ) -> None:
+        """Have `count` judges waiting; with `katas`, new ones collect their tests at once."""
         while len(self.waiting) < count:
-            self.waiting.append(Judge())
+            judge = Judge()
+            if katas:
+                judge.prepare(katas, limits or Limits())
+            self.waiting.append(judge)
 
-    def take(self) -> Judge:
-        return self.waiting.pop(0) if self.waiting else Judge()
+    def take(self, group: list[GradeRequest], limits: Limits) -> Judge:
+        """A judge prepared for exactly these katas and limits, else one not prepared yet, else
+        a new one. Judges prepared for other katas keep waiting until the pool is closed."""
+        wanted = ([r.kata.id for r in group], limits)
+        for fits in (lambda j: j.prepared == wanted, lambda j: j.prepared is None):
+            for judge in self.waiting:
+                if fits(judge):
+                    self.waiting.remove(judge)
+                    return judge
+        return Judge()
 
     def close(self) -> None:
         for judge in self.waiting:
@@ -231,7 +254,7 @@ def _grade_groups(
     """One judge per group, all at once; each group's katas graded one after another."""
     judges = []
     for group in groups:
-        judge = pool.take()
+        judge = pool.take(group, limits)
         judge.submit(group, limits)
         judges.append(judge)
     by_id: dict[str, KataResult] = {}

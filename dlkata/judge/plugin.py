@@ -92,11 +92,14 @@ class JudgePlugin:
     def __init__(
         self,
         katas: dict[str, Kata],
-        workers: dict[str, WorkerProcess],
+        start_workers: Callable[[], dict[str, WorkerProcess]],
         progress: Progress | None = None,
     ) -> None:
+        """`start_workers` is called once the tests are collected: it may wait for the learner's
+        files (a judge can be ready before they are saved)."""
         self.katas = katas
-        self.workers = workers
+        self._start_workers = start_workers
+        self.workers: dict[str, WorkerProcess] = {}
         self.progress = progress or (lambda kata_id, done, total: None)
         # one record per test, keyed by node id: a later phase's failure replaces a pass
         self.records: dict[str, dict[str, TestResult]] = {kata_id: {} for kata_id in katas}
@@ -149,6 +152,7 @@ class JudgePlugin:
             self.expected[kata_id] = collected + 1  # and the signature check
             if collected == 0:
                 self.errors.setdefault(kata_id, suite_error("no hidden test was collected"))
+        self.workers = self._start_workers()
         broken = set()
         for kata_id, worker in self.workers.items():
             started = time.monotonic()

@@ -3,7 +3,7 @@
 It is trusted code (hidden tests, references, helpers) and never imports the learner's file: each
 kata's learner process is a `WorkerProcess`. Started by `dlkata.grading`, one per core, before
 the katas are known: it imports what it needs, with a learner process starting beside it, and
-then reads its order (the katas, the files, the limits) as one JSON line on stdin. It writes
+then reads its order as JSON lines on stdin (the katas, then the learner's files). It writes
 events as JSON lines on its stdout: `progress` as tests finish, then `results`.
 """
 
@@ -13,12 +13,13 @@ import json
 import os
 import resource
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
 
-from dlkata.catalogue import load_kata
+from dlkata.catalogue import Kata, load_kata
 from dlkata.judge.plugin import JudgePlugin, Progress
 from dlkata.judge.proxy import WorkerProcess
 from dlkata.limits import Limits
@@ -60,38 +61,49 @@ _PYTEST_ARGS = [
 
 
 def run(
-    spec: dict[str, Any], spare: Spawned | None = None, progress: Progress | None = None
+    katas: dict[str, Kata],
+    limits: Limits,
+    read_solutions: Callable[[], dict[str, Path]],
+    spare: Spawned | None = None,
+    progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
-    """Grade the katas of `spec`; `spare` is a learner process started early, for the first."""
-    limits = Limits(**spec["limits"])
-    katas = {item["id"]: load_kata(Path(item["folder"])) for item in spec["katas"]}
-    solutions = {item["id"]: Path(item["solution"]) for item in spec["katas"]}
-    workers = {}
-    for kata_id, kata in katas.items():
-        workers[kata_id] = WorkerProcess(solutions[kata_id], kata.function_names, limits, spare)
-        workers[kata_id].start()
-        spare = None
-    plugin = JudgePlugin(katas, workers, progress)
+    """Grade `katas`. Their tests are collected first; `read_solutions` is then asked for the
+    learner's files (in `dlkata watch`, it waits for the next save). `spare` is a learner
+    process started early, for the first kata."""
+    solutions: dict[str, Path] = {}
+
+    def start_workers() -> dict[str, WorkerProcess]:
+        nonlocal spare
+        solutions.update(read_solutions())
+        workers = {}
+        for kata_id, kata in katas.items():
+            workers[kata_id] = WorkerProcess(solutions[kata_id], kata.function_names, limits, spare)
+            workers[kata_id].start()
+            spare = None
+        return workers
+
+    plugin = JudgePlugin(katas, start_workers, progress)
     paths = [str(kata.tests_path) for kata in katas.values()]
     root = os.path.commonpath([str(kata.folder.parent) for kata in katas.values()])
     try:
         exit_code = pytest.main([*paths, *_PYTEST_ARGS, "--rootdir", root], plugins=[plugin])
     finally:
-        for worker in workers.values():
+        for worker in plugin.workers.values():
             worker.close()
     results = []
     for kata_id, kata in katas.items():
         tests, error = plugin.tests(kata_id), plugin.suite_problem(kata_id, int(exit_code))
+        worker = plugin.workers.get(kata_id)
         results.append(
             KataResult(
                 id=kata_id,
                 title=kata.title,
                 status=kata_status(tests, error, plugin.expected.get(kata_id)),
-                file=str(solutions[kata_id]),
+                file=str(solutions.get(kata_id, "")),
                 tests=tests,
                 error=error,
-                output=workers[kata_id].output(),
-                sandbox=(workers[kata_id].ready_message or {}).get("sandbox"),
+                output=worker.output() if worker else "",
+                sandbox=(worker.ready_message or {}).get("sandbox") if worker else None,
                 duration=plugin.durations[kata_id],
             ).to_dict()
         )
@@ -105,21 +117,33 @@ JUDGE_MEMORY_BYTES = 8 * 1024**3
 
 
 def main(spare: Spawned | None = None) -> None:
+    """Read the order in two lines: the katas and limits (their tests are collected at once),
+    then the learner's files. A line that never comes (the command ended, or a waiting judge
+    was let go) ends the judge quietly."""
     resource.setrlimit(resource.RLIMIT_AS, (JUDGE_MEMORY_BYTES, JUDGE_MEMORY_BYTES))
     events = _events_channel()
-    line = sys.stdin.readline()
-    if not line:  # never given katas (a command that ended early, or a spare judge let go)
-        os._exit(0)
-    spec = json.loads(line)
+    order = _read_order()
+    katas = {item["id"]: load_kata(Path(item["folder"])) for item in order["katas"]}
+
+    def read_solutions() -> dict[str, Path]:
+        return {k: Path(v) for k, v in _read_order()["solutions"].items()}
 
     def progress(kata_id: str, done: int, total: int) -> None:
         _emit(events, {"event": "progress", "kata": kata_id, "done": done, "total": total})
 
-    _emit(events, {"event": "results", "results": run(spec, spare, progress)})
+    results = run(katas, Limits(**order["limits"]), read_solutions, spare, progress)
+    _emit(events, {"event": "results", "results": results})
     # done: skip the interpreter's teardown of NumPy, pytest and the hidden tests' modules, which
     # the learner waits for and nobody needs
     sys.stderr.flush()
     os._exit(0)
+
+
+def _read_order() -> dict[str, Any]:
+    line = sys.stdin.readline()
+    if not line:
+        os._exit(0)
+    return json.loads(line)
 
 
 def _events_channel() -> IO[str]:
