@@ -634,20 +634,14 @@ def explain(
 ) -> None:
     """Explain the concept: maths, shapes, a worked example, pitfalls, interview questions.
 
+    On a terminal it is drawn at the terminal's width; piped or redirected, the Markdown source
+    is printed as it is.
+
     Example: dlkata explain batch_norm
     """
-    from rich.markdown import Markdown
-    from rich.syntax import Syntax
+    from dlkata.render.explain import render_explanation
 
-    kata = find_kata(kata_id)
-    console = out()
-    console.print(Markdown(f"# {kata.title}\n\n" + kata.explanation_path.read_text("utf-8")))
-    if solution:
-        console.print(
-            "\n[bold yellow]Spoiler warning:[/bold yellow] the reference solution follows. You "
-            "learn more by finishing your own first.\n"
-        )
-        console.print(Syntax(kata.reference_path.read_text("utf-8"), "python", line_numbers=True))
+    render_explanation(find_kata(kata_id), out(), solution=solution)
 
 
 @app.command()

@@ -5,6 +5,10 @@ suite's files)."""
 from __future__ import annotations
 
 import os
+import pty
+import re
+import select
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,3 +67,35 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     return {**env, **extra}
+
+
+def on_a_terminal(*args: str, columns: int = 100, cwd: Path | None = None, **env: str) -> str:
+    """What a command prints on a pseudo-terminal `columns` wide."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [str(BIN / "dlkata"), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        cwd=cwd,
+        env=subprocess_env(TERM="xterm-256color", COLUMNS=str(columns), **env),
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        try:
+            chunk = os.read(leader, 65536) if ready else b""
+        except OSError:  # the terminal closed: the command has finished
+            chunk = b""
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    process.wait(timeout=30)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def without_styles(text: str) -> str:
+    """`text` without terminal control sequences (colours, cursor moves) and carriage returns."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r", "", text)
