@@ -126,9 +126,8 @@ def list_katas(directory: DirOption = None, output: ListFormatOption = ListForma
     """
     import json
 
-    from rich.table import Table
-
     from dlkata.progress import course_status
+    from dlkata.render.listing import render_list_text
 
     status, warnings = course_status(open_workspace(directory))
     warn(warnings)
@@ -146,21 +145,7 @@ def list_katas(directory: DirOption = None, output: ListFormatOption = ListForma
         ]
         print(json.dumps({"katas": katas}, indent=2))
         return
-    console = out()
-    table = Table(title="dlkata katas", title_justify="left")
-    for column in ("id", "title", "topic", "difficulty", "status"):
-        table.add_column(column)
-    styles = {"passed": "green", "in progress": "yellow", "not started": "dim"}
-    for kata, progress in status.katas:
-        table.add_row(
-            kata.id,
-            kata.title,
-            kata.topic,
-            kata.difficulty,
-            f"[{styles[progress.value]}]{progress.value}",
-        )
-    console.print(table)
-    console.print(f"Workspace: {status.workspace}", style="dim")
+    render_list_text(status, out())
 
 
 @app.command()

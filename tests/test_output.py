@@ -84,3 +84,53 @@ def test_explain_on_a_real_terminal_wraps_a_wide_table_into_records() -> None:
     assert not words(source("lr_schedules")) - words(shown)
     assert "step: exponential_decay(decay_rate=0.5, decay_steps=3)" in " ".join(shown.split())
     assert max(len(line) for line in shown.splitlines()) <= 60
+
+
+# --- list ------------------------------------------------------------------------------------
+
+IDS = list(load_catalogue())
+
+
+def test_list_piped_keeps_every_row_on_one_line_at_any_columns() -> None:
+    for columns in ("40", "80"):
+        result = invoke("list", env={"COLUMNS": columns})
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        for kata in load_catalogue().values():
+            row = next(line for line in lines if line.startswith(f"{kata.id} "))
+            for cell in (kata.title, kata.topic, kata.difficulty, "not started"):
+                assert f" {cell}" in row, (columns, row, cell)
+        assert "Left out" not in result.stdout and "…" not in result.stdout
+
+
+@pytest.mark.parametrize("width", range(38, 170, 11))
+def test_list_on_a_terminal_never_cuts_an_id(width: int, tmp_path: Path) -> None:
+    from dlkata.progress import course_status
+    from dlkata.render.listing import render_list_text
+    from dlkata.workspace import resolve_workspace
+
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, width=width, color_system=None)
+    render_list_text(course_status(resolve_workspace(tmp_path))[0], console)
+    lines = stream.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width and "…" not in stream.getvalue()
+    for kata_id in IDS:
+        assert any(re.match(rf"{kata_id}\s+\S", line) for line in lines), (width, kata_id)
+
+
+@pytest.mark.parametrize(
+    ("columns", "left_out"),
+    [(40, "title, topic, difficulty"), (60, "topic, difficulty"), (80, "difficulty"), (140, "")],
+)
+def test_list_on_a_real_terminal_leaves_out_columns_before_cutting_ids(
+    columns: int, left_out: str, tmp_path: Path
+) -> None:
+    shown = without_styles(on_a_terminal("list", columns=columns, cwd=tmp_path))
+    lines = shown.splitlines()
+    for kata_id in IDS:
+        assert any(line.startswith(f"{kata_id} ") for line in lines), (columns, kata_id)
+    assert "started" in shown
+    if left_out:
+        assert f"Left out to fit the terminal: {left_out}." in " ".join(shown.split())
+    else:
+        assert "Left out" not in shown and "Linear (fully connected) layer" in shown
