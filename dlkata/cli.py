@@ -23,6 +23,7 @@ from dlkata.grading import JudgePool
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
+    from dlkata.render.text import Verbosity
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
@@ -61,6 +62,13 @@ DirOption = Annotated[
 ]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
 KataArgument = Annotated[str, typer.Argument(metavar="KATA", help="The kata's id, e.g. conv2d.")]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="List each test, and every failure with its facts."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only the verdict line of each kata.")
+]
 
 
 def out(*, stderr: bool = False) -> Console:
@@ -322,6 +330,8 @@ def check(
             "--require-all", help="Count katas not started as failures, also with --all and in CI."
         ),
     ] = False,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Grade your solutions with the hidden tests.
 
@@ -335,6 +345,7 @@ def check(
     """
     from dlkata.checking import resolve_limits, run_check
 
+    verbosity = _verbosity(verbose, quiet)
     workspace = open_workspace(directory)
     try:
         limits = resolve_limits(
@@ -353,7 +364,7 @@ def check(
     except WorkspaceError as exc:
         usage_error(str(exc))
     warn(outcome.warnings)
-    _emit(outcome.results, output, destination)
+    _emit(outcome.results, output, destination, verbosity)
     if junit is not None:
         from dlkata.render.junit import render_junit
 
@@ -370,8 +381,22 @@ def check(
         raise typer.Exit(NOTHING_GRADED)
 
 
-def _emit(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
-    """Render `results` in one format to stdout or a file; `github` also writes the job summary."""
+def _verbosity(verbose: bool, quiet: bool) -> Verbosity:
+    from dlkata.render.text import Verbosity
+
+    if verbose and quiet:
+        usage_error("--verbose and --quiet ask for opposite things: give one of them.")
+    return Verbosity.VERBOSE if verbose else Verbosity.QUIET if quiet else Verbosity.NORMAL
+
+
+def _emit(
+    results: list[KataResult],
+    output: ReportFormat,
+    destination: Path | None,
+    verbosity: Verbosity,
+) -> None:
+    """Render `results` in one format to stdout or a file; `github` also writes the job summary.
+    The verbosity is for the readable report (text, and github's log)."""
     if output is ReportFormat.json:
         from dlkata.render.json_report import render_json
 
@@ -385,10 +410,15 @@ def _emit(results: list[KataResult], output: ReportFormat, destination: Path | N
 
         _send(render_markdown(results), destination)
     else:
-        _emit_text(results, output, destination)
+        _emit_text(results, output, destination, verbosity)
 
 
-def _emit_text(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
+def _emit_text(
+    results: list[KataResult],
+    output: ReportFormat,
+    destination: Path | None,
+    verbosity: Verbosity,
+) -> None:
     import io
 
     from dlkata.render.text import render_text
@@ -400,7 +430,7 @@ def _emit_text(results: list[KataResult], output: ReportFormat, destination: Pat
         else out()
     )
     if output is not ReportFormat.github:
-        render_text(results, console)
+        render_text(results, console, verbosity=verbosity)
     else:
         # The readable report quotes the learner's output and messages: fenced with a one-time
         # token, no line of it can be read by the runner as a workflow command.
@@ -408,7 +438,7 @@ def _emit_text(results: list[KataResult], output: ReportFormat, destination: Pat
 
         token = secrets.token_hex(16)
         console.print(f"::stop-commands::{token}", markup=False, highlight=False, soft_wrap=True)
-        render_text(results, console, panels=False)
+        render_text(results, console, panels=False, verbosity=verbosity)
         console.print(f"::{token}::", markup=False, highlight=False, soft_wrap=True)
         from dlkata.render.github import render_github
         from dlkata.render.markdown import render_markdown
@@ -452,6 +482,8 @@ def watch(
         ),
     ] = None,
     directory: DirOption = None,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Grade again every time you save; Ctrl-C stops.
 
@@ -464,6 +496,7 @@ def watch(
     from dlkata.render.text import render_text
     from dlkata.watch import watch as watch_files
 
+    verbosity = _verbosity(verbose, quiet)
     workspace = open_workspace(directory)
     try:
         limits = resolve_limits(workspace)
@@ -490,7 +523,7 @@ def watch(
         else:
             console.rule()
         warn(outcome.warnings)
-        render_text(outcome.results, console)
+        render_text(outcome.results, console, verbosity=verbosity)
 
     def ready() -> None:
         JUDGES.warm(1)  # the next save is graded by a judge that is ready and waiting

@@ -14,7 +14,18 @@ from rich.console import Console
 
 from dlkata.catalogue import get_kata, load_catalogue
 from dlkata.render.explain import render_explanation
-from tests.cli_support import BIN, invoke, isolate, on_a_terminal, subprocess_env, without_styles
+from dlkata.render.text import Verbosity, render_text
+from dlkata.results import KataResult, Status
+from dlkata.results import TestResult as Verdict  # not "Test...": pytest would collect it
+from tests.cli_support import (
+    BIN,
+    WRONG_LINEAR,
+    invoke,
+    isolate,
+    on_a_terminal,
+    subprocess_env,
+    without_styles,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -134,3 +145,128 @@ def test_list_on_a_real_terminal_leaves_out_columns_before_cutting_ids(
         assert f"Left out to fit the terminal: {left_out}." in " ".join(shown.split())
     else:
         assert "Left out" not in shown and "Linear (fully connected) layer" in shown
+
+
+# --- the check report: verdict and failures first, passing tests summarised ------------------
+
+
+def case(name: str, status: Status, **facts: object) -> Verdict:
+    """A test of a parametrised test function, described the way the judge describes it."""
+    base, _, rest = name.partition("[")
+    description = f"{base.replace('_', ' ')} check" + (f" [{rest}" if rest else "")
+    if status is Status.PASSED:
+        return Verdict(name, status, description=description)
+    return Verdict(
+        name,
+        status,
+        message=f"`{facts['function']}`: output differs ({name})",
+        description=description,
+        function=str(facts["function"]),
+        kind="mismatch",
+        hint="Sum, do not average.",
+    )
+
+
+def graded(tmp_path: Path) -> KataResult:
+    """12 forward cases passed, 3 backward cases failed, 2 input-gradient cases failed, and a
+    rule that raised: as the judge reports them, in the order the tests ran."""
+    tests = [Verdict("signatures", Status.PASSED, description="defines every function")]
+    tests += [case(f"test_forward[{n}]", Status.PASSED) for n in range(12)]
+    tests += [case(f"test_backward[{n}]", Status.FAILED, function="backward") for n in range(3)]
+    tests += [case(f"test_dx[{n}]", Status.FAILED, function="backward") for n in range(2)]
+    tests.append(case("test_rule", Status.ERROR, function="forward"))
+    return KataResult("k", "Kata", Status.FAILED, str(tmp_path / "k.py"), tests=tests)
+
+
+def report(results: list[KataResult], *, panels: bool, verbosity: Verbosity) -> list[str]:
+    stream = io.StringIO()
+    console = Console(file=stream, width=100, color_system=None, force_terminal=panels)
+    render_text(results, console, panels=panels, verbosity=verbosity)
+    return stream.getvalue().splitlines()
+
+
+@pytest.mark.parametrize("panels", [True, False])
+def test_the_verdict_and_the_failures_come_before_the_passed_tests(
+    panels: bool, tmp_path: Path
+) -> None:
+    lines = report([graded(tmp_path)], panels=panels, verbosity=Verbosity.NORMAL)
+    at = {
+        text: next(i for i, line in enumerate(lines) if text in line)
+        for text in ("✗ failed · 13/19 tests", "output differs (test_backward[0])", "✓", "Next:")
+    }
+    assert list(at.values()) == sorted(at.values()), at
+    assert at["✗ failed · 13/19 tests"] <= 1  # the first line inside the panel, or the first line
+
+
+@pytest.mark.parametrize("panels", [True, False])
+def test_passed_tests_are_one_line_per_group_and_failures_detailed_once_per_function(
+    panels: bool, tmp_path: Path
+) -> None:
+    lines = report([graded(tmp_path)], panels=panels, verbosity=Verbosity.NORMAL)
+    text = "\n".join(lines)
+    # one line for the 12 forward cases, without a case's id
+    assert [line for line in lines if "test forward check" in line] == [
+        next(line for line in lines if "12 passed" in line)
+    ]
+    assert "[3]" not in text and "1 passed" in text and "defines every function" in text
+    # the failing groups, counted, naming the function
+    assert re.search(r"✗ +3 failed +test backward check +\(backward\)", text)
+    assert re.search(r"✗ +2 failed +test dx check", text) and re.search(r"! +1 error", text)
+    # the facts of the first failure of each function: backward's first case and the rule
+    assert "output differs (test_backward[0])" in text and "output differs (test_rule)" in text
+    assert "output differs (test_backward[1])" not in text and "test_dx[0])" not in text
+    assert "`dlkata check k -v` lists each test and every failure." in text
+
+
+@pytest.mark.parametrize("panels", [True, False])
+def test_verbose_lists_each_test_and_details_every_failure(panels: bool, tmp_path: Path) -> None:
+    text = "\n".join(report([graded(tmp_path)], panels=panels, verbosity=Verbosity.VERBOSE))
+    for n in range(12):
+        assert f"test forward check [{n}]" in text
+    for name in ("test_backward[0]", "test_backward[2]", "test_dx[1]", "test_rule"):
+        assert f"output differs ({name})" in text
+    assert "12 passed" not in text and "-v` lists" not in text
+
+
+@pytest.mark.parametrize("panels", [True, False])
+def test_quiet_prints_only_the_verdict_line_of_each_kata(panels: bool, tmp_path: Path) -> None:
+    passed = KataResult("p", "Passed kata", Status.PASSED, "p.py", tests=[case("t", Status.PASSED)])
+    skipped = KataResult("s", "Skipped", Status.SKIPPED, "s.py")
+    lines = report([graded(tmp_path), passed, skipped], panels=panels, verbosity=Verbosity.QUIET)
+    assert lines == [
+        "k · Kata: ✗ failed · 13/19 tests",
+        "p · Passed kata: ✓ passed · 1/1 tests",
+        "Not started, so skipped: s.",
+    ]
+
+
+def test_a_long_kata_title_stays_inside_the_panel(tmp_path: Path) -> None:
+    result = graded(tmp_path)
+    result.title = "A title long enough not to fit on the border of a narrow panel, " * 2
+    stream = io.StringIO()
+    console = Console(file=stream, width=60, color_system=None, force_terminal=True)
+    render_text([result], console, panels=True)
+    assert result.title.strip() in " ".join(re.sub(r"[│╭╮╰╯─]", " ", stream.getvalue()).split())
+
+
+def test_check_quiet_and_verbose_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "linear.py").write_text(WRONG_LINEAR)
+    quiet = invoke("check", "linear", "-q")
+    assert quiet.exit_code == 1
+    assert quiet.stdout.splitlines() == [quiet.stdout.splitlines()[0]]
+    assert "linear · " in quiet.stdout and "✗ failed" in quiet.stdout
+    verbose = invoke("check", "linear", "--verbose")
+    normal = invoke("check", "linear")
+    assert verbose.exit_code == normal.exit_code == 1
+    assert len(verbose.stdout.splitlines()) > len(normal.stdout.splitlines())
+    both = invoke("check", "linear", "-q", "-v")
+    assert both.exit_code == 2 and "give one of them" in both.stderr
+
+
+def test_on_a_terminal_the_whole_report_of_a_failure_fits_one_screen(tmp_path: Path) -> None:
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "linear.py").write_text(WRONG_LINEAR)
+    lines = without_styles(on_a_terminal("check", "linear", cwd=tmp_path)).splitlines()
+    first = next(i for i, line in enumerate(lines) if "gradient db differs" in line)
+    assert first < 8 and len(lines) - first <= 40  # on a 40-line terminal, without scrolling
