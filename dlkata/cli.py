@@ -344,23 +344,28 @@ def check(
     dlkata check linear --file my_linear.py
     """
     from dlkata.checking import resolve_limits, run_check
+    from dlkata.render.live import CheckProgress, wants_progress
 
     verbosity = _verbosity(verbose, quiet)
     workspace = open_workspace(directory)
+    console = out()
+    live = output is ReportFormat.text and wants_progress(console)
     try:
         limits = resolve_limits(
             workspace, timeout=timeout, kata_timeout=kata_timeout, memory_limit=memory_limit
         )
-        outcome = run_check(
-            workspace,
-            katas or [],
-            all_katas=all_katas,
-            file=file,
-            limits=limits,
-            lenient=all_katas or bool(os.environ.get("CI")),
-            require_all=require_all,
-            pool=JUDGES,
-        )
+        with CheckProgress(console, katas or [], enabled=live) as progress:
+            outcome = run_check(
+                workspace,
+                katas or [],
+                all_katas=all_katas,
+                file=file,
+                limits=limits,
+                lenient=all_katas or bool(os.environ.get("CI")),
+                require_all=require_all,
+                pool=JUDGES,
+                on_progress=progress,
+            )
     except WorkspaceError as exc:
         usage_error(str(exc))
     warn(outcome.warnings)
@@ -493,6 +498,7 @@ def watch(
     Example: dlkata watch conv2d
     """
     from dlkata.checking import resolve_limits, run_check
+    from dlkata.render.live import CheckProgress, wants_progress
     from dlkata.render.text import render_text
     from dlkata.watch import watch as watch_files
 
@@ -513,8 +519,12 @@ def watch(
     where = f"{ids[0]}.py" if kata_id else f"the kata files in {workspace.root}"
 
     def regrade(changed: list[Path]) -> None:
+        names = [files[p] for p in changed]
         try:
-            outcome = run_check(workspace, [files[p] for p in changed], limits=limits, pool=JUDGES)
+            with CheckProgress(console, names, enabled=wants_progress(console)) as progress:
+                outcome = run_check(
+                    workspace, names, limits=limits, pool=JUDGES, on_progress=progress
+                )
         except WorkspaceError as exc:  # e.g. a file deleted since it was saved
             console.print(f"[red]Error:[/red] {exc}")
             return

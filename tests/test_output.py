@@ -4,8 +4,10 @@ check report's order and summary; progress while a check runs; colour, completio
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -14,15 +16,18 @@ from rich.console import Console
 
 from dlkata.catalogue import get_kata, load_catalogue
 from dlkata.render.explain import render_explanation
+from dlkata.render.live import CheckProgress, wants_progress
 from dlkata.render.text import Verbosity, render_text
 from dlkata.results import KataResult, Status
 from dlkata.results import TestResult as Verdict  # not "Test...": pytest would collect it
 from tests.cli_support import (
     BIN,
+    CORRECT_LINEAR,
     WRONG_LINEAR,
     invoke,
     isolate,
     on_a_terminal,
+    screen,
     subprocess_env,
     without_styles,
 )
@@ -270,3 +275,119 @@ def test_on_a_terminal_the_whole_report_of_a_failure_fits_one_screen(tmp_path: P
     lines = without_styles(on_a_terminal("check", "linear", cwd=tmp_path)).splitlines()
     first = next(i for i, line in enumerate(lines) if "gradient db differs" in line)
     assert first < 8 and len(lines) - first <= 40  # on a 40-line terminal, without scrolling
+
+
+# --- progress while a check runs -------------------------------------------------------------
+
+
+def live_console() -> tuple[Console, io.StringIO]:
+    stream = io.StringIO()
+    return Console(file=stream, force_terminal=True, width=80, color_system=None), stream
+
+
+def test_progress_stays_silent_for_a_quick_check() -> None:
+    console, stream = live_console()
+    with CheckProgress(console, ["linear"], delay=0.5) as progress:
+        progress("linear", 3, 22)
+        progress("linear", 22, 22)
+    time.sleep(0.6)  # the timer was cancelled: nothing appears later either
+    assert stream.getvalue() == ""
+
+
+def test_progress_appears_after_the_delay_and_leaves_nothing_behind() -> None:
+    console, stream = live_console()
+    with CheckProgress(console, ["linear"], delay=0.05) as progress:
+        progress("linear", 3, 22)
+        time.sleep(0.4)
+        progress("linear", 16, 22)
+        time.sleep(0.4)
+    drawn = stream.getvalue()
+    assert "Grading linear: 3/22 tests" in drawn and "Grading linear: 16/22 tests" in drawn
+    assert not any(screen(drawn))  # erased: the report is drawn where the line was
+
+
+def test_progress_disabled_draws_nothing() -> None:
+    console, stream = live_console()
+    with CheckProgress(console, ["linear"], enabled=False, delay=0.01) as progress:
+        time.sleep(0.1)
+        progress("linear", 3, 22)
+    assert stream.getvalue() == ""
+
+
+def test_progress_names_the_katas_under_way() -> None:
+    console, _ = live_console()
+    one = CheckProgress(console, ["conv2d"])
+    assert one.describe() == "Grading conv2d…"
+    one("conv2d", 12, 52)
+    assert one.describe() == "Grading conv2d: 12/52 tests"
+    several = CheckProgress(console, ["linear", "conv2d", "relu"])
+    assert several.describe() == "Grading 3 katas…"
+    several("linear", 22, 22)
+    several("conv2d", 12, 52)
+    several("relu", 3, 8)
+    assert several.describe() == "Grading: 1 of 3 katas done · conv2d 12/52 tests · relu 3/8 tests"
+    every = CheckProgress(console)  # check --all: the katas are known as they start
+    every("relu", 8, 8)
+    assert every.describe() == "Grading: 1 kata done"
+    every("conv2d", 1, 52)
+    assert every.describe() == "Grading: 1 kata done · conv2d 1/52 tests"
+
+
+def test_progress_only_on_a_real_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    leader, follower = os.openpty()
+    with os.fdopen(follower, "w") as terminal:
+        monkeypatch.setenv("TERM", "xterm-256color")
+        assert wants_progress(Console(file=terminal))
+        assert not wants_progress(Console(file=terminal, force_terminal=False))
+        monkeypatch.setenv("TERM", "dumb")
+        assert not wants_progress(Console(file=terminal))
+        monkeypatch.setenv("TERM", "xterm-256color")
+        monkeypatch.setenv("CI", "true")
+        assert not wants_progress(Console(file=terminal))
+    os.close(leader)
+    assert not wants_progress(Console(file=io.StringIO(), force_terminal=True))  # a pipe
+
+
+SLOW_LINEAR = "import time\ntime.sleep(1.5)\n" + CORRECT_LINEAR
+
+
+def test_a_slow_check_on_a_terminal_shows_progress_then_only_the_report(tmp_path: Path) -> None:
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "linear.py").write_text(SLOW_LINEAR)
+    drawn = on_a_terminal("check", "linear", cwd=tmp_path)
+    assert "Grading linear" in drawn
+    shown = screen(drawn)
+    assert not any("Grading" in line for line in shown)
+    assert "✓ passed" in shown[1] and shown[0].startswith("╭─ linear")  # the report, at the top
+
+
+@pytest.mark.parametrize("args", [(), ("--format", "json")])
+def test_a_slow_check_shows_no_progress_when_piped_or_as_data(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "linear.py").write_text(SLOW_LINEAR)
+    if args:  # data on a terminal: no live line either
+        drawn = on_a_terminal("check", "linear", *args, cwd=tmp_path)
+    else:
+        drawn = subprocess.run(
+            [str(BIN / "dlkata"), "check", "linear"],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=subprocess_env(FORCE_COLOR="1"),  # styles asked for, but still a pipe
+        ).stdout
+    assert "Grading" not in drawn and "\x1b[?25l" not in drawn and "passed" in drawn
+
+
+def test_watch_and_check_all_show_progress_too(tmp_path: Path) -> None:
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "linear.py").write_text(SLOW_LINEAR)
+    every = on_a_terminal("check", "--all", cwd=tmp_path)
+    assert "Grading your katas…" in every
+    assert not any("Grading" in line for line in screen(every))
+    watched = on_a_terminal("watch", "linear", cwd=tmp_path, interrupt_after="Watching")
+    assert "Grading linear" in watched
+    shown = screen(watched)
+    assert not any("Grading" in line for line in shown)
+    assert re.search(r"✓ passed · (\d+)/\1 tests", shown[1])  # the report, at the top
