@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
@@ -27,13 +29,30 @@ if TYPE_CHECKING:
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
+
+class _Commands(TyperGroup):
+    """Typer's shell-completion options keep working but stay out of the option table, where a
+    20-character name is cut on a terminal narrower than about 64 columns; the help names them."""
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                param.hidden = True
+        return params
+
+
 app = typer.Typer(
     name="dlkata",
+    cls=_Commands,
     help="Deep-learning katas graded like a demanding interviewer: implement the building blocks "
     "in NumPy, get exact PyTorch semantics, gradient checks and statistics.\n\n"
-    "Start with:  dlkata list   then   dlkata new linear   then   dlkata check linear",
+    "Start with dlkata list, then dlkata new linear, then dlkata check linear.\n\n"
+    "Shell completion of commands and kata ids: dlkata --install-completion (then open a new "
+    "shell), or dlkata --show-completion to see the script.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    # Markdown: a docstring's paragraphs reflow to the terminal's width, whatever their line breaks
+    rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -55,13 +74,34 @@ DirOption = Annotated[
     Path | None,
     typer.Option(
         "--dir",
+        metavar="DIR",
         help="Workspace folder (default: $DLKATA_WORKSPACE, the nearest dlkata.yaml's, or "
         "./workspace).",
         show_default=False,
     ),
 ]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
-KataArgument = Annotated[str, typer.Argument(metavar="KATA", help="The kata's id, e.g. conv2d.")]
+
+
+def complete_kata(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The kata ids that start with what was typed, each with its title (zsh and fish show it),
+    leaving out those already on the command line."""
+    from dlkata.catalogue import CatalogueError
+
+    given = {v for value in ctx.params.values() if isinstance(value, list) for v in value}
+    try:
+        katas = load_catalogue().values()
+    except CatalogueError:  # a broken kata folder: no suggestions, and no traceback in the shell
+        return []
+    return [(k.id, k.title) for k in katas if k.id.startswith(incomplete) and k.id not in given]
+
+
+KataArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="KATA", help="The kata's id, e.g. conv2d.", autocompletion=complete_kata
+    ),
+]
 VerboseOption = Annotated[
     bool,
     typer.Option("--verbose", "-v", help="List each test, and every failure with its facts."),
@@ -71,13 +111,79 @@ QuietOption = Annotated[
 ]
 
 
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class _Output:
+    """What `--color` chose for this command line (the root's option resets it each time)."""
+
+    color = ColorMode.auto
+
+
+def _choose_color(value: ColorMode | None) -> ColorMode | None:
+    """A command's `--color`: it overrides the root's, and the environment's."""
+    if value is not None:
+        _Output.color = value
+        _style_help(value)
+    return value
+
+
+def _reset_color(value: ColorMode | None) -> ColorMode | None:
+    """The root's `--color`, read on every command line: `auto` unless given."""
+    return _choose_color(value or ColorMode.auto)
+
+
+def _style_help(mode: ColorMode) -> None:
+    """Typer's own help and usage errors follow `--color` too (it reads these when it prints)."""
+    from typer import rich_utils
+
+    defaults = _TYPER_STYLES.setdefault(
+        "defaults", (rich_utils.COLOR_SYSTEM, rich_utils.FORCE_TERMINAL)
+    )
+    rich_utils.COLOR_SYSTEM, rich_utils.FORCE_TERMINAL = {
+        ColorMode.auto: defaults,
+        ColorMode.always: (defaults[0] or "auto", True),
+        ColorMode.never: (None, defaults[1]),
+    }[mode]
+
+
+_TYPER_STYLES: dict[str, tuple[object, object]] = {}
+_COLOR_HELP = (
+    "Colours and styles: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR forces "
+    "them), always, or never (plain text)."
+)
+# On every command (`dlkata check linear --color never`) as well as before one: the value is
+# taken by its callback, so the commands' functions do not receive it.
+ColorOption = Annotated[
+    ColorMode | None,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help=_COLOR_HELP,
+        callback=_choose_color,
+        is_eager=True,
+        expose_value=False,
+        show_default=False,
+    ),
+]
+
+
 def out(*, stderr: bool = False) -> Console:
-    """A console made per command, so that NO_COLOR, FORCE_COLOR and the terminal are read when
-    the command runs (rich decides colour when a console is made). With NO_COLOR, no styles at
-    all; piped, lines are not cut at 80 columns: whatever reads them wraps them, or not."""
-    plain = bool(os.environ.get("NO_COLOR"))  # no styles at all, not only no colours
+    """A console made per command, so that `--color`, NO_COLOR, FORCE_COLOR and the terminal are
+    read when the command runs (rich decides colour when a console is made). Without colour, no
+    styles at all; piped, lines are not cut at 80 columns: whatever reads them wraps them, or
+    not."""
+    mode = _Output.color
+    plain = mode is ColorMode.never or (mode is ColorMode.auto and bool(os.environ.get("NO_COLOR")))
     console = Console(
-        stderr=stderr, highlight=False, no_color=plain, color_system=None if plain else "auto"
+        stderr=stderr,
+        highlight=False,
+        no_color=plain,
+        color_system=None if plain else "auto",
+        force_terminal=True if mode is ColorMode.always else None,
     )
     console.soft_wrap = not console.is_terminal
     return console
@@ -122,12 +228,28 @@ def main_options(
             "--version", "-V", callback=version_callback, is_eager=True, help="Show the version."
         ),
     ] = None,
+    color: Annotated[
+        ColorMode | None,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help=_COLOR_HELP,
+            callback=_reset_color,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Deep-learning katas, graded."""
 
 
 @app.command("list")
-def list_katas(directory: DirOption = None, output: ListFormatOption = ListFormat.text) -> None:
+def list_katas(
+    directory: DirOption = None,
+    output: ListFormatOption = ListFormat.text,
+    color: ColorOption = None,
+) -> None:
     """List the katas with your progress.
 
     Example: dlkata list --format json
@@ -166,6 +288,7 @@ def new(
             "--force", help="Replace an existing file (a backup copy is kept in .dlkata/backups)."
         ),
     ] = False,
+    color: ColorOption = None,
 ) -> None:
     """Write the kata's stub into your workspace, ready to implement.
 
@@ -203,12 +326,16 @@ def restore(
         bool, typer.Option("--list", help="List the kata's backups, oldest first.")
     ] = False,
     directory: DirOption = None,
+    color: ColorOption = None,
 ) -> None:
     """Bring back your file from a backup (`new --force` and `reset` keep one each time).
 
     Your current file is backed up first, so a restore loses nothing either.
 
-    Examples: dlkata restore conv2d | dlkata restore conv2d --list
+    Examples:
+
+    - dlkata restore conv2d
+    - dlkata restore conv2d --list
     """
     from dlkata.scaffold import restore as restore_kata
 
@@ -229,7 +356,7 @@ def restore(
 
 
 @app.command()
-def reset(kata_id: KataArgument, directory: DirOption = None) -> None:
+def reset(kata_id: KataArgument, directory: DirOption = None, color: ColorOption = None) -> None:
     """Put the kata's stub back and start over (hints too); your file is backed up first.
 
     Example: dlkata reset conv2d
@@ -253,28 +380,45 @@ def _check_memory(value: str | None) -> str | None:
     return value
 
 
+def _at_least(minimum: float) -> Callable[[float | None], float | None]:
+    """A check of a number of seconds (as a callback rather than `min=`, whose `[x>=0.1]` would
+    widen the help's type column until the help text itself is cut on a narrow terminal)."""
+
+    def check(value: float | None) -> float | None:
+        if value is not None and value < minimum:
+            raise typer.BadParameter(f"{value:g} is too short: give at least {minimum:g} seconds.")
+        return value
+
+    return check
+
+
 TimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        min=0.1,
+        metavar="SECONDS",
+        callback=_at_least(0.1),
         show_default=False,
-        help="Seconds allowed for one call into your code (default: dlkata.yaml's, else 10).",
+        help="Seconds allowed for one call into your code, at least 0.1 (default: dlkata.yaml's, "
+        "else 10).",
     ),
 ]
 KataTimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--kata-timeout",
-        min=1.0,
+        metavar="SECONDS",
+        callback=_at_least(1.0),
         show_default=False,
-        help="Seconds allowed for one kata's tests in all (default: dlkata.yaml's, else 60).",
+        help="Seconds allowed for one kata's tests in all, at least 1 (default: dlkata.yaml's, "
+        "else 60).",
     ),
 ]
 MemoryOption = Annotated[
     str | None,
     typer.Option(
         "--memory-limit",
+        metavar="SIZE",
         callback=_check_memory,
         show_default=False,
         help="Memory your code may use, e.g. 512M or 2G (default: dlkata.yaml's, else 2G).",
@@ -285,7 +429,8 @@ MemoryOption = Annotated[
 @app.command()
 def check(
     katas: Annotated[
-        list[str] | None, typer.Argument(metavar="[KATA]...", help="Katas to grade.")
+        list[str] | None,
+        typer.Argument(metavar="[KATA]...", help="Katas to grade.", autocompletion=complete_kata),
     ] = None,
     all_katas: Annotated[
         bool,
@@ -293,13 +438,16 @@ def check(
     ] = False,
     file: Annotated[
         Path | None,
-        typer.Option("--file", help="Grade this file (one kata only).", show_default=False),
+        typer.Option(
+            "--file", metavar="FILE", help="Grade this file (one kata only).", show_default=False
+        ),
     ] = None,
     directory: DirOption = None,
     output: Annotated[
         ReportFormat,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="text (a terminal report), json, junit (XML), github (a readable log with "
             "annotations, and a job summary in $GITHUB_STEP_SUMMARY) or markdown (that summary).",
         ),
@@ -309,6 +457,7 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the report to this file instead of stdout.",
             show_default=False,
         ),
@@ -317,6 +466,7 @@ def check(
         Path | None,
         typer.Option(
             "--junit",
+            metavar="FILE",
             help="Also write a JUnit XML report to this file (for CI).",
             show_default=False,
         ),
@@ -332,6 +482,7 @@ def check(
     ] = False,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Grade your solutions with the hidden tests.
 
@@ -340,8 +491,11 @@ def check(
     failed or could not be graded, 2 for a usage or configuration error, 3 for an internal error
     of dlkata, 5 when nothing was graded (no kata file in the workspace).
 
-    Examples: dlkata check conv2d | dlkata check --all --format github --junit report.xml |
-    dlkata check linear --file my_linear.py
+    Examples:
+
+    - dlkata check conv2d
+    - dlkata check --all --format github --junit report.xml
+    - dlkata check linear --file my_linear.py
     """
     from dlkata.checking import resolve_limits, run_check
     from dlkata.render.live import CheckProgress, wants_progress
@@ -483,12 +637,14 @@ def watch(
         typer.Argument(
             metavar="[KATA]",
             help="The kata to grade (default: whichever you save).",
+            autocompletion=complete_kata,
             show_default=False,
         ),
     ] = None,
     directory: DirOption = None,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Grade again every time you save; Ctrl-C stops.
 
@@ -550,7 +706,11 @@ def watch(
 
 
 @app.command()
-def status(directory: DirOption = None, output: ListFormatOption = ListFormat.text) -> None:
+def status(
+    directory: DirOption = None,
+    output: ListFormatOption = ListFormat.text,
+    color: ColorOption = None,
+) -> None:
     """Your progress: overall and per topic, the katas passed, in progress and not started, and
     the kata to do next.
 
@@ -568,7 +728,7 @@ def status(directory: DirOption = None, output: ListFormatOption = ListFormat.te
 
 
 @app.command("next")
-def next_kata(directory: DirOption = None) -> None:
+def next_kata(directory: DirOption = None, color: ColorOption = None) -> None:
     """Start the next kata: the first whose prerequisites you have passed (required katas
     first). Writes its stub into your workspace.
 
@@ -612,6 +772,7 @@ def init(
         typer.Option(
             "--require",
             metavar="KATA",
+            autocompletion=complete_kata,
             help="A kata your course requires "
             "(repeat for several); not started, it fails the check.",
             show_default=False,
@@ -627,6 +788,7 @@ def init(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    color: ColorOption = None,
 ) -> None:
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
     GitHub Actions workflow that grades every push.
@@ -659,6 +821,7 @@ def explain(
         bool,
         typer.Option("--solution", help="Also show the reference implementation (spoilers)."),
     ] = False,
+    color: ColorOption = None,
 ) -> None:
     """Explain the concept: maths, shapes, a worked example, pitfalls, interview questions.
 
@@ -677,6 +840,7 @@ def hint(
     kata_id: KataArgument,
     directory: DirOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every hint at once.")] = False,
+    color: ColorOption = None,
 ) -> None:
     """Show the next hint for a kata (one more each time you ask).
 
@@ -703,6 +867,7 @@ def validate(
     quick: bool = typer.Option(
         False, "--quick", help="Only read the folders; do not grade the references."
     ),
+    color: ColorOption = None,
 ) -> None:
     """Check every kata folder (for kata authors): each problem with its file and field.
 

@@ -10,6 +10,7 @@ import subprocess
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from rich.console import Console
@@ -391,3 +392,130 @@ def test_watch_and_check_all_show_progress_too(tmp_path: Path) -> None:
     shown = screen(watched)
     assert not any("Grading" in line for line in shown)
     assert re.search(r"✓ passed · (\d+)/\1 tests", shown[1])  # the report, at the top
+
+
+# --- colour, completion, help ----------------------------------------------------------------
+
+ESCAPE = "\x1b["
+
+
+def test_color_always_and_never_override_the_environment() -> None:
+    assert ESCAPE not in invoke("list").stdout  # CliRunner is no terminal
+    assert ESCAPE in invoke("list", "--color", "always").stdout
+    assert ESCAPE in invoke("--color", "always", "list", env={"NO_COLOR": "1"}).stdout
+    assert ESCAPE not in invoke("list", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+    assert ESCAPE in invoke("list", env={"FORCE_COLOR": "1"}).stdout
+    # each command line starts from auto again
+    assert ESCAPE not in invoke("list").stdout
+    bad = invoke("list", "--color", "sometimes")
+    assert bad.exit_code == 2 and "sometimes" in bad.stderr
+
+
+def test_color_never_on_a_terminal_means_no_styles_at_all(tmp_path: Path) -> None:
+    stub = str(get_kata("linear").stub_path)
+    styled = on_a_terminal("check", "linear", "--file", stub)
+    assert ESCAPE in styled and "╭" in styled
+    for args in (
+        ("check", "linear", "--file", stub, "--color", "never"),
+        ("--color", "never", "check", "linear", "--file", stub),
+        ("list", "--color", "never"),
+        ("explain", "relu", "--color", "never"),
+        ("check", "--color", "never", "--help"),
+    ):
+        shown = on_a_terminal(*args, cwd=tmp_path)
+        assert not re.search(r"\x1b\[[0-9;]*m", shown), args  # no style (a live line may move)
+        assert "Error" not in shown, args
+
+
+def test_every_command_that_prints_takes_color() -> None:
+    from dlkata.cli import app
+
+    for command in ["", *(c.name or c.callback.__name__ for c in app.registered_commands)]:
+        assert "--color" in invoke(*([command] if command else []), "--help").stdout, command
+
+
+def test_kata_ids_complete_with_their_titles() -> None:
+    from dlkata.cli import complete_kata
+
+    nothing_given = SimpleNamespace(params={})
+    assert complete_kata(nothing_given, "conv") == [("conv2d", get_kata("conv2d").title)]  # type: ignore[arg-type]
+    assert [i for i, _ in complete_kata(nothing_given, "")] == IDS  # type: ignore[arg-type]
+    linear_given = SimpleNamespace(params={"katas": ["linear"]})
+    assert [i for i, _ in complete_kata(linear_given, "l")] == ["lr_schedules", "lstm_cell"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("dlkata check con", ["conv2d"]),
+        ("dlkata check linear l", ["lr_schedules", "lstm_cell"]),
+        ("dlkata explain sc", ["scaled_dot_product_attention"]),
+        ("dlkata watch dr", ["dropout"]),
+        ("dlkata init --require xa", ["xavier_init"]),
+        ("dlkata new he", ["he_init"]),
+    ],
+)
+def test_the_shell_completes_kata_ids(line: str, expected: list[str]) -> None:
+    words = line.split()
+    done = subprocess.run(
+        [str(BIN / "dlkata")],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(
+            _DLKATA_COMPLETE="complete_bash", COMP_WORDS=line, COMP_CWORD=str(len(words) - 1)
+        ),
+    )
+    assert done.returncode == 0 and done.stdout.split() == expected, done.stderr
+
+
+def test_install_completion_works_in_bash(tmp_path: Path) -> None:
+    env = subprocess_env(HOME=str(tmp_path), SHELL="/bin/bash")
+    installed = subprocess.run(
+        [str(BIN / "dlkata"), "--install-completion", "bash"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert installed.returncode == 0, installed.stderr
+    script = tmp_path / ".bash_completions" / "dlkata.sh"
+    assert str(script) in (tmp_path / ".bashrc").read_text()
+    completed = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f"source {script}; COMP_WORDS=(dlkata check ba); COMP_CWORD=2; "
+            'COMP_LINE="dlkata check ba"; _dlkata_completion dlkata; echo "${COMPREPLY[@]}"',
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert completed.stdout.split() == ["batch_norm"], completed.stderr
+
+
+def help_text(command: str, columns: int) -> str:
+    result = invoke(*([command] if command else []), "--help", env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    return result.stdout
+
+
+@pytest.mark.parametrize("columns", [60, 100, 160])
+def test_help_fits_the_terminal_and_cuts_no_word(columns: int) -> None:
+    from dlkata.cli import app
+
+    for command in ["", *(c.name or c.callback.__name__ for c in app.registered_commands)]:
+        shown = help_text(command, columns)
+        assert "…" not in shown, (command, columns)
+        assert max(len(line) for line in shown.splitlines()) <= columns, (command, columns)
+
+
+def test_help_paragraphs_reflow_to_the_width() -> None:
+    wide = help_text("check", 160)
+    # one paragraph of the docstring, whatever its line breaks in the source
+    assert (
+        "unless dlkata.yaml requires it or --require-all is given. Exit code 0 when every" in wide
+    )
+    narrow = " ".join(help_text("check", 60).split())
+    assert "5 when nothing was graded (no kata file in the workspace)." in narrow
+    for example in ("dlkata check conv2d", "dlkata check linear --file my_linear.py"):
+        assert f"• {example}" in narrow
