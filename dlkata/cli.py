@@ -22,6 +22,7 @@ from typer.core import TyperGroup
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
 from dlkata.grading import JudgePool
+from dlkata.render.color import ColorMode, choose_color, console_options
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
@@ -111,46 +112,19 @@ QuietOption = Annotated[
 ]
 
 
-class ColorMode(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class _Output:
-    """What `--color` chose for this command line (the root's option resets it each time)."""
-
-    color = ColorMode.auto
-
-
 def _choose_color(value: ColorMode | None) -> ColorMode | None:
     """A command's `--color`: it overrides the root's, and the environment's."""
     if value is not None:
-        _Output.color = value
-        _style_help(value)
+        choose_color(value)
     return value
 
 
 def _reset_color(value: ColorMode | None) -> ColorMode | None:
     """The root's `--color`, read on every command line: `auto` unless given."""
-    return _choose_color(value or ColorMode.auto)
+    choose_color(value or ColorMode.auto)
+    return value
 
 
-def _style_help(mode: ColorMode) -> None:
-    """Typer's own help and usage errors follow `--color` too (it reads these when it prints)."""
-    from typer import rich_utils
-
-    defaults = _TYPER_STYLES.setdefault(
-        "defaults", (rich_utils.COLOR_SYSTEM, rich_utils.FORCE_TERMINAL)
-    )
-    rich_utils.COLOR_SYSTEM, rich_utils.FORCE_TERMINAL = {
-        ColorMode.auto: defaults,
-        ColorMode.always: (defaults[0] or "auto", True),
-        ColorMode.never: (None, defaults[1]),
-    }[mode]
-
-
-_TYPER_STYLES: dict[str, tuple[object, object]] = {}
 _COLOR_HELP = (
     "Colours and styles: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR forces "
     "them), always, or never (plain text)."
@@ -176,15 +150,7 @@ def out(*, stderr: bool = False) -> Console:
     read when the command runs (rich decides colour when a console is made). Without colour, no
     styles at all; piped, lines are not cut at 80 columns: whatever reads them wraps them, or
     not."""
-    mode = _Output.color
-    plain = mode is ColorMode.never or (mode is ColorMode.auto and bool(os.environ.get("NO_COLOR")))
-    console = Console(
-        stderr=stderr,
-        highlight=False,
-        no_color=plain,
-        color_system=None if plain else "auto",
-        force_terminal=True if mode is ColorMode.always else None,
-    )
+    console = Console(stderr=stderr, highlight=False, **console_options())
     console.soft_wrap = not console.is_terminal
     return console
 
