@@ -111,8 +111,8 @@ def run(
 
 
 # The judge's own memory ceiling: what a learner's process sends it is bounded (256 MB a
-# message, arrays checked against their dtype and shape), and a judge that still runs out fails alone,
-# as an error of its katas, instead of taking the machine's memory.
+# message, arrays checked against their dtype and shape), and a judge that still runs out fails
+# alone, as an error of its katas, instead of taking the machine's memory.
 JUDGE_MEMORY_BYTES = 8 * 1024**3
 
 
