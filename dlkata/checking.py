@@ -8,7 +8,6 @@ whose message says what to do.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,26 +39,17 @@ def parse_memory(text: str | int) -> int:
 
 def resolve_limits(workspace: Workspace, **overrides: Any) -> Limits:
     """The limits for learner code: an option given on the command line, else the `limits:` of
-    `dlkata.yaml`, else the defaults. Keys: `timeout`, `kata_timeout`, `memory_limit`."""
+    `dlkata.yaml` (checked by its schema when it was read), else the defaults. Keys: `timeout`,
+    `kata_timeout`, `memory_limit`."""
     from dlkata.judge.proxy import Limits
 
-    configured = dict(workspace.config.limits) if workspace.config else {}
-    where = f"{workspace.config.path}: limits" if workspace.config else "limits"
-    unknown = sorted(set(configured) - set(DEFAULT_LIMITS))
-    if unknown:
-        raise WorkspaceError(
-            f"{where}: unknown key '{unknown[0]}' (known: {', '.join(DEFAULT_LIMITS)})"
-        )
-    chosen = {**DEFAULT_LIMITS, **configured}
+    chosen = {**DEFAULT_LIMITS, **(workspace.config.limits if workspace.config else {})}
     chosen.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        memory = parse_memory(chosen["memory_limit"])
-        timeout, kata_timeout = float(chosen["timeout"]), float(chosen["kata_timeout"])
-    except (TypeError, ValueError) as exc:
-        raise WorkspaceError(f"{where}: {exc}") from exc
-    if timeout <= 0 or kata_timeout <= 0:
-        raise WorkspaceError(f"{where}: timeout and kata_timeout must be positive seconds")
-    return Limits(call_timeout=timeout, kata_timeout=kata_timeout, memory_bytes=memory)
+    return Limits(
+        call_timeout=float(chosen["timeout"]),
+        kata_timeout=float(chosen["kata_timeout"]),
+        memory_bytes=parse_memory(chosen["memory_limit"]),
+    )
 
 
 @dataclass
@@ -135,18 +125,8 @@ def sandbox_warnings(results: list[KataResult]) -> list[str]:
 
 
 def required_katas(workspace: Workspace) -> set[str]:
-    """The katas `dlkata.yaml` requires; an id that is no kata is an error, with a did-you-mean."""
-    if workspace.config is None:
-        return set()
-    catalogue = load_catalogue()
-    for kata_id in workspace.config.required:
-        if kata_id not in catalogue:
-            close = difflib.get_close_matches(kata_id, list(catalogue), n=1, cutoff=0.5)
-            hint = f" Did you mean {close[0]}?" if close else ""
-            raise WorkspaceError(
-                f"{workspace.config.path} requires '{kata_id}', which is not a kata.{hint}"
-            )
-    return set(workspace.config.required)
+    """The katas `dlkata.yaml` requires (its schema made sure that each is a kata)."""
+    return set(workspace.config.required) if workspace.config else set()
 
 
 def _targets(

@@ -16,17 +16,33 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
 
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
+from dlkata.problems import InvalidFile
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
+
+class Commands(TyperGroup):
+    """Every command: a problem the user can fix (a broken `kata.yaml` or `dlkata.yaml`, a
+    workspace that cannot be read or written) is exit 2 with its message, never a traceback."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (InvalidFile, WorkspaceError) as exc:
+            usage_error(str(exc))
+
+
 app = typer.Typer(
     name="dlkata",
+    cls=Commands,
     help="Deep-learning katas graded like a demanding interviewer: implement the building blocks "
     "in NumPy, get exact PyTorch semantics, gradient checks and statistics.\n\n"
     "Start with:  dlkata list   then   dlkata new linear   then   dlkata check linear",
@@ -80,8 +96,10 @@ def warn(warnings: list[str] | tuple[str, ...]) -> None:
 
 
 def usage_error(message: str) -> NoReturn:
-    """Exit 2 with a message that says how to proceed."""
-    out(stderr=True).print(f"[red]Error:[/red] {message}")
+    """Exit 2 with a message that says how to proceed: one line per problem."""
+    console = out(stderr=True)
+    for line in message.splitlines():
+        console.print(f"[red]Error:[/red] {escape(line)}")
     raise typer.Exit(2)
 
 
@@ -693,7 +711,7 @@ def validate(
         problems = error_rules_numpy_rejects_alone()
     console = out()
     for problem in problems:
-        console.print(f"[red]✗[/red] {problem}")
+        console.print(f"[red]✗[/red] {escape(str(problem))}")
     if problems:
         console.print(f"{len(problems)} problem(s) in {count} kata folders.")
         raise typer.Exit(1)

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from dlkata.catalogue import load_catalogue
+from dlkata.problems import InvalidFile, shown
 
 CONFIG_NAME = "dlkata.yaml"
 STATE_DIR = ".dlkata"
@@ -55,18 +56,18 @@ def find_config(start: Path) -> Path | None:
 
 
 def read_config(path: Path) -> WorkspaceConfig:
+    """A `dlkata.yaml`, checked against its schema (`schema.ConfigSpec`): `WorkspaceError` with
+    one line per problem, each naming the file and the field."""
+    from dlkata.schema import parse_config
+    from dlkata.strict_yaml import read_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise WorkspaceError(f"{path} must be a mapping (workspace:, required:, limits:)")
-    required = data.get("required") or []
-    limits = data.get("limits") or {}
-    if not isinstance(required, list) or not isinstance(limits, dict):
-        raise WorkspaceError(f"{path}: 'required' must be a list and 'limits' a mapping")
-    folder = path.parent / str(data.get("workspace") or ".")
-    return WorkspaceConfig(path, folder.resolve(), tuple(map(str, required)), limits)
+        spec = parse_config(read_yaml(path), shown(path), load_catalogue())
+    except InvalidFile as exc:
+        raise WorkspaceError(str(exc)) from None
+    limits = spec.limits.model_dump(exclude_none=True) if spec.limits else {}
+    folder = (path.parent / spec.workspace).resolve()
+    return WorkspaceConfig(path, folder, tuple(spec.required or ()), limits)
 
 
 @dataclass(frozen=True)
