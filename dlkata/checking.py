@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dlkata.catalogue import UnknownKata, get_kata, load_catalogue
-from dlkata.results import KataResult, Status
+from dlkata.results import KataResult, Status, Summary, summarise
 from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError
 
 if TYPE_CHECKING:
@@ -61,14 +61,11 @@ class CheckOutcome:
     graded: int = 0  # how many kata files were found and graded
 
     @property
-    def nothing_graded(self) -> bool:
-        """No kata file was found at all (`check --all` in an empty or missing workspace)."""
-        return self.graded == 0
-
-    @property
-    def failed(self) -> bool:
-        """Exit code 1 only for real failures: passed and skipped katas are fine."""
-        return any(r.status not in (Status.PASSED, Status.SKIPPED) for r in self.results)
+    def summary(self) -> Summary:
+        """The verdict (a kata that failed, could not be graded or is required but not started
+        fails the check; skipped katas are fine; no kata file at all is `nothing_graded`) and
+        the counts."""
+        return summarise(self.results, self.graded)
 
 
 def run_check(
@@ -82,7 +79,7 @@ def run_check(
     require_all: bool = False,
 ) -> CheckOutcome:
     """Grade the named katas (or every kata with `all_katas`, or one `file`), record the verdicts
-    of the workspace's files, and report a kata not started as skipped when `lenient` (CI, --all)
+    of the workspace's files, and mark a kata not started as skipped when `lenient` (CI, --all)
     unless the course requires it or `require_all`."""
     from dlkata.grading import GradeRequest, grade
     from dlkata.progress import record_results
@@ -102,7 +99,7 @@ def run_check(
             and not require_all
             and result.id not in required
         ):
-            result.status = Status.SKIPPED
+            result.skipped = True
     return CheckOutcome(
         results, warnings + sandbox_warnings(list(graded.values())), graded=len(requests)
     )

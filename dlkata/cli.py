@@ -25,6 +25,7 @@ from dlkata.problems import InvalidFile
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
+    from dlkata.checking import CheckOutcome
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
@@ -145,7 +146,7 @@ def list_katas(directory: DirOption = None, output: ListFormatOption = ListForma
 
     from rich.table import Table
 
-    from dlkata.progress import course_status
+    from dlkata.progress import Progress, course_status
 
     status, warnings = course_status(open_workspace(directory))
     warn(warnings)
@@ -167,14 +168,14 @@ def list_katas(directory: DirOption = None, output: ListFormatOption = ListForma
     table = Table(title="dlkata katas", title_justify="left")
     for column in ("id", "title", "topic", "difficulty", "status"):
         table.add_column(column)
-    styles = {"passed": "green", "in progress": "yellow", "not started": "dim"}
+    styles = {Progress.PASSED: "green", Progress.IN_PROGRESS: "yellow", Progress.NOT_STARTED: "dim"}
     for kata, progress in status.katas:
         table.add_row(
             kata.id,
             kata.title,
             kata.topic,
             kata.difficulty,
-            f"[{styles[progress.value]}]{progress.value}",
+            f"[{styles[progress]}]{progress.label}",
         )
     console.print(table)
     console.print(f"Workspace: {status.workspace}", style="dim")
@@ -384,14 +385,15 @@ def check(
     except WorkspaceError as exc:
         usage_error(str(exc))
     warn(outcome.warnings)
-    _emit(outcome.results, output, destination)
+    _emit(outcome, output, destination)
     if junit is not None:
         from dlkata.render.junit import render_junit
 
         _write(junit, render_junit(outcome.results))
-    if outcome.failed:  # a required kata not started fails, even when nothing else was found
+    verdict = outcome.summary.verdict
+    if verdict == "failed":  # a required kata not started fails, even when nothing else was found
         raise typer.Exit(1)
-    if outcome.nothing_graded and not katas and file is None:
+    if verdict == "nothing_graded":
         where = workspace.root
         found = "does not exist" if not where.is_dir() else "holds no kata file"
         out(stderr=True).print(
@@ -401,12 +403,13 @@ def check(
         raise typer.Exit(NOTHING_GRADED)
 
 
-def _emit(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
-    """Render `results` in one format to stdout or a file; `github` also writes the job summary."""
+def _emit(outcome: CheckOutcome, output: ReportFormat, destination: Path | None) -> None:
+    """Render a check in one format to stdout or a file; `github` also writes the job summary."""
+    results = outcome.results
     if output is ReportFormat.json:
         from dlkata.render.json_report import render_json
 
-        _send(render_json(results), destination)
+        _send(render_json(results, outcome.summary), destination)
     elif output is ReportFormat.junit:
         from dlkata.render.junit import render_junit
 
@@ -716,6 +719,36 @@ def validate(
         console.print(f"{len(problems)} problem(s) in {count} kata folders.")
         raise typer.Exit(1)
     console.print(f"[green]✓[/green] {count} kata folders are valid.")
+
+
+class SchemaName(str, Enum):
+    report = "report"
+    kata = "kata"
+    config = "config"
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        SchemaName,
+        typer.Argument(
+            metavar="NAME",
+            help="report (the JSON of `check --format json`), kata (kata.yaml) or config "
+            "(dlkata.yaml).",
+        ),
+    ],
+) -> None:
+    """Print a JSON Schema: of the JSON report, of kata.yaml or of dlkata.yaml.
+
+    The report's schema_version names the schema it follows; docs/report.schema.json is a copy.
+
+    Example: dlkata schema report > report.schema.json
+    """
+    import json
+
+    from dlkata.schema import json_schema
+
+    print(json.dumps(json_schema(name.value), indent=2))
 
 
 NOTHING_GRADED = 5  # pytest's code for "no tests ran"

@@ -27,6 +27,7 @@ from pydantic import (
     PlainValidator,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import ErrorDetails
@@ -74,7 +75,11 @@ class FunctionSpec(_Strict):
 class KataSpec(_Strict):
     """`katas/<id>/kata.yaml`: what a kata is, for the catalogue, the stub and the judge."""
 
-    format_version: Literal[1] = Field(examples=[FORMAT_VERSION])
+    model_config = ConfigDict(title="kata.yaml")
+
+    format_version: Annotated[Literal[1], WithJsonSchema({"const": 1, "type": "integer"})] = Field(
+        examples=[FORMAT_VERSION]
+    )
     id: KataId = Field(examples=["conv2d"], description="The folder's name.")
     title: Text = Field(examples=['"2-D convolution: forward and backward"'])
     topic: Topic = Field(examples=["convolution"])
@@ -119,7 +124,11 @@ def _memory(value: Any) -> str | int:
     return value
 
 
-MemorySize = Annotated[str | int, PlainValidator(_memory, json_schema_input_type=str | int)]
+MemorySize = Annotated[
+    str | int,
+    PlainValidator(_memory),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]}),
+]
 
 
 def _known_kata(value: str, info: ValidationInfo) -> str:
@@ -146,6 +155,8 @@ class LimitsSpec(_Strict):
 class ConfigSpec(_Strict):
     """`dlkata.yaml`: a workspace's settings, written by `dlkata init`."""
 
+    model_config = ConfigDict(title="dlkata.yaml")
+
     workspace: Text = Field(
         ".",
         examples=["solutions"],
@@ -157,6 +168,18 @@ class ConfigSpec(_Strict):
         description="Katas a course requires: not started, they fail `check --all`.",
     )
     limits: LimitsSpec | None = None
+
+
+SCHEMAS = ("report", "kata", "config")
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The published JSON Schema of the JSON report (`report`), of `kata.yaml` (`kata`) or of
+    `dlkata.yaml` (`config`)."""
+    from dlkata.report_schema import Report
+
+    model = {"report": Report, "kata": KataSpec, "config": ConfigSpec}[name]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
 
 
 def parse_kata(data: Any, file: str, folder: str | None = None) -> KataSpec:

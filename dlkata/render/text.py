@@ -28,14 +28,12 @@ MARKS = {
     Status.FAILED: ("✗", "red"),
     Status.ERROR: ("!", "red"),
     Status.NOT_STARTED: ("·", "yellow"),
-    Status.SKIPPED: ("-", "dim"),
 }
 HEADLINES = {
     Status.PASSED: "passed",
     Status.FAILED: "failed",
     Status.ERROR: "could not be graded",
     Status.NOT_STARTED: "not started",
-    Status.SKIPPED: "skipped (not started)",
 }
 
 
@@ -53,8 +51,8 @@ def wants_panels(console: Console) -> bool:
 def render_text(results: list[KataResult], console: Console, *, panels: bool | None = None) -> None:
     """Every graded kata in full; katas skipped because not started on one line at the end."""
     panels = wants_panels(console) if panels is None else panels
-    shown = [r for r in results if r.status is not Status.SKIPPED]
-    skipped = [r.id for r in results if r.status is Status.SKIPPED]
+    shown = [r for r in results if not r.skipped]
+    skipped = [r.id for r in results if r.skipped]
     for result in shown:
         if panels:
             console.print(kata_panel(result))
@@ -102,7 +100,7 @@ def _plain(result: KataResult) -> Text:
 
 def _headline(result: KataResult) -> str:
     text = HEADLINES[result.status]
-    if result.tests and result.status not in (Status.NOT_STARTED, Status.SKIPPED):
+    if result.tests and result.status is not Status.NOT_STARTED:
         text += f" · {result.passed}/{len(result.tests)} tests"
     return text
 
