@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dlkata.catalogue import UnknownKata, get_kata, load_catalogue
+from dlkata.problems import shown
 from dlkata.results import KataResult, Status, Summary, summarise
-from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError
+from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError, file_errors
 
 if TYPE_CHECKING:
     from dlkata.judge.proxy import Limits
@@ -82,7 +83,6 @@ def run_check(
     of the workspace's files, and mark a kata not started as skipped when `lenient` (CI, --all)
     unless the course requires it or `require_all`."""
     from dlkata.grading import GradeRequest, grade
-    from dlkata.progress import record_results
 
     required = required_katas(workspace)
     targets = _targets(workspace, names, all_katas, file)
@@ -91,7 +91,7 @@ def run_check(
     ]
     graded = {r.id: r for r in grade(requests, limits)}
     results = [graded.get(kata_id) or _not_started(kata_id, path) for kata_id, path in targets]
-    warnings = record_results(workspace, list(graded.values())) if file is None and graded else []
+    warnings = _record(workspace, list(graded.values())) if file is None and graded else []
     for result in results:
         if (
             result.status is Status.NOT_STARTED
@@ -103,6 +103,17 @@ def run_check(
     return CheckOutcome(
         results, warnings + sandbox_warnings(list(graded.values())), graded=len(requests)
     )
+
+
+def _record(workspace: Workspace, results: list[KataResult]) -> list[str]:
+    """Record the verdicts for `list` and `status`; a workspace that cannot be written (a
+    read-only checkout) still gets its report, with a warning instead of the record."""
+    from dlkata.progress import record_results
+
+    try:
+        return record_results(workspace, results)
+    except WorkspaceError as exc:
+        return [f"{exc} (The verdicts below were graded but not recorded for `dlkata status`.)"]
 
 
 KERNEL_LAYERS = ("landlock", "seccomp")
@@ -134,20 +145,27 @@ def _targets(
             raise WorkspaceError(
                 "--file grades one kata: name it, e.g. `dlkata check conv2d --file my.py`"
             )
-        if not file.is_file():
+        if file.is_dir():
+            raise WorkspaceError(
+                f"--file {file} is a folder: name the file to grade, e.g. --file {file}/my.py"
+            )
+        if not _readable(file):
             raise WorkspaceError(f"{file} does not exist.")
         return [(_known(names[0]), file)]
     if all_katas:
         if names:
             raise WorkspaceError("give kata names or --all, not both")
-        return [(kata_id, workspace.file_for(kata_id)) for kata_id in load_catalogue()]
+        targets = [(kata_id, workspace.file_for(kata_id)) for kata_id in load_catalogue()]
+        for _, path in targets:
+            _readable(path)
+        return targets
     if not names:
         raise WorkspaceError("name a kata (e.g. `dlkata check linear`) or use --all.")
     targets = []
     for name in dict.fromkeys(names):
         kata_id = _known(name)
         path = workspace.file_for(kata_id)
-        if not path.is_file():
+        if not _readable(path):
             default = (
                 workspace.config.folder if workspace.config else Path(DEFAULT_FOLDER).resolve()
             )
@@ -157,6 +175,21 @@ def _targets(
             )
         targets.append((kata_id, path))
     return targets
+
+
+def _readable(path: Path) -> bool:
+    """Whether the learner's file exists; `WorkspaceError` when it does but cannot be graded (a
+    folder, or a file dlkata may not read), so that no judge starts for it."""
+    if path.is_dir():
+        raise WorkspaceError(
+            f"{shown(path)} is a folder where your kata file should be. Move it away, e.g. "
+            f"`mv {shown(path)} {shown(path)}.old`."
+        )
+    if not path.exists():
+        return False
+    with file_errors(path, "cannot read"):
+        path.open("rb").close()
+    return True
 
 
 def _known(name: str) -> str:

@@ -21,7 +21,7 @@ from typer.core import TyperGroup
 
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
-from dlkata.problems import InvalidFile
+from dlkata.problems import InvalidFile, file_problem
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
@@ -39,6 +39,10 @@ class Commands(TyperGroup):
             return super().invoke(ctx)
         except (InvalidFile, WorkspaceError) as exc:
             usage_error(str(exc))
+        except OSError as exc:
+            if exc.filename is None:  # no file to name: not the user's to fix
+                raise
+            usage_error(file_problem(exc))
 
 
 app = typer.Typer(
@@ -472,7 +476,7 @@ def _write(path: Path, text: str, *, append: bool = False) -> None:
         with open(path, "a" if append else "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        usage_error(f"cannot write {path}: {exc.strerror or exc}")
+        usage_error(file_problem(exc, path, "cannot write"))
 
 
 @app.command()
@@ -585,8 +589,9 @@ def next_kata(directory: DirOption = None) -> None:
             f"{workspace.file_for(kata.id)}; `dlkata check {kata.id}` grades it."
         )
         return
+    written = scaffold(kata, workspace)
     out().print(f"Next: [bold]{kata.id}[/bold] ({kata.title}). {kata.summary}")
-    _report_written(scaffold(kata, workspace), kata)
+    _report_written(written, kata)
 
 
 @app.command()

@@ -68,7 +68,8 @@ def read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise InvalidFile([Problem(where, "", f"is not UTF-8 text ({exc.reason})")]) from None
     except OSError as exc:
-        raise InvalidFile([Problem(where, "", f"cannot be read: {exc.strerror}")]) from None
+        problem = f"cannot be read ({exc.strerror}): check its permissions, `ls -l {where}`"
+        raise InvalidFile([Problem(where, "", problem)]) from None
     try:
         return yaml.load(text, Loader=StrictLoader)  # a safe loader
     except yaml.MarkedYAMLError as exc:
