@@ -127,6 +127,10 @@ def load_catalogue(root: Path | None = None) -> dict[str, Kata]:
 
 @functools.cache
 def _catalogue(base: Path) -> dict[str, Kata]:
+    if not base.is_dir():  # a course (DLKATA_COURSE) without its katas
+        raise CatalogueError(
+            [Problem(shown(base), "", "is not a folder (a course, DLKATA_COURSE, holds katas/)")]
+        )
     katas: dict[str, Kata] = {}
     problems: list[Problem] = []
     for yaml_path in sorted(base.glob("*/kata.yaml")):

@@ -158,6 +158,15 @@ def test_load_kata_reads_one_folder_whatever_the_others_hold(
     assert len(broken.value.problems) == 8
 
 
+def test_a_course_without_katas_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DLKATA_COURSE", str(tmp_path / "nowhere"))
+    result = invoke("list")
+    assert result.exit_code == 2
+    assert errors(result.stderr) == [
+        "nowhere/katas: is not a folder (a course, DLKATA_COURSE, holds katas/)"
+    ]
+
+
 def test_every_kata_of_the_project_fits_the_schema() -> None:
     katas = load_catalogue(ROOT / "katas")
     assert len(katas) >= 19
