@@ -142,3 +142,9 @@ def test_the_verdict_is_the_exit_code(
     report = json.loads(result.stdout)
     Report.model_validate(report)
     assert report["summary"]["verdict"] == verdict
+
+
+def test_the_readmes_example_report_follows_the_schema() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### The JSON report")[1].split("```json\n")[1].split("```")[0]
+    Report.model_validate(json.loads(example))

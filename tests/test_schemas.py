@@ -271,3 +271,12 @@ def test_help_loads_neither_the_schemas_nor_pydantic() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=subprocess_env()
     )
     assert done.stdout.split("\n")[:2] == ["[]", "[]"], done.stderr
+
+
+def test_the_readmes_example_dlkata_yaml_is_valid() -> None:
+    from dlkata.schema import parse_config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### `dlkata.yaml`")[1].split("```yaml\n")[1].split("```")[0]
+    spec = parse_config(yaml.load(example, Loader=StrictLoader), "README.md", load_catalogue())
+    assert spec.limits is not None and spec.limits.memory_limit == "2G"
