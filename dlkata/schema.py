@@ -14,6 +14,7 @@ this module; `dlkata --help` never does.
 from __future__ import annotations
 
 import difflib
+import json
 import keyword
 import re
 from collections.abc import Collection
@@ -81,7 +82,7 @@ class KataSpec(_Strict):
         examples=[FORMAT_VERSION]
     )
     id: KataId = Field(examples=["conv2d"], description="The folder's name.")
-    title: Text = Field(examples=['"2-D convolution: forward and backward"'])
+    title: Text = Field(examples=["2-D convolution: forward and backward"])
     topic: Topic = Field(examples=["convolution"])
     difficulty: Difficulty = Field(examples=["medium"])
     summary: Text = Field(examples=["One sentence saying what the learner builds."])
@@ -342,7 +343,17 @@ def _example(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
     info = owner.model_fields.get(str(loc[-1])) if owner else None
     if info is None or not info.examples:
         return ""
-    example = info.examples[0]
-    if not isinstance(example, list):
-        return str(example)
-    return f"[{', '.join(example)}]" if all(isinstance(e, str) for e in example) else ""
+    return _flow(info.examples[0])
+
+
+def _flow(value: Any) -> str:
+    """A value in YAML's one-line (flow) style."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return f"[{', '.join(_flow(v) for v in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str) and ": " in value:  # YAML needs the quotes
+        return json.dumps(value)
+    return str(value)
