@@ -42,7 +42,7 @@ def as_a_user(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         cwd=folder,
-        env=subprocess_env(),
+        env=subprocess_env(COLUMNS="500"),  # a long path stays on one line
     )
 
 
