@@ -17,23 +17,38 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
 from dlkata.grading import JudgePool
+from dlkata.problems import InvalidFile, file_problem
 from dlkata.render.color import ColorMode, choose_color, console_options
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
+    from dlkata.checking import CheckOutcome
     from dlkata.render.text import Verbosity
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
 
-class _Commands(TyperGroup):
-    """Typer's shell-completion options keep working but stay out of the option table, where a
+class Commands(TyperGroup):
+    """Every command: a problem the user can fix (a broken `kata.yaml` or `dlkata.yaml`, a
+    workspace that cannot be read or written) is exit 2 with its message, never a traceback.
+    Typer's shell-completion options keep working but stay out of the option table, where a
     20-character name is cut on a terminal narrower than about 64 columns; the help names them."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (InvalidFile, WorkspaceError) as exc:
+            usage_error(str(exc))
+        except OSError as exc:
+            if exc.filename is None:  # no file to name: not the user's to fix
+                raise
+            usage_error(file_problem(exc))
 
     def get_params(self, ctx: typer.Context) -> list[Any]:
         params = super().get_params(ctx)
@@ -45,7 +60,7 @@ class _Commands(TyperGroup):
 
 app = typer.Typer(
     name="dlkata",
-    cls=_Commands,
+    cls=Commands,
     help="Deep-learning katas graded like a demanding interviewer: implement the building blocks "
     "in NumPy, get exact PyTorch semantics, gradient checks and statistics.\n\n"
     "Start with dlkata list, then dlkata new linear, then dlkata check linear.\n\n"
@@ -161,8 +176,10 @@ def warn(warnings: list[str] | tuple[str, ...]) -> None:
 
 
 def usage_error(message: str) -> NoReturn:
-    """Exit 2 with a message that says how to proceed."""
-    out(stderr=True).print(f"[red]Error:[/red] {message}")
+    """Exit 2 with a message that says how to proceed: one line per problem."""
+    console = out(stderr=True)
+    for line in message.splitlines():
+        console.print(f"[red]Error:[/red] {escape(line)}")
     raise typer.Exit(2)
 
 
@@ -489,14 +506,15 @@ def check(
     except WorkspaceError as exc:
         usage_error(str(exc))
     warn(outcome.warnings)
-    _emit(outcome.results, output, destination, verbosity)
+    _emit(outcome, output, destination, verbosity)
     if junit is not None:
         from dlkata.render.junit import render_junit
 
         _write(junit, render_junit(outcome.results))
-    if outcome.failed:  # a required kata not started fails, even when nothing else was found
+    verdict = outcome.summary.verdict
+    if verdict == "failed":  # a required kata not started fails, even when nothing else was found
         raise typer.Exit(1)
-    if outcome.nothing_graded and not katas and file is None:
+    if verdict == "nothing_graded":
         where = workspace.root
         found = "does not exist" if not where.is_dir() else "holds no kata file"
         out(stderr=True).print(
@@ -515,17 +533,15 @@ def _verbosity(verbose: bool, quiet: bool) -> Verbosity:
 
 
 def _emit(
-    results: list[KataResult],
-    output: ReportFormat,
-    destination: Path | None,
-    verbosity: Verbosity,
+    outcome: CheckOutcome, output: ReportFormat, destination: Path | None, verbosity: Verbosity
 ) -> None:
-    """Render `results` in one format to stdout or a file; `github` also writes the job summary.
+    """Render a check in one format to stdout or a file; `github` also writes the job summary.
     The verbosity is for the readable report (text, and github's log)."""
+    results = outcome.results
     if output is ReportFormat.json:
         from dlkata.render.json_report import render_json
 
-        _send(render_json(results), destination)
+        _send(render_json(results, outcome.summary), destination)
     elif output is ReportFormat.junit:
         from dlkata.render.junit import render_junit
 
@@ -593,7 +609,7 @@ def _write(path: Path, text: str, *, append: bool = False) -> None:
         with open(path, "a" if append else "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        usage_error(f"cannot write {path}: {exc.strerror or exc}")
+        usage_error(file_problem(exc, path, "cannot write"))
 
 
 @app.command()
@@ -723,8 +739,9 @@ def next_kata(directory: DirOption = None, color: ColorOption = None) -> None:
             f"{workspace.file_for(kata.id)}; `dlkata check {kata.id}` grades it."
         )
         return
+    written = scaffold(kata, workspace)
     out().print(f"Next: [bold]{kata.id}[/bold] ({kata.title}). {kata.summary}")
-    _report_written(scaffold(kata, workspace), kata)
+    _report_written(written, kata)
 
 
 @app.command()
@@ -851,11 +868,41 @@ def validate(
         problems = error_rules_numpy_rejects_alone()
     console = out()
     for problem in problems:
-        console.print(f"[red]✗[/red] {problem}")
+        console.print(f"[red]✗[/red] {escape(str(problem))}")
     if problems:
         console.print(f"{len(problems)} problem(s) in {count} kata folders.")
         raise typer.Exit(1)
     console.print(f"[green]✓[/green] {count} kata folders are valid.")
+
+
+class SchemaName(str, Enum):
+    report = "report"
+    kata = "kata"
+    config = "config"
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        SchemaName,
+        typer.Argument(
+            metavar="NAME",
+            help="report (the JSON of `check --format json`), kata (kata.yaml) or config "
+            "(dlkata.yaml).",
+        ),
+    ],
+) -> None:
+    """Print a JSON Schema: of the JSON report, of kata.yaml or of dlkata.yaml.
+
+    The report's schema_version names the schema it follows; docs/report.schema.json is a copy.
+
+    Example: dlkata schema report > report.schema.json
+    """
+    import json
+
+    from dlkata.schema import json_schema
+
+    print(json.dumps(json_schema(name.value), indent=2))
 
 
 NOTHING_GRADED = 5  # pytest's code for "no tests ran"

@@ -79,7 +79,7 @@ class Judge:
     def prepare(self, katas: list[Kata], limits: Limits) -> None:
         """Name the katas: the judge collects their tests, then waits for the learner's files."""
         self.prepared = ([k.id for k in katas], limits)
-        order = {"katas": [{"id": k.id, "folder": str(k.folder)} for k in katas]}
+        order = {"katas": [k.to_json() for k in katas]}
         self._write({**order, "limits": asdict(limits)})
 
     def submit(self, group: list[GradeRequest], limits: Limits) -> None:

@@ -16,7 +16,7 @@ from string import Template
 
 from dlkata import __version__
 from dlkata.resources import PACKAGE_DIR
-from dlkata.workspace import CONFIG_NAME, WorkspaceError, write_atomic
+from dlkata.workspace import CONFIG_NAME, WorkspaceError, file_errors, write_atomic
 
 WORKFLOW_PATH = Path(".github", "workflows", "dlkata.yml")
 DEFAULT_FOLDER = "solutions"
@@ -51,9 +51,10 @@ def initialise(
         )
     install = install or ("." if is_dlkata_checkout(target) else f"dlkata=={__version__}")
     settings = {"workspace": json.dumps(folder), "required": json.dumps(list(required))}
+    with file_errors(target / folder, "cannot make the folder"):  # first: nothing half-written
+        (target / folder).mkdir(parents=True, exist_ok=True)
     write_atomic(config, _template("dlkata.yaml", settings))
     write_atomic(workflow, _template("workflow.yml", {"install": shlex.quote(install)}))
-    (target / folder).mkdir(parents=True, exist_ok=True)
     return Initialised(config, workflow, (target / folder).resolve(), install)
 
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import pytest
 
-from dlkata.catalogue import Kata, load_kata
+from dlkata.catalogue import Kata
 from dlkata.judge.plugin import JudgePlugin, Progress
 from dlkata.judge.proxy import WorkerProcess
 from dlkata.limits import Limits
@@ -123,7 +123,7 @@ def main(spare: Spawned | None = None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (JUDGE_MEMORY_BYTES, JUDGE_MEMORY_BYTES))
     events = _events_channel()
     order = _read_order()
-    katas = {item["id"]: load_kata(Path(item["folder"])) for item in order["katas"]}
+    katas = {item["id"]: Kata.from_json(item) for item in order["katas"]}
 
     def read_solutions() -> dict[str, Path]:
         return {k: Path(v) for k, v in _read_order()["solutions"].items()}

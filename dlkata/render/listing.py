@@ -29,7 +29,7 @@ def render_list_text(status: CourseStatus, console: Console) -> None:
             "title": kata.title,
             "topic": kata.topic,
             "difficulty": kata.difficulty,
-            "status": progress.value.replace("_", " "),
+            "status": progress.label,
         }
         for kata, progress in status.katas
     ]

@@ -30,14 +30,12 @@ MARKS = {
     Status.FAILED: ("✗", "red"),
     Status.ERROR: ("!", "red"),
     Status.NOT_STARTED: ("·", "yellow"),
-    Status.SKIPPED: ("-", "dim"),
 }
 HEADLINES = {
     Status.PASSED: "passed",
     Status.FAILED: "failed",
     Status.ERROR: "could not be graded",
     Status.NOT_STARTED: "not started",
-    Status.SKIPPED: "skipped (not started)",
 }
 
 
@@ -82,8 +80,8 @@ def render_text(
     """Every graded kata, its verdict first; katas skipped because not started on one line at
     the end, and with several katas the count that passed."""
     panels = wants_panels(console) if panels is None else panels
-    shown = [r for r in results if r.status is not Status.SKIPPED]
-    skipped = [r.id for r in results if r.status is Status.SKIPPED]
+    shown = [r for r in results if not r.skipped]
+    skipped = [r.id for r in results if r.skipped]
     for result in shown:
         if verbosity is Verbosity.QUIET:
             console.print(verdict_line(result), soft_wrap=not panels)
@@ -150,7 +148,7 @@ def _plain(result: KataResult, verbosity: Verbosity) -> Text:
 
 def _headline(result: KataResult) -> str:
     text = HEADLINES[result.status]
-    if result.tests and result.status not in (Status.NOT_STARTED, Status.SKIPPED):
+    if result.tests and result.status is not Status.NOT_STARTED:
         text += f" · {result.passed}/{len(result.tests)} tests"
     return text
 
