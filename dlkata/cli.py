@@ -891,6 +891,7 @@ def schema(
             "(dlkata.yaml).",
         ),
     ],
+    color: ColorOption = None,
 ) -> None:
     """Print a JSON Schema: of the JSON report, of kata.yaml or of dlkata.yaml.
 

@@ -237,7 +237,7 @@ def test_verbose_lists_each_test_and_details_every_failure(panels: bool, tmp_pat
 @pytest.mark.parametrize("panels", [True, False])
 def test_quiet_prints_only_the_verdict_line_of_each_kata(panels: bool, tmp_path: Path) -> None:
     passed = KataResult("p", "Passed kata", Status.PASSED, "p.py", tests=[case("t", Status.PASSED)])
-    skipped = KataResult("s", "Skipped", Status.SKIPPED, "s.py")
+    skipped = KataResult("s", "Skipped", Status.NOT_STARTED, "s.py", skipped=True)
     lines = report([graded(tmp_path), passed, skipped], panels=panels, verbosity=Verbosity.QUIET)
     assert lines == [
         "k · Kata: ✗ failed · 13/19 tests",
