@@ -92,7 +92,9 @@ class Encoder:
         if depth > MAX_DEPTH:
             raise WireError("the value is nested too deeply to send")
         self._items += 1
-        if self._items > MAX_ITEMS:
+        # a container's items will all be counted: a huge list fails before it is walked
+        ahead = len(value) if isinstance(value, (list, tuple, dict)) else 0
+        if self._items + ahead > MAX_ITEMS:
             raise WireError(
                 f"more than {MAX_ITEMS} values outside arrays (return large data as NumPy arrays)"
             )
