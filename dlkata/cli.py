@@ -22,6 +22,7 @@ from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
+    from dlkata.init import Leftover
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
@@ -590,9 +591,20 @@ def init(
         str | None,
         typer.Option(
             "--install",
+            metavar="SPEC",
             show_default=False,
-            help="What the workflow installs with "
-            "pip (default: '.' in a dlkata fork, else this dlkata version).",
+            help="What the workflow installs with pip, e.g. git+https://github.com/YOU/dlkata "
+            "(default: '.' in a fork of dlkata; needed elsewhere, as dlkata is not on the "
+            "package index yet).",
+        ),
+    ] = None,
+    move_workspace: Annotated[
+        bool | None,
+        typer.Option(
+            "--move-workspace/--keep-workspace",
+            show_default=False,
+            help="Move the kata files and progress already in DIR/workspace to the new folder, "
+            "or leave them (default: ask on a terminal, else leave them).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
@@ -600,25 +612,78 @@ def init(
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
     GitHub Actions workflow that grades every push.
 
-    Example: dlkata init . --require linear --require conv2d
+    Examples: dlkata init . --require linear --require conv2d |
+    dlkata init my-repo --install git+https://github.com/YOU/dlkata
     """
-    from dlkata.init import initialise
+    from dlkata.init import find_leftover, initialise, refuse_overwrite
 
     if not target.is_dir():
         usage_error(f"{target} is not a folder.")
     names = [find_kata(k).id for k in required or []]
+    leftover = find_leftover(target, folder)
     try:
-        made = initialise(target, folder=folder, required=names, install=install, force=force)
+        refuse_overwrite(target, force)  # before asking anything
+        move = leftover is not None and _ask_to_move(leftover, move_workspace)
+        made = initialise(
+            target,
+            folder=folder,
+            required=names,
+            install=install,
+            force=force,
+            move=leftover if move else None,
+        )
     except WorkspaceError as exc:
         usage_error(str(exc))
     console = out()
     console.print(f"[green]Wrote[/green] {made.config}")
-    console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")
+    if made.install is None:
+        console.print(f"[green]Wrote[/green] {made.workflow}")
+        out(stderr=True).print(
+            "[yellow]Warning:[/yellow] dlkata is not on the package index yet, so the workflow "
+            "cannot install it by name: its install step fails, saying so, until you name a "
+            "repository that holds dlkata, e.g. your fork: `dlkata init --force --install "
+            "git+https://github.com/YOU/dlkata`."
+        )
+    else:
+        console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")
+    if leftover is not None and made.moved:
+        console.print(f"Moved {_leftover_words(leftover)} from {leftover.source} to {made.folder}.")
+    elif leftover is not None:
+        why = " (no terminal to ask)" if move_workspace is None and not _on_terminal() else ""
+        console.print(
+            f"[yellow]Kept[/yellow] {_leftover_words(leftover)} in {leftover.source}{why}, but "
+            f"dlkata now reads {made.folder}. To move them there, run this `dlkata init` again "
+            "with `--force --move-workspace`."
+        )
     console.print(f"Your kata files go in {made.folder}.")
     console.print(
         "Next: `dlkata next` writes your first kata. Commit these files and push: the "
         "Actions tab grades every push, with a summary and annotations on your code."
     )
+
+
+def _ask_to_move(leftover: Leftover, choice: bool | None) -> bool:
+    """The flag's answer; else the learner's, on a terminal; else keep (a script never waits)."""
+    if choice is not None or not _on_terminal():
+        return bool(choice)
+    return typer.confirm(
+        f"dlkata will read your kata files from {leftover.destination}. {leftover.source} holds "
+        f"{_leftover_words(leftover)}. Move them there?",
+        default=True,
+    )
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _leftover_words(leftover: Leftover) -> str:
+    """'2 kata files (linear.py, relu.py) and dlkata's progress'"""
+    count = len(leftover.kata_files)
+    files = f"{count} kata file{'s' if count != 1 else ''} ({', '.join(leftover.kata_files)})"
+    if not leftover.progress:
+        return files
+    return f"{files} and dlkata's progress" if count else "dlkata's progress"
 
 
 @app.command()
