@@ -615,7 +615,7 @@ def init(
     Examples: dlkata init . --require linear --require conv2d |
     dlkata init my-repo --install git+https://github.com/YOU/dlkata
     """
-    from dlkata.init import find_leftover, initialise, refuse_overwrite
+    from dlkata.init import INSTALL_EXAMPLE, find_leftover, initialise, refuse_overwrite
 
     if not target.is_dir():
         usage_error(f"{target} is not a folder.")
@@ -641,8 +641,8 @@ def init(
         out(stderr=True).print(
             "[yellow]Warning:[/yellow] dlkata is not on the package index yet, so the workflow "
             "cannot install it by name: its install step fails, saying so, until you name a "
-            "repository that holds dlkata, e.g. your fork: `dlkata init --force --install "
-            "git+https://github.com/YOU/dlkata`."
+            f"repository that holds dlkata, e.g. your fork: `dlkata init --force --install "
+            f"{INSTALL_EXAMPLE}`."
         )
     else:
         console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")

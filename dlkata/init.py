@@ -23,7 +23,7 @@ from dlkata.workspace import DEFAULT_FOLDER as UNCONFIGURED_FOLDER
 
 WORKFLOW_PATH = Path(".github", "workflows", "dlkata.yml")
 DEFAULT_FOLDER = "solutions"
-INSTALL_EXAMPLE = "git+https://github.com/OWNER/dlkata"
+INSTALL_EXAMPLE = "git+https://github.com/YOU/dlkata"
 _TEMPLATES = PACKAGE_DIR / "templates"
 
 

@@ -189,7 +189,7 @@ def test_elsewhere_without_install_init_says_how_and_the_step_fails_saying_so(
     done = subprocess.run(["bash", "-c", step], capture_output=True, text=True, timeout=30)
     assert done.returncode == 1
     assert done.stdout.startswith("::error title=dlkata is not on the package index yet::")
-    assert "--install git+https://github.com/OWNER/dlkata" in done.stdout
+    assert "--install git+https://github.com/YOU/dlkata" in done.stdout
 
 
 @pytest.mark.parametrize(
