@@ -620,8 +620,8 @@ def init(
     if not target.is_dir():
         usage_error(f"{target} is not a folder.")
     names = [find_kata(k).id for k in required or []]
-    leftover = find_leftover(target, folder)
     try:
+        leftover = find_leftover(target, folder)
         refuse_overwrite(target, force)  # before asking anything
         move = leftover is not None and _ask_to_move(leftover, move_workspace)
         made = initialise(

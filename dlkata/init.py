@@ -55,7 +55,13 @@ def find_leftover(target: Path, folder: str) -> Leftover | None:
     destination = (target / folder).resolve()
     if not source.is_dir() or source == destination or source in destination.parents:
         return None
-    entries = tuple(sorted(source.iterdir()))
+    try:
+        entries = tuple(sorted(source.iterdir()))
+    except OSError as exc:
+        raise WorkspaceError(
+            f"{source} cannot be read ({exc.strerror}), so its kata files cannot be moved. Fix "
+            "its permissions, or run `dlkata init --workspace workspace` to keep using it."
+        ) from exc
     kata_files = tuple(p.name for p in entries if p.suffix == ".py" and p.is_file())
     progress = (source / STATE_DIR).is_dir()
     if not kata_files and not progress:

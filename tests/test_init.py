@@ -201,3 +201,20 @@ def test_install_names_what_the_workflow_installs(tmp_path: Path, spec: str) -> 
     assert result.exit_code == 0 and result.stderr == ""
     step = install_step(tmp_path / "clone")
     assert shlex.split(step) == ["python", "-m", "pip", "install", spec]
+
+
+def test_an_unreadable_workspace_is_a_usage_error(
+    clone: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path.iterdir
+
+    def refuse(self: Path):  # root reads any folder, so the refusal is simulated
+        if self.name == "workspace":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    result = invoke("init", "--move-workspace")
+    assert result.exit_code == 2
+    assert "workspace cannot be read (Permission denied)" in result.stderr
+    assert not (clone / "dlkata.yaml").exists()
