@@ -1,27 +1,50 @@
 """The kata catalogue: every `katas/<id>/kata.yaml`, read into `Kata` records.
 
-A kata is data: the engine never names one. `load_catalogue` finds them all; `dlkata validate`
-(see `validate.py`) says what is wrong with a folder, field by field.
+A kata is data: the engine never names one. `load_kata` reads one folder (the judge needs only
+its own katas), `load_catalogue` all of them; each `kata.yaml` is checked against its schema
+(`schema.KataSpec`), and every problem of every file is reported at once. `dlkata validate` (see
+`validate.py`) adds the checks that need more than one file.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-import yaml
-
+from dlkata.problems import InvalidFile, Problem, shown
 from dlkata.resources import katas_dir, reference_dir
 
 FORMAT_VERSION = 1
-DIFFICULTIES = ("easy", "medium", "hard")
+Difficulty = Literal["easy", "medium", "hard"]
+# Every topic of the path, in the order the path reaches them: the nineteen first katas, and the
+# second wave's training, optimisers, metrics, generative losses, sequences and compression.
+Topic = Literal[
+    "initialisation",
+    "layers",
+    "activations",
+    "losses",
+    "regularisation",
+    "training",
+    "data",
+    "optimisation",
+    "metrics",
+    "convolution",
+    "normalisation",
+    "recurrent",
+    "attention",
+    "generative",
+    "compression",
+    "robustness",
+]
+DIFFICULTIES: tuple[str, ...] = get_args(Difficulty)
+TOPICS: tuple[str, ...] = get_args(Topic)
 
 
-class CatalogueError(Exception):
-    """A kata folder cannot be read; the message names the file and field."""
+class CatalogueError(InvalidFile):
+    """A kata folder cannot be read; one line per problem, each naming its file and field."""
 
 
 class UnknownKata(Exception):
@@ -44,13 +67,30 @@ class Function:
 class Kata:
     id: str
     title: str
-    topic: str
-    difficulty: str
+    topic: Topic
+    difficulty: Difficulty
     summary: str
     prerequisites: tuple[str, ...]
     functions: tuple[Function, ...]
     hints: tuple[str, ...]
     folder: Path
+
+    def to_json(self) -> dict[str, Any]:
+        """Every field as JSON: a judge rebuilds the kata from it (`from_json`) without reading
+        and checking `kata.yaml` again."""
+        return {**asdict(self), "folder": str(self.folder)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Kata:
+        return cls(
+            **{
+                **data,
+                "prerequisites": tuple(data["prerequisites"]),
+                "functions": tuple(Function(**f) for f in data["functions"]),
+                "hints": tuple(data["hints"]),
+                "folder": Path(data["folder"]),
+            }
+        )
 
     @property
     def stub_path(self) -> Path:
@@ -73,67 +113,52 @@ class Kata:
         return [f.name for f in self.functions]
 
 
-def read_kata_yaml(path: Path) -> dict[str, Any]:
+def load_kata(folder: Path) -> Kata:
+    """The kata of one folder, from its `kata.yaml`; `CatalogueError` with every problem."""
+    from dlkata.schema import parse_kata
+    from dlkata.strict_yaml import read_yaml
+
+    path = folder / "kata.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise CatalogueError(f"{path}: cannot be read as YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise CatalogueError(f"{path}: expected a mapping of fields")
-    return data
-
-
-def kata_from_data(data: dict[str, Any], folder: Path) -> Kata:
-    """Build a `Kata`, raising `CatalogueError` for the first missing or malformed field."""
-    where = folder / "kata.yaml"
-    version = data.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise CatalogueError(
-            f"{where}: format_version {version!r} is not supported by this dlkata "
-            f"(it reads version {FORMAT_VERSION}); upgrade dlkata"
-        )
-
-    def text(field: str) -> str:
-        value = data.get(field)
-        if not isinstance(value, str) or not value.strip():
-            raise CatalogueError(f"{where}: field '{field}' must be a non-empty string")
-        return value.strip()
-
-    functions = []
-    for entry in data.get("functions") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
-            functions.append(Function(entry["name"], bool(entry.get("returns_cache", False))))
-        else:
-            raise CatalogueError(f"{where}: each entry of 'functions' needs a 'name'")
-    if not functions:
-        raise CatalogueError(f"{where}: field 'functions' must list at least one function")
-    hints = data.get("hints") or []
-    prerequisites = data.get("prerequisites") or []
-    if not all(isinstance(h, str) for h in hints):
-        raise CatalogueError(f"{where}: field 'hints' must be a list of strings")
-    if not all(isinstance(p, str) for p in prerequisites):
-        raise CatalogueError(f"{where}: field 'prerequisites' must be a list of kata ids")
+        spec = parse_kata(read_yaml(path), shown(path), folder.name)
+    except InvalidFile as exc:
+        raise CatalogueError(exc.problems) from None
     return Kata(
-        id=text("id"),
-        title=text("title"),
-        topic=text("topic"),
-        difficulty=text("difficulty"),
-        summary=text("summary"),
-        prerequisites=tuple(prerequisites),
-        functions=tuple(functions),
-        hints=tuple(hints),
+        id=spec.id,
+        title=spec.title,
+        topic=spec.topic,
+        difficulty=spec.difficulty,
+        summary=spec.summary,
+        prerequisites=tuple(spec.prerequisites),
+        functions=tuple(Function(f.name, f.returns_cache) for f in spec.functions),
+        hints=tuple(spec.hints),
         folder=folder,
     )
 
 
-@functools.cache
 def load_catalogue(root: Path | None = None) -> dict[str, Kata]:
-    """Every kata under `root` (the packaged katas by default), in a path-friendly order."""
-    base = root or katas_dir()
-    katas = {}
+    """Every kata under `root` (the packaged katas, or a course's, by default), in a
+    path-friendly order; `CatalogueError` with the problems of every broken folder."""
+    return _catalogue(root or katas_dir())
+
+
+@functools.cache
+def _catalogue(base: Path) -> dict[str, Kata]:
+    if not base.is_dir():  # a course (DLKATA_COURSE) without its katas
+        raise CatalogueError(
+            [Problem(shown(base), "", "is not a folder (a course, DLKATA_COURSE, holds katas/)")]
+        )
+    katas: dict[str, Kata] = {}
+    problems: list[Problem] = []
     for yaml_path in sorted(base.glob("*/kata.yaml")):
-        kata = kata_from_data(read_kata_yaml(yaml_path), yaml_path.parent)
-        katas[kata.id] = kata
+        try:
+            kata = load_kata(yaml_path.parent)
+        except CatalogueError as exc:
+            problems += exc.problems
+        else:
+            katas[kata.id] = kata
+    if problems:
+        raise CatalogueError(problems)
     return dict(_in_learning_order(katas))
 
 

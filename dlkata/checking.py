@@ -8,7 +8,7 @@ whose message says what to do.
 
 from __future__ import annotations
 
-import difflib
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dlkata.catalogue import UnknownKata, get_kata, load_catalogue
-from dlkata.results import KataResult, Status
-from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError
+from dlkata.problems import shown
+from dlkata.results import KataResult, Status, Summary, summarise
+from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError, file_errors
 
 if TYPE_CHECKING:
-    from dlkata.judge.proxy import Limits
+    from dlkata.grading import JudgePool, OnProgress
+    from dlkata.limits import Limits
 
 DEFAULT_LIMITS: dict[str, Any] = {"timeout": 10.0, "kata_timeout": 60.0, "memory_limit": "2G"}
 _MIN_MEMORY = 64 * 1024**2
@@ -40,26 +42,17 @@ def parse_memory(text: str | int) -> int:
 
 def resolve_limits(workspace: Workspace, **overrides: Any) -> Limits:
     """The limits for learner code: an option given on the command line, else the `limits:` of
-    `dlkata.yaml`, else the defaults. Keys: `timeout`, `kata_timeout`, `memory_limit`."""
-    from dlkata.judge.proxy import Limits
+    `dlkata.yaml` (checked by its schema when it was read), else the defaults. Keys: `timeout`,
+    `kata_timeout`, `memory_limit`."""
+    from dlkata.limits import Limits
 
-    configured = dict(workspace.config.limits) if workspace.config else {}
-    where = f"{workspace.config.path}: limits" if workspace.config else "limits"
-    unknown = sorted(set(configured) - set(DEFAULT_LIMITS))
-    if unknown:
-        raise WorkspaceError(
-            f"{where}: unknown key '{unknown[0]}' (known: {', '.join(DEFAULT_LIMITS)})"
-        )
-    chosen = {**DEFAULT_LIMITS, **configured}
+    chosen = {**DEFAULT_LIMITS, **(workspace.config.limits if workspace.config else {})}
     chosen.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        memory = parse_memory(chosen["memory_limit"])
-        timeout, kata_timeout = float(chosen["timeout"]), float(chosen["kata_timeout"])
-    except (TypeError, ValueError) as exc:
-        raise WorkspaceError(f"{where}: {exc}") from exc
-    if timeout <= 0 or kata_timeout <= 0:
-        raise WorkspaceError(f"{where}: timeout and kata_timeout must be positive seconds")
-    return Limits(call_timeout=timeout, kata_timeout=kata_timeout, memory_bytes=memory)
+    return Limits(
+        call_timeout=float(chosen["timeout"]),
+        kata_timeout=float(chosen["kata_timeout"]),
+        memory_bytes=parse_memory(chosen["memory_limit"]),
+    )
 
 
 @dataclass
@@ -71,14 +64,11 @@ class CheckOutcome:
     graded: int = 0  # how many kata files were found and graded
 
     @property
-    def nothing_graded(self) -> bool:
-        """No kata file was found at all (`check --all` in an empty or missing workspace)."""
-        return self.graded == 0
-
-    @property
-    def failed(self) -> bool:
-        """Exit code 1 only for real failures: passed and skipped katas are fine."""
-        return any(r.status not in (Status.PASSED, Status.SKIPPED) for r in self.results)
+    def summary(self) -> Summary:
+        """The verdict (a kata that failed, could not be graded or is required but not started
+        fails the check; skipped katas are fine; no kata file at all is `nothing_graded`) and
+        the counts."""
+        return summarise(self.results, self.graded)
 
 
 def run_check(
@@ -90,21 +80,25 @@ def run_check(
     limits: Limits | None = None,
     lenient: bool = False,
     require_all: bool = False,
+    pool: JudgePool | None = None,
+    on_progress: OnProgress | None = None,
 ) -> CheckOutcome:
     """Grade the named katas (or every kata with `all_katas`, or one `file`), record the verdicts
-    of the workspace's files, and report a kata not started as skipped when `lenient` (CI, --all)
-    unless the course requires it or `require_all`."""
-    from dlkata.grading import GradeRequest, grade
-    from dlkata.progress import record_results
+    of the workspace's files, and mark a kata not started as skipped when `lenient` (CI, --all)
+    unless the course requires it or `require_all`. Judges come from `pool` (`dlkata watch`
+    keeps one warm), else from a pool started here, before the katas are even looked up."""
+    from dlkata.grading import GradeRequest, JudgePool, default_jobs, grade
 
-    required = required_katas(workspace)
-    targets = _targets(workspace, names, all_katas, file)
-    requests = [
-        GradeRequest(get_kata(kata_id), path) for kata_id, path in targets if path.is_file()
-    ]
-    graded = {r.id: r for r in grade(requests, limits)}
+    with JudgePool() if pool is None else contextlib.nullcontext(pool) as judges:
+        judges.warm(default_jobs(len(load_catalogue())) if all_katas or len(names) > 1 else 1)
+        required = required_katas(workspace)
+        targets = _targets(workspace, names, all_katas, file)
+        requests = [
+            GradeRequest(get_kata(kata_id), path) for kata_id, path in targets if path.is_file()
+        ]
+        graded = {r.id: r for r in grade(requests, limits, pool=judges, on_progress=on_progress)}
     results = [graded.get(kata_id) or _not_started(kata_id, path) for kata_id, path in targets]
-    warnings = record_results(workspace, list(graded.values())) if file is None and graded else []
+    warnings = _record(workspace, list(graded.values())) if file is None and graded else []
     for result in results:
         if (
             result.status is Status.NOT_STARTED
@@ -112,10 +106,21 @@ def run_check(
             and not require_all
             and result.id not in required
         ):
-            result.status = Status.SKIPPED
+            result.skipped = True
     return CheckOutcome(
         results, warnings + sandbox_warnings(list(graded.values())), graded=len(requests)
     )
+
+
+def _record(workspace: Workspace, results: list[KataResult]) -> list[str]:
+    """Record the verdicts for `list` and `status`; a workspace that cannot be written (a
+    read-only checkout) still gets its report, with a warning instead of the record."""
+    from dlkata.progress import record_results
+
+    try:
+        return record_results(workspace, results)
+    except WorkspaceError as exc:
+        return [f"{exc} (The verdicts below were graded but not recorded for `dlkata status`.)"]
 
 
 KERNEL_LAYERS = ("landlock", "seccomp")
@@ -135,18 +140,8 @@ def sandbox_warnings(results: list[KataResult]) -> list[str]:
 
 
 def required_katas(workspace: Workspace) -> set[str]:
-    """The katas `dlkata.yaml` requires; an id that is no kata is an error, with a did-you-mean."""
-    if workspace.config is None:
-        return set()
-    catalogue = load_catalogue()
-    for kata_id in workspace.config.required:
-        if kata_id not in catalogue:
-            close = difflib.get_close_matches(kata_id, list(catalogue), n=1, cutoff=0.5)
-            hint = f" Did you mean {close[0]}?" if close else ""
-            raise WorkspaceError(
-                f"{workspace.config.path} requires '{kata_id}', which is not a kata.{hint}"
-            )
-    return set(workspace.config.required)
+    """The katas `dlkata.yaml` requires (its schema made sure that each is a kata)."""
+    return set(workspace.config.required) if workspace.config else set()
 
 
 def _targets(
@@ -157,20 +152,27 @@ def _targets(
             raise WorkspaceError(
                 "--file grades one kata: name it, e.g. `dlkata check conv2d --file my.py`"
             )
-        if not file.is_file():
+        if file.is_dir():
+            raise WorkspaceError(
+                f"--file {file} is a folder: name the file to grade, e.g. --file {file}/my.py"
+            )
+        if not _readable(file):
             raise WorkspaceError(f"{file} does not exist.")
         return [(_known(names[0]), file)]
     if all_katas:
         if names:
             raise WorkspaceError("give kata names or --all, not both")
-        return [(kata_id, workspace.file_for(kata_id)) for kata_id in load_catalogue()]
+        targets = [(kata_id, workspace.file_for(kata_id)) for kata_id in load_catalogue()]
+        for _, path in targets:
+            _readable(path)
+        return targets
     if not names:
         raise WorkspaceError("name a kata (e.g. `dlkata check linear`) or use --all.")
     targets = []
     for name in dict.fromkeys(names):
         kata_id = _known(name)
         path = workspace.file_for(kata_id)
-        if not path.is_file():
+        if not _readable(path):
             default = (
                 workspace.config.folder if workspace.config else Path(DEFAULT_FOLDER).resolve()
             )
@@ -180,6 +182,21 @@ def _targets(
             )
         targets.append((kata_id, path))
     return targets
+
+
+def _readable(path: Path) -> bool:
+    """Whether the learner's file exists; `WorkspaceError` when it does but cannot be graded (a
+    folder, or a file dlkata may not read), so that no judge starts for it."""
+    if path.is_dir():
+        raise WorkspaceError(
+            f"{shown(path)} is a folder where your kata file should be. Move it away, e.g. "
+            f"`mv {shown(path)} {shown(path)}.old`."
+        )
+    if not path.exists():
+        return False
+    with file_errors(path, "cannot read"):
+        path.open("rb").close()
+    return True
 
 
 def _known(name: str) -> str:

@@ -10,29 +10,66 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
 
 from dlkata import __version__
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
+from dlkata.grading import JudgePool
+from dlkata.problems import InvalidFile, file_problem
+from dlkata.render.color import ColorMode, choose_color, console_options
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
+    from dlkata.checking import CheckOutcome
     from dlkata.init import Leftover
+    from dlkata.render.text import Verbosity
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
 
+
+class Commands(TyperGroup):
+    """Every command: a problem the user can fix (a broken `kata.yaml` or `dlkata.yaml`, a
+    workspace that cannot be read or written) is exit 2 with its message, never a traceback.
+    Typer's shell-completion options keep working but stay out of the option table, where a
+    20-character name is cut on a terminal narrower than about 64 columns; the help names them."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (InvalidFile, WorkspaceError) as exc:
+            usage_error(str(exc))
+        except OSError as exc:
+            if exc.filename is None:  # no file to name: not the user's to fix
+                raise
+            usage_error(file_problem(exc))
+
+    def get_params(self, ctx: typer.Context) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                param.hidden = True
+        return params
+
+
 app = typer.Typer(
     name="dlkata",
+    cls=Commands,
     help="Deep-learning katas graded like a demanding interviewer: implement the building blocks "
     "in NumPy, get exact PyTorch semantics, gradient checks and statistics.\n\n"
-    "Start with:  dlkata list   then   dlkata new linear   then   dlkata check linear",
+    "Start with dlkata list, then dlkata new linear, then dlkata check linear.\n\n"
+    "Shell completion of commands and kata ids: dlkata --install-completion (then open a new "
+    "shell), or dlkata --show-completion to see the script.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    # Markdown: a docstring's paragraphs reflow to the terminal's width, whatever their line breaks
+    rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -54,23 +91,82 @@ DirOption = Annotated[
     Path | None,
     typer.Option(
         "--dir",
+        metavar="DIR",
         help="Workspace folder (default: $DLKATA_WORKSPACE, the nearest dlkata.yaml's, or "
         "./workspace).",
         show_default=False,
     ),
 ]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
-KataArgument = Annotated[str, typer.Argument(metavar="KATA", help="The kata's id, e.g. conv2d.")]
+
+
+def complete_kata(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The kata ids that start with what was typed, each with its title (zsh and fish show it),
+    leaving out those already on the command line."""
+    from dlkata.catalogue import CatalogueError
+
+    given = {v for value in ctx.params.values() if isinstance(value, list) for v in value}
+    try:
+        katas = load_catalogue().values()
+    except CatalogueError:  # a broken kata folder: no suggestions, and no traceback in the shell
+        return []
+    return [(k.id, k.title) for k in katas if k.id.startswith(incomplete) and k.id not in given]
+
+
+KataArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="KATA", help="The kata's id, e.g. conv2d.", autocompletion=complete_kata
+    ),
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="List each test, and every failure with its facts."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print only the verdict line of each kata.")
+]
+
+
+def _choose_color(value: ColorMode | None) -> ColorMode | None:
+    """A command's `--color`: it overrides the root's, and the environment's."""
+    if value is not None:
+        choose_color(value)
+    return value
+
+
+def _reset_color(value: ColorMode | None) -> ColorMode | None:
+    """The root's `--color`, read on every command line: `auto` unless given."""
+    choose_color(value or ColorMode.auto)
+    return value
+
+
+_COLOR_HELP = (
+    "Colours and styles: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR forces "
+    "them), always, or never (plain text)."
+)
+# On every command (`dlkata check linear --color never`) as well as before one: the value is
+# taken by its callback, so the commands' functions do not receive it.
+ColorOption = Annotated[
+    ColorMode | None,
+    typer.Option(
+        "--color",
+        metavar="WHEN",
+        help=_COLOR_HELP,
+        callback=_choose_color,
+        is_eager=True,
+        expose_value=False,
+        show_default=False,
+    ),
+]
 
 
 def out(*, stderr: bool = False) -> Console:
-    """A console made per command, so that NO_COLOR, FORCE_COLOR and the terminal are read when
-    the command runs (rich decides colour when a console is made). With NO_COLOR, no styles at
-    all; piped, lines are not cut at 80 columns: whatever reads them wraps them, or not."""
-    plain = bool(os.environ.get("NO_COLOR"))  # no styles at all, not only no colours
-    console = Console(
-        stderr=stderr, highlight=False, no_color=plain, color_system=None if plain else "auto"
-    )
+    """A console made per command, so that `--color`, NO_COLOR, FORCE_COLOR and the terminal are
+    read when the command runs (rich decides colour when a console is made). Without colour, no
+    styles at all; piped, lines are not cut at 80 columns: whatever reads them wraps them, or
+    not."""
+    console = Console(stderr=stderr, highlight=False, **console_options())
     console.soft_wrap = not console.is_terminal
     return console
 
@@ -81,8 +177,10 @@ def warn(warnings: list[str] | tuple[str, ...]) -> None:
 
 
 def usage_error(message: str) -> NoReturn:
-    """Exit 2 with a message that says how to proceed."""
-    out(stderr=True).print(f"[red]Error:[/red] {message}")
+    """Exit 2 with a message that says how to proceed: one line per problem."""
+    console = out(stderr=True)
+    for line in message.splitlines():
+        console.print(f"[red]Error:[/red] {escape(line)}")
     raise typer.Exit(2)
 
 
@@ -114,21 +212,36 @@ def main_options(
             "--version", "-V", callback=version_callback, is_eager=True, help="Show the version."
         ),
     ] = None,
+    color: Annotated[
+        ColorMode | None,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help=_COLOR_HELP,
+            callback=_reset_color,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Deep-learning katas, graded."""
 
 
 @app.command("list")
-def list_katas(directory: DirOption = None, output: ListFormatOption = ListFormat.text) -> None:
+def list_katas(
+    directory: DirOption = None,
+    output: ListFormatOption = ListFormat.text,
+    color: ColorOption = None,
+) -> None:
     """List the katas with your progress.
 
     Example: dlkata list --format json
     """
     import json
 
-    from rich.table import Table
-
     from dlkata.progress import course_status
+    from dlkata.render.listing import render_list_text
 
     status, warnings = course_status(open_workspace(directory))
     warn(warnings)
@@ -146,21 +259,7 @@ def list_katas(directory: DirOption = None, output: ListFormatOption = ListForma
         ]
         print(json.dumps({"katas": katas}, indent=2))
         return
-    console = out()
-    table = Table(title="dlkata katas", title_justify="left")
-    for column in ("id", "title", "topic", "difficulty", "status"):
-        table.add_column(column)
-    styles = {"passed": "green", "in progress": "yellow", "not started": "dim"}
-    for kata, progress in status.katas:
-        table.add_row(
-            kata.id,
-            kata.title,
-            kata.topic,
-            kata.difficulty,
-            f"[{styles[progress.value]}]{progress.value}",
-        )
-    console.print(table)
-    console.print(f"Workspace: {status.workspace}", style="dim")
+    render_list_text(status, out())
 
 
 @app.command()
@@ -173,6 +272,7 @@ def new(
             "--force", help="Replace an existing file (a backup copy is kept in .dlkata/backups)."
         ),
     ] = False,
+    color: ColorOption = None,
 ) -> None:
     """Write the kata's stub into your workspace, ready to implement.
 
@@ -210,12 +310,16 @@ def restore(
         bool, typer.Option("--list", help="List the kata's backups, oldest first.")
     ] = False,
     directory: DirOption = None,
+    color: ColorOption = None,
 ) -> None:
     """Bring back your file from a backup (`new --force` and `reset` keep one each time).
 
     Your current file is backed up first, so a restore loses nothing either.
 
-    Examples: dlkata restore conv2d | dlkata restore conv2d --list
+    Examples:
+
+    - dlkata restore conv2d
+    - dlkata restore conv2d --list
     """
     from dlkata.scaffold import restore as restore_kata
 
@@ -236,7 +340,7 @@ def restore(
 
 
 @app.command()
-def reset(kata_id: KataArgument, directory: DirOption = None) -> None:
+def reset(kata_id: KataArgument, directory: DirOption = None, color: ColorOption = None) -> None:
     """Put the kata's stub back and start over (hints too); your file is backed up first.
 
     Example: dlkata reset conv2d
@@ -260,28 +364,45 @@ def _check_memory(value: str | None) -> str | None:
     return value
 
 
+def _at_least(minimum: float) -> Callable[[float | None], float | None]:
+    """A check of a number of seconds (as a callback rather than `min=`, whose `[x>=0.1]` would
+    widen the help's type column until the help text itself is cut on a narrow terminal)."""
+
+    def check(value: float | None) -> float | None:
+        if value is not None and value < minimum:
+            raise typer.BadParameter(f"{value:g} is too short: give at least {minimum:g} seconds.")
+        return value
+
+    return check
+
+
 TimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        min=0.1,
+        metavar="SECONDS",
+        callback=_at_least(0.1),
         show_default=False,
-        help="Seconds allowed for one call into your code (default: dlkata.yaml's, else 10).",
+        help="Seconds allowed for one call into your code, at least 0.1 (default: dlkata.yaml's, "
+        "else 10).",
     ),
 ]
 KataTimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--kata-timeout",
-        min=1.0,
+        metavar="SECONDS",
+        callback=_at_least(1.0),
         show_default=False,
-        help="Seconds allowed for one kata's tests in all (default: dlkata.yaml's, else 60).",
+        help="Seconds allowed for one kata's tests in all, at least 1 (default: dlkata.yaml's, "
+        "else 60).",
     ),
 ]
 MemoryOption = Annotated[
     str | None,
     typer.Option(
         "--memory-limit",
+        metavar="SIZE",
         callback=_check_memory,
         show_default=False,
         help="Memory your code may use, e.g. 512M or 2G (default: dlkata.yaml's, else 2G).",
@@ -292,7 +413,8 @@ MemoryOption = Annotated[
 @app.command()
 def check(
     katas: Annotated[
-        list[str] | None, typer.Argument(metavar="[KATA]...", help="Katas to grade.")
+        list[str] | None,
+        typer.Argument(metavar="[KATA]...", help="Katas to grade.", autocompletion=complete_kata),
     ] = None,
     all_katas: Annotated[
         bool,
@@ -300,13 +422,16 @@ def check(
     ] = False,
     file: Annotated[
         Path | None,
-        typer.Option("--file", help="Grade this file (one kata only).", show_default=False),
+        typer.Option(
+            "--file", metavar="FILE", help="Grade this file (one kata only).", show_default=False
+        ),
     ] = None,
     directory: DirOption = None,
     output: Annotated[
         ReportFormat,
         typer.Option(
             "--format",
+            metavar="FORMAT",
             help="text (a terminal report), json, junit (XML), github (a readable log with "
             "annotations, and a job summary in $GITHUB_STEP_SUMMARY) or markdown (that summary).",
         ),
@@ -316,6 +441,7 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the report to this file instead of stdout.",
             show_default=False,
         ),
@@ -324,6 +450,7 @@ def check(
         Path | None,
         typer.Option(
             "--junit",
+            metavar="FILE",
             help="Also write a JUnit XML report to this file (for CI).",
             show_default=False,
         ),
@@ -337,6 +464,9 @@ def check(
             "--require-all", help="Count katas not started as failures, also with --all and in CI."
         ),
     ] = False,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Grade your solutions with the hidden tests.
 
@@ -345,36 +475,47 @@ def check(
     failed or could not be graded, 2 for a usage or configuration error, 3 for an internal error
     of dlkata, 5 when nothing was graded (no kata file in the workspace).
 
-    Examples: dlkata check conv2d | dlkata check --all --format github --junit report.xml |
-    dlkata check linear --file my_linear.py
+    Examples:
+
+    - dlkata check conv2d
+    - dlkata check --all --format github --junit report.xml
+    - dlkata check linear --file my_linear.py
     """
     from dlkata.checking import resolve_limits, run_check
+    from dlkata.render.live import CheckProgress, wants_progress
 
+    verbosity = _verbosity(verbose, quiet)
     workspace = open_workspace(directory)
+    console = out()
+    live = output is ReportFormat.text and wants_progress(console)
     try:
         limits = resolve_limits(
             workspace, timeout=timeout, kata_timeout=kata_timeout, memory_limit=memory_limit
         )
-        outcome = run_check(
-            workspace,
-            katas or [],
-            all_katas=all_katas,
-            file=file,
-            limits=limits,
-            lenient=all_katas or bool(os.environ.get("CI")),
-            require_all=require_all,
-        )
+        with CheckProgress(console, katas or [], enabled=live) as progress:
+            outcome = run_check(
+                workspace,
+                katas or [],
+                all_katas=all_katas,
+                file=file,
+                limits=limits,
+                lenient=all_katas or bool(os.environ.get("CI")),
+                require_all=require_all,
+                pool=JUDGES,
+                on_progress=progress,
+            )
     except WorkspaceError as exc:
         usage_error(str(exc))
     warn(outcome.warnings)
-    _emit(outcome.results, output, destination)
+    _emit(outcome, output, destination, verbosity)
     if junit is not None:
         from dlkata.render.junit import render_junit
 
         _write(junit, render_junit(outcome.results))
-    if outcome.failed:  # a required kata not started fails, even when nothing else was found
+    verdict = outcome.summary.verdict
+    if verdict == "failed":  # a required kata not started fails, even when nothing else was found
         raise typer.Exit(1)
-    if outcome.nothing_graded and not katas and file is None:
+    if verdict == "nothing_graded":
         where = workspace.root
         found = "does not exist" if not where.is_dir() else "holds no kata file"
         out(stderr=True).print(
@@ -384,12 +525,24 @@ def check(
         raise typer.Exit(NOTHING_GRADED)
 
 
-def _emit(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
-    """Render `results` in one format to stdout or a file; `github` also writes the job summary."""
+def _verbosity(verbose: bool, quiet: bool) -> Verbosity:
+    from dlkata.render.text import Verbosity
+
+    if verbose and quiet:
+        usage_error("--verbose and --quiet ask for opposite things: give one of them.")
+    return Verbosity.VERBOSE if verbose else Verbosity.QUIET if quiet else Verbosity.NORMAL
+
+
+def _emit(
+    outcome: CheckOutcome, output: ReportFormat, destination: Path | None, verbosity: Verbosity
+) -> None:
+    """Render a check in one format to stdout or a file; `github` also writes the job summary.
+    The verbosity is for the readable report (text, and github's log)."""
+    results = outcome.results
     if output is ReportFormat.json:
         from dlkata.render.json_report import render_json
 
-        _send(render_json(results), destination)
+        _send(render_json(results, outcome.summary), destination)
     elif output is ReportFormat.junit:
         from dlkata.render.junit import render_junit
 
@@ -399,10 +552,15 @@ def _emit(results: list[KataResult], output: ReportFormat, destination: Path | N
 
         _send(render_markdown(results), destination)
     else:
-        _emit_text(results, output, destination)
+        _emit_text(results, output, destination, verbosity)
 
 
-def _emit_text(results: list[KataResult], output: ReportFormat, destination: Path | None) -> None:
+def _emit_text(
+    results: list[KataResult],
+    output: ReportFormat,
+    destination: Path | None,
+    verbosity: Verbosity,
+) -> None:
     import io
 
     from dlkata.render.text import render_text
@@ -414,7 +572,7 @@ def _emit_text(results: list[KataResult], output: ReportFormat, destination: Pat
         else out()
     )
     if output is not ReportFormat.github:
-        render_text(results, console)
+        render_text(results, console, verbosity=verbosity)
     else:
         # The readable report quotes the learner's output and messages: fenced with a one-time
         # token, no line of it can be read by the runner as a workflow command.
@@ -422,7 +580,7 @@ def _emit_text(results: list[KataResult], output: ReportFormat, destination: Pat
 
         token = secrets.token_hex(16)
         console.print(f"::stop-commands::{token}", markup=False, highlight=False, soft_wrap=True)
-        render_text(results, console, panels=False)
+        render_text(results, console, panels=False, verbosity=verbosity)
         console.print(f"::{token}::", markup=False, highlight=False, soft_wrap=True)
         from dlkata.render.github import render_github
         from dlkata.render.markdown import render_markdown
@@ -452,7 +610,7 @@ def _write(path: Path, text: str, *, append: bool = False) -> None:
         with open(path, "a" if append else "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        usage_error(f"cannot write {path}: {exc.strerror or exc}")
+        usage_error(file_problem(exc, path, "cannot write"))
 
 
 @app.command()
@@ -462,10 +620,14 @@ def watch(
         typer.Argument(
             metavar="[KATA]",
             help="The kata to grade (default: whichever you save).",
+            autocompletion=complete_kata,
             show_default=False,
         ),
     ] = None,
     directory: DirOption = None,
+    verbose: VerboseOption = False,
+    quiet: QuietOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Grade again every time you save; Ctrl-C stops.
 
@@ -475,9 +637,11 @@ def watch(
     Example: dlkata watch conv2d
     """
     from dlkata.checking import resolve_limits, run_check
+    from dlkata.render.live import CheckProgress, wants_progress
     from dlkata.render.text import render_text
     from dlkata.watch import watch as watch_files
 
+    verbosity = _verbosity(verbose, quiet)
     workspace = open_workspace(directory)
     try:
         limits = resolve_limits(workspace)
@@ -494,8 +658,12 @@ def watch(
     where = f"{ids[0]}.py" if kata_id else f"the kata files in {workspace.root}"
 
     def regrade(changed: list[Path]) -> None:
+        names = [files[p] for p in changed]
         try:
-            outcome = run_check(workspace, [files[p] for p in changed], limits=limits)
+            with CheckProgress(console, names, enabled=wants_progress(console)) as progress:
+                outcome = run_check(
+                    workspace, names, limits=limits, pool=JUDGES, on_progress=progress
+                )
         except WorkspaceError as exc:  # e.g. a file deleted since it was saved
             console.print(f"[red]Error:[/red] {exc}")
             return
@@ -504,9 +672,12 @@ def watch(
         else:
             console.rule()
         warn(outcome.warnings)
-        render_text(outcome.results, console)
+        render_text(outcome.results, console, verbosity=verbosity)
 
     def ready() -> None:
+        # the next save is graded by a judge that is ready and waiting: for one kata, with its
+        # tests already collected
+        JUDGES.warm(1, [get_kata(ids[0])] if kata_id else None, limits)
         if any(path.is_file() for path in files):
             console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
         else:
@@ -520,7 +691,11 @@ def watch(
 
 
 @app.command()
-def status(directory: DirOption = None, output: ListFormatOption = ListFormat.text) -> None:
+def status(
+    directory: DirOption = None,
+    output: ListFormatOption = ListFormat.text,
+    color: ColorOption = None,
+) -> None:
     """Your progress: overall and per topic, the katas passed, in progress and not started, and
     the kata to do next.
 
@@ -538,7 +713,7 @@ def status(directory: DirOption = None, output: ListFormatOption = ListFormat.te
 
 
 @app.command("next")
-def next_kata(directory: DirOption = None) -> None:
+def next_kata(directory: DirOption = None, color: ColorOption = None) -> None:
     """Start the next kata: the first whose prerequisites you have passed (required katas
     first). Writes its stub into your workspace.
 
@@ -565,8 +740,9 @@ def next_kata(directory: DirOption = None) -> None:
             f"{workspace.file_for(kata.id)}; `dlkata check {kata.id}` grades it."
         )
         return
+    written = scaffold(kata, workspace)
     out().print(f"Next: [bold]{kata.id}[/bold] ({kata.title}). {kata.summary}")
-    _report_written(scaffold(kata, workspace), kata)
+    _report_written(written, kata)
 
 
 @app.command()
@@ -582,6 +758,7 @@ def init(
         typer.Option(
             "--require",
             metavar="KATA",
+            autocompletion=complete_kata,
             help="A kata your course requires "
             "(repeat for several); not started, it fails the check.",
             show_default=False,
@@ -608,6 +785,7 @@ def init(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    color: ColorOption = None,
 ) -> None:
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
     GitHub Actions workflow that grades every push.
@@ -693,23 +871,18 @@ def explain(
         bool,
         typer.Option("--solution", help="Also show the reference implementation (spoilers)."),
     ] = False,
+    color: ColorOption = None,
 ) -> None:
     """Explain the concept: maths, shapes, a worked example, pitfalls, interview questions.
 
+    On a terminal it is drawn at the terminal's width; piped or redirected, the Markdown source
+    is printed as it is.
+
     Example: dlkata explain batch_norm
     """
-    from rich.markdown import Markdown
-    from rich.syntax import Syntax
+    from dlkata.render.explain import render_explanation
 
-    kata = find_kata(kata_id)
-    console = out()
-    console.print(Markdown(f"# {kata.title}\n\n" + kata.explanation_path.read_text("utf-8")))
-    if solution:
-        console.print(
-            "\n[bold yellow]Spoiler warning:[/bold yellow] the reference solution follows. You "
-            "learn more by finishing your own first.\n"
-        )
-        console.print(Syntax(kata.reference_path.read_text("utf-8"), "python", line_numbers=True))
+    render_explanation(find_kata(kata_id), out(), solution=solution)
 
 
 @app.command()
@@ -717,6 +890,7 @@ def hint(
     kata_id: KataArgument,
     directory: DirOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every hint at once.")] = False,
+    color: ColorOption = None,
 ) -> None:
     """Show the next hint for a kata (one more each time you ask).
 
@@ -743,6 +917,7 @@ def validate(
     quick: bool = typer.Option(
         False, "--quick", help="Only read the folders; do not grade the references."
     ),
+    color: ColorOption = None,
 ) -> None:
     """Check every kata folder (for kata authors): each problem with its file and field.
 
@@ -758,18 +933,62 @@ def validate(
         problems = error_rules_numpy_rejects_alone()
     console = out()
     for problem in problems:
-        console.print(f"[red]✗[/red] {problem}")
+        console.print(f"[red]✗[/red] {escape(str(problem))}")
     if problems:
         console.print(f"{len(problems)} problem(s) in {count} kata folders.")
         raise typer.Exit(1)
     console.print(f"[green]✓[/green] {count} kata folders are valid.")
 
 
+class SchemaName(str, Enum):
+    report = "report"
+    kata = "kata"
+    config = "config"
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        SchemaName,
+        typer.Argument(
+            metavar="NAME",
+            help="report (the JSON of `check --format json`), kata (kata.yaml) or config "
+            "(dlkata.yaml).",
+        ),
+    ],
+    color: ColorOption = None,
+) -> None:
+    """Print a JSON Schema: of the JSON report, of kata.yaml or of dlkata.yaml.
+
+    The report's schema_version names the schema it follows; docs/report.schema.json is a copy.
+
+    Example: dlkata schema report > report.schema.json
+    """
+    import json
+
+    from dlkata.schema import json_schema
+
+    print(json.dumps(json_schema(name.value), indent=2))
+
+
 NOTHING_GRADED = 5  # pytest's code for "no tests ran"
 INTERNAL_ERROR = 3
 
 
+# Judges started ahead of need: `main` starts one when the command will grade, so that it
+# imports pytest and NumPy while the command line is parsed and the workspace read.
+JUDGES = JudgePool()
+_GRADING_COMMANDS = ("check", "watch")
+
+
 def main() -> None:
+    arguments = sys.argv[1:]
+    if (
+        arguments[:1]
+        and arguments[0] in _GRADING_COMMANDS
+        and not {"-h", "--help"} & set(arguments)
+    ):
+        JUDGES.warm(1)
     try:
         app(prog_name="dlkata")
     except Exception:  # a bug of dlkata's: a short message, and the details in a file
@@ -780,6 +999,8 @@ def main() -> None:
             "file and the command you ran."
         )
         sys.exit(INTERNAL_ERROR)
+    finally:
+        JUDGES.close()
 
 
 def crash_report(text: str) -> Path:

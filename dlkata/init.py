@@ -18,7 +18,7 @@ from pathlib import Path
 from string import Template
 
 from dlkata.resources import PACKAGE_DIR
-from dlkata.workspace import CONFIG_NAME, STATE_DIR, WorkspaceError, write_atomic
+from dlkata.workspace import CONFIG_NAME, STATE_DIR, WorkspaceError, file_errors, write_atomic
 from dlkata.workspace import DEFAULT_FOLDER as UNCONFIGURED_FOLDER
 
 WORKFLOW_PATH = Path(".github", "workflows", "dlkata.yml")
@@ -103,9 +103,10 @@ def initialise(
     install = install or ("." if is_dlkata_checkout(target) else None)
     config, workflow = target / CONFIG_NAME, target / WORKFLOW_PATH
     settings = {"workspace": json.dumps(folder), "required": json.dumps(list(required))}
+    with file_errors(target / folder, "cannot make the folder"):  # first: nothing half-written
+        (target / folder).mkdir(parents=True, exist_ok=True)
     write_atomic(config, _template("dlkata.yaml", settings))
     write_atomic(workflow, _template("workflow.yml", {"install_run": _install_run(install)}))
-    (target / folder).mkdir(parents=True, exist_ok=True)
     moved = move_leftover(move) if move is not None else ()
     return Initialised(config, workflow, (target / folder).resolve(), install, moved)
 
@@ -123,7 +124,8 @@ def move_leftover(leftover: Leftover) -> tuple[Path, ...]:
                 f"{landing} already exists, so {entry} stayed where it is (moved so far: "
                 f"{done}). Move or rename it, then move the rest of {leftover.source} yourself."
             )
-        moved.append(Path(shutil.move(entry, landing)))
+        with file_errors(entry, "cannot move"):
+            moved.append(Path(shutil.move(entry, landing)))
     try:
         leftover.source.rmdir()
     except OSError:  # something appeared meanwhile: leave it, and the folder, alone

@@ -32,7 +32,7 @@ from dlkata.results import KataResult, Status
 from dlkata.workspace import resolve_workspace
 
 if TYPE_CHECKING:
-    from dlkata.judge.proxy import Limits
+    from dlkata.limits import Limits
 
 _PLAIN = (int, float, complex, str, bytes, bool, type(None))
 _HTML_WIDTH = 100

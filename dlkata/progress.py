@@ -1,7 +1,7 @@
 """What the learner has done: recorded verdicts, and where each kata stands.
 
-A kata is `passed` when its last check passed, `in progress` when the learner's file exists and
-differs from the stub (or was checked and failed), and `not started` otherwise. This is a record
+A kata is `passed` when its last check passed, `in_progress` when the learner's file exists and
+differs from the stub (or was checked and failed), and `not_started` otherwise. This is a record
 for `list` and `status`; `check` always grades the code itself.
 """
 
@@ -20,9 +20,16 @@ from dlkata.workspace import Workspace
 
 
 class Progress(str, Enum):
-    NOT_STARTED = "not started"
-    IN_PROGRESS = "in progress"
+    """Spelled as `check` spells statuses (`not_started`) in every JSON document."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
     PASSED = "passed"
+
+    @property
+    def label(self) -> str:
+        """The words people read: `not started`."""
+        return self.value.replace("_", " ")
 
 
 def record_results(workspace: Workspace, results: list[KataResult]) -> list[str]:

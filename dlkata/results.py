@@ -1,10 +1,16 @@
-"""Verdicts as data: what every renderer (text, JSON, JUnit, GitHub, Markdown, notebook) shows."""
+"""Verdicts as data: what every renderer (text, JSON, JUnit, GitHub, Markdown, notebook) shows.
+
+One spelling of each status everywhere: a kata is `passed`, `failed`, `error` (could not be
+graded) or `not_started`. A kata not started that does not count against a check (`check --all`
+or CI, and not required) keeps its status and is marked `skipped`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 SIGNATURE_TEST = "signatures"
 
@@ -14,7 +20,6 @@ class Status(str, Enum):
     FAILED = "failed"
     ERROR = "error"
     NOT_STARTED = "not_started"
-    SKIPPED = "skipped"
 
 
 @dataclass
@@ -55,6 +60,12 @@ class KataResult:
     duration: float = 0.0
     # the kernel layers in force in the learner's process (None when it never said)
     sandbox: list[str] | None = None
+    # not started, and not counted against the check (`check --all` or CI, and not required)
+    skipped: bool = False
+
+    @property
+    def counts_as_failure(self) -> bool:
+        return self.status is not Status.PASSED and not self.skipped
 
     @property
     def passed(self) -> int:
@@ -74,6 +85,39 @@ class KataResult:
     def from_dict(cls, data: dict[str, Any]) -> KataResult:
         tests = [TestResult.from_dict(t) for t in data.get("tests", [])]
         return cls(**{**data, "status": Status(data["status"]), "tests": tests})
+
+
+Verdict = Literal["passed", "failed", "nothing_graded"]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What one check came to: its verdict (exit code 0, 1 or 5), katas by status, and tests."""
+
+    verdict: Verdict
+    katas: dict[str, int]  # total, each status, graded (a file was found), skipped
+    tests: dict[str, int]  # total, passed
+    duration: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def summarise(results: Sequence[KataResult], graded: int) -> Summary:
+    """The summary of `results`, of which `graded` katas had a file to grade. A kata that counts
+    as a failure fails the check; otherwise a check that graded nothing is its own verdict."""
+    if any(r.counts_as_failure for r in results):
+        verdict: Verdict = "failed"
+    else:
+        verdict = "nothing_graded" if graded == 0 else "passed"
+    katas = {"total": len(results)}
+    katas |= {s.value: sum(r.status is s for r in results) for s in Status}
+    katas |= {"graded": graded, "skipped": sum(r.skipped for r in results)}
+    tests = {
+        "total": sum(len(r.tests) for r in results),
+        "passed": sum(r.passed for r in results),
+    }
+    return Summary(verdict, katas, tests, round(sum(r.duration for r in results), 3))
 
 
 def kata_status(

@@ -1,15 +1,17 @@
 """`dlkata validate`: the kata authors' linter. Every problem names its file and field, so adding
-a kata (a folder, no engine change) is safe."""
+a kata (a folder, no engine change) is safe. `kata.yaml` is checked by the same schema as every
+command reads it with (`schema.KataSpec`); this adds what needs the other files: prerequisites
+that exist, the stub, explanation, tests and reference, signatures that agree, no cycles."""
 
 from __future__ import annotations
 
 import ast
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dlkata.catalogue import DIFFICULTIES, CatalogueError, kata_from_data, read_kata_yaml
+from dlkata.catalogue import CatalogueError, load_kata
+from dlkata.problems import Problem, shown
 from dlkata.resources import katas_dir, reference_dir
 from dlkata.results import Status
 
@@ -21,16 +23,6 @@ EXPLANATION_HEADINGS = (
     "## Pitfalls the tests catch",
     "## Interview questions",
 )
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
 
 
 def _signatures(path: Path) -> dict[str, list[Any]]:
@@ -59,21 +51,15 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
     yaml_path = folder / "kata.yaml"
 
     def add(path: Path, field: str, message: str) -> None:
-        problems.append(Problem(str(path), field, message))
+        problems.append(Problem(shown(path), field, message))
 
     if not yaml_path.is_file():
-        add(yaml_path, "-", "missing")
+        add(yaml_path, "", "missing")
         return problems
     try:
-        data = read_kata_yaml(yaml_path)
-        kata = kata_from_data(data, folder)
+        kata = load_kata(folder)
     except CatalogueError as exc:
-        add(yaml_path, "-", str(exc).removeprefix(f"{yaml_path}: "))
-        return problems
-    if kata.id != folder.name:
-        add(yaml_path, "id", f"'{kata.id}' differs from the folder name '{folder.name}'")
-    if kata.difficulty not in DIFFICULTIES:
-        add(yaml_path, "difficulty", f"'{kata.difficulty}' is not one of {', '.join(DIFFICULTIES)}")
+        return list(exc.problems)
     for prerequisite in kata.prerequisites:
         if prerequisite not in known_ids:
             add(yaml_path, "prerequisites", f"'{prerequisite}' is not a kata")
@@ -130,7 +116,7 @@ def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="dlkata-validate-") as scratch:
         requests = []
         for yaml_path in sorted(base.glob("*/kata.yaml")):
-            kata = kata_from_data(read_kata_yaml(yaml_path), yaml_path.parent)
+            kata = load_kata(yaml_path.parent)
             kata_id = kata.id
             source = (reference_dir() / f"{kata_id}.py").read_text(encoding="utf-8")
             folder = Path(scratch) / kata_id
@@ -143,7 +129,7 @@ def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
                 if test.status is Status.PASSED and test.facts.get("error_rule_checks"):
                     problems.append(  # one per test function: parametrised cases share a name
                         Problem(
-                            str(kata.tests_path),
+                            shown(kata.tests_path),
                             test.name,
                             "NumPy rejects every case of this error-rule test by itself (it "
                             "passes with the reference's ValueError checks removed): add a case "
@@ -167,10 +153,10 @@ def _cycles(base: Path, known: set[str]) -> list[Problem]:
     graph = {}
     for kata_id in known:
         try:
-            data = read_kata_yaml(base / kata_id / "kata.yaml")
-        except CatalogueError:
+            kata = load_kata(base / kata_id)
+        except CatalogueError:  # reported with the folder's other problems
             continue
-        graph[kata_id] = [p for p in data.get("prerequisites") or [] if p in known]
+        graph[kata_id] = [p for p in kata.prerequisites if p in known]
     problems = []
 
     def reaches(start: str, target: str, seen: set[str]) -> bool:
@@ -182,6 +168,6 @@ def _cycles(base: Path, known: set[str]) -> list[Problem]:
     for kata_id in sorted(graph):
         if reaches(kata_id, kata_id, {kata_id}):
             problems.append(
-                Problem(str(base / kata_id / "kata.yaml"), "prerequisites", "forms a cycle")
+                Problem(shown(base / kata_id / "kata.yaml"), "prerequisites", "forms a cycle")
             )
     return problems

@@ -33,8 +33,8 @@ def watch(
     *,
     initial: list[Path] | None = None,
     ready: Callable[[], None] = lambda: None,
-    debounce: float = 0.2,
-    poll: float = 0.05,
+    debounce: float = 0.05,
+    poll: float = 0.025,
 ) -> None:
     """Call `run(initial)` once, then `run(changed)` after each burst of saves, until Ctrl-C.
     `paths` is asked again on every poll, so a file created later is watched too. Saves made

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from dlkata.catalogue import load_catalogue
+from dlkata.problems import InvalidFile, file_problem, shown
 
 CONFIG_NAME = "dlkata.yaml"
 STATE_DIR = ".dlkata"
@@ -55,18 +56,18 @@ def find_config(start: Path) -> Path | None:
 
 
 def read_config(path: Path) -> WorkspaceConfig:
+    """A `dlkata.yaml`, checked against its schema (`schema.ConfigSpec`): `WorkspaceError` with
+    one line per problem, each naming the file and the field."""
+    from dlkata.schema import parse_config
+    from dlkata.strict_yaml import read_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise WorkspaceError(f"{path} cannot be read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise WorkspaceError(f"{path} must be a mapping (workspace:, required:, limits:)")
-    required = data.get("required") or []
-    limits = data.get("limits") or {}
-    if not isinstance(required, list) or not isinstance(limits, dict):
-        raise WorkspaceError(f"{path}: 'required' must be a list and 'limits' a mapping")
-    folder = path.parent / str(data.get("workspace") or ".")
-    return WorkspaceConfig(path, folder.resolve(), tuple(map(str, required)), limits)
+        spec = parse_config(read_yaml(path), shown(path), load_catalogue())
+    except InvalidFile as exc:
+        raise WorkspaceError(str(exc)) from None
+    limits = spec.limits.model_dump(exclude_none=True) if spec.limits else {}
+    folder = (path.parent / spec.workspace).resolve()
+    return WorkspaceConfig(path, folder, tuple(spec.required or ()), limits)
 
 
 @dataclass(frozen=True)
@@ -98,40 +99,70 @@ class Workspace:
 
     def backup(self, path: Path) -> Path:
         """Copy a learner's file into `.dlkata/backups/` before it is replaced."""
+        if path.is_dir():
+            raise WorkspaceError(
+                f"{path} is a folder where your kata file should be. Move it away, e.g. "
+                f"`mv {path} {path}.old`."
+            )
         make_state_dir(self.state_dir)
         backups = self.state_dir / "backups"
-        backups.mkdir(exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = backups / f"{path.stem}-{stamp}{path.suffix}"
-        counter = 1
-        while target.exists():
-            target = backups / f"{path.stem}-{stamp}-{counter}{path.suffix}"
-            counter += 1
-        shutil.copy2(path, target)
+        with file_errors(backups, "cannot back up to"):
+            backups.mkdir(exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            target = backups / f"{path.stem}-{stamp}{path.suffix}"
+            counter = 1
+            while target.exists():
+                target = backups / f"{path.stem}-{stamp}-{counter}{path.suffix}"
+                counter += 1
+            shutil.copy2(path, target)
         return target
 
 
 def resolve_workspace(directory: Path | None = None, cwd: Path | None = None) -> Workspace:
-    cwd = cwd or Path.cwd()
+    try:
+        cwd = cwd or Path.cwd()
+    except FileNotFoundError:
+        raise WorkspaceError(
+            "The current folder no longer exists (deleted or moved): `cd` into a folder that "
+            "does, then run the command again."
+        ) from None
     config_path = find_config(cwd)
     config = read_config(config_path) if config_path else None
-    if directory is not None:
-        return Workspace(directory.resolve(), config)
     from_env = os.environ.get("DLKATA_WORKSPACE")
-    if from_env:
-        return Workspace(Path(from_env).resolve(), config)
-    if config is not None:
-        return Workspace(config.folder, config)
-    return Workspace((cwd / DEFAULT_FOLDER).resolve(), None)
+    if directory is not None:
+        root, source = directory.resolve(), "--dir"
+    elif from_env:
+        root, source = Path(from_env).resolve(), "DLKATA_WORKSPACE"
+    elif config is not None:
+        root, source = config.folder, f"{shown(config.path)}'s workspace"
+    else:
+        root, source = (cwd / DEFAULT_FOLDER).resolve(), "the default workspace"
+    if root.exists() and not root.is_dir():
+        raise WorkspaceError(
+            f"{shown(root)} ({source}) is a file where dlkata needs the workspace folder. Name a "
+            "folder, or move the file away."
+        )
+    return Workspace(root, config)
+
+
+@contextlib.contextmanager
+def file_errors(path: Path, doing: str) -> Iterator[None]:
+    """A file-system error while working on `path` (permissions, a full disk, a file where a
+    folder should be) as a `WorkspaceError` that names it and says what to do."""
+    try:
+        yield
+    except OSError as exc:
+        raise WorkspaceError(file_problem(exc, path, doing)) from None
 
 
 def make_state_dir(path: Path) -> None:
     """Create `.dlkata/` with a `.gitignore` of its own, so that a learner who commits their
     workspace (a fork graded in CI) never commits dlkata's state and backups."""
-    path.mkdir(parents=True, exist_ok=True)
-    ignore = path / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# dlkata's own state: progress, hints shown, backups\n*\n")
+    with file_errors(path, "cannot write"):
+        path.mkdir(parents=True, exist_ok=True)
+        ignore = path / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# dlkata's own state: progress, hints shown, backups\n*\n")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -141,23 +172,24 @@ def write_atomic(path: Path, text: str) -> None:
     its mode, and a new one gets the permissions of the user's umask, as `open()` would give.
     """
     path = Path(os.path.realpath(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    with file_errors(path, "cannot write"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fchmod(stream.fileno(), mode)
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+            raise
 
 
 def _umask() -> int:
@@ -179,7 +211,9 @@ class StateFile:
         hangs never makes this one hang too."""
         make_state_dir(self.path.parent)
         lock_path = self.path.with_suffix(".lock")
-        with open(lock_path, "a") as lock:
+        with file_errors(lock_path, "cannot write"):
+            lock = open(lock_path, "a")  # closed by the `with` below
+        with lock:
             deadline = time.monotonic() + LOCK_TIMEOUT
             while True:
                 try:

@@ -5,6 +5,11 @@ suite's files)."""
 from __future__ import annotations
 
 import os
+import pty
+import re
+import select
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -72,3 +77,71 @@ def subprocess_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ENVIRONMENT}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     return {**env, **extra}
+
+
+def on_a_terminal(
+    *args: str,
+    columns: int = 100,
+    cwd: Path | None = None,
+    interrupt_after: str | None = None,
+    **env: str,
+) -> str:
+    """What a command prints on a pseudo-terminal `columns` wide; with `interrupt_after`, Ctrl-C
+    is sent once that text has been printed (to stop `dlkata watch`)."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [str(BIN / "dlkata"), *args],
+        stdin=subprocess.DEVNULL,
+        stdout=follower,
+        stderr=follower,
+        cwd=cwd,
+        env=subprocess_env(TERM="xterm-256color", COLUMNS=str(columns), **env),
+    )
+    os.close(follower)
+    chunks: list[bytes] = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        try:
+            chunk = os.read(leader, 65536) if ready else b""
+        except OSError:  # the terminal closed: the command has finished
+            chunk = b""
+        if not chunk:
+            break
+        chunks.append(chunk)
+        if interrupt_after and interrupt_after.encode() in b"".join(chunks):
+            process.send_signal(signal.SIGINT)
+            interrupt_after = None
+    os.close(leader)
+    process.wait(timeout=30)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def without_styles(text: str) -> str:
+    """`text` without terminal control sequences (colours, cursor moves) and carriage returns."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r", "", text)
+
+
+def screen(text: str) -> list[str]:
+    """The lines a terminal shows after `text`, for the controls rich uses to draw and erase a
+    live line: carriage return, newline, erase line (ESC [2K), cursor up (ESC [nA); styles and
+    cursor visibility are ignored."""
+    lines, row, column = [""], 0, 0
+    for token in re.findall(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|.|\n", text, re.DOTALL):
+        if token == "\n":
+            row, column = row + 1, 0
+            lines += [""] * (row + 1 - len(lines))
+        elif token == "\r":
+            column = 0
+        elif token == "\x1b[2K":
+            lines[row] = ""
+        elif token == "\x1b[2J":  # clear the screen (`dlkata watch` before each report)
+            lines = [""] * len(lines)
+        elif token == "\x1b[H":
+            row, column = 0, 0
+        elif re.fullmatch(r"\x1b\[\d*A", token):
+            row = max(row - int(token[2:-1] or 1), 0)
+        elif not token.startswith("\x1b"):
+            line = lines[row].ljust(column)
+            lines[row] = line[:column] + token + line[column + 1 :]
+            column += 1
+    return [line.rstrip() for line in lines]

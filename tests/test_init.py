@@ -77,7 +77,7 @@ def test_move_workspace_moves_files_and_progress(clone: Path) -> None:
 
 def test_keep_then_move_later(clone: Path) -> None:
     assert invoke("init").exit_code == 0
-    assert statuses()["linear"] == "not started"  # dlkata reads solutions/ now
+    assert statuses()["linear"] == "not_started"  # dlkata reads solutions/ now
     again = invoke("init", "--force", "--move-workspace")
     assert again.exit_code == 0, again.output
     assert statuses()["linear"] == "passed"

@@ -32,7 +32,7 @@ import pytest
 
 from dlkata.catalogue import get_kata
 from dlkata.grading import GradeRequest, grade
-from dlkata.judge.proxy import Limits
+from dlkata.limits import Limits
 from tests.bundle import bundle
 from tests.support import ROOT, SOLUTIONS_DIR
 
@@ -260,22 +260,25 @@ def test_a_judge_that_dies_does_not_take_its_other_katas_down(
     """Katas that shared a judge which died are graded again, each on its own."""
     from dlkata import grading
 
-    original = grading._start_judge
+    original = grading.Judge.submit
 
-    def dying_when_shared(group: list[GradeRequest], *args: Any) -> Any:
-        process, result_file = original(group, *args)
+    def dying_when_shared(judge: grading.Judge, group: list[GradeRequest], *args: Any) -> None:
+        original(judge, group, *args)
         if len(group) > 1:
-            process.kill()  # as if a kata had brought its judge down
-        return process, result_file
+            judge.process.kill()  # as if a kata had brought its judge down
 
-    monkeypatch.setattr(grading, "_start_judge", dying_when_shared)
+    monkeypatch.setattr(grading.Judge, "submit", dying_when_shared)
     requests = [
         GradeRequest(get_kata("linear"), SOLUTIONS_DIR / "linear" / "correct_einsum.py"),
         GradeRequest(get_kata("relu"), GOOD_RELU),
     ]
     assert [r.status.value for r in grade(requests, jobs=1)] == ["passed", "passed"]
 
-    monkeypatch.setattr(grading, "_start_judge", lambda group, *a: dying_when_shared(group * 2, *a))
+    monkeypatch.setattr(
+        grading.Judge,
+        "submit",
+        lambda judge, group, *a: dying_when_shared(judge, group * 2, *a),
+    )
     (alone,) = grade(requests[:1], jobs=1)
     assert alone.status.value == "error"
     assert "killed by signal SIGKILL" in alone.error["message"]

@@ -113,7 +113,7 @@ def test_next_status_and_reset_from_a_subfolder(
 
     mine.write_text("# my attempt\n")
     status = json.loads(invoke("status", "--format", "json").stdout)
-    assert {k["id"]: k["status"] for k in status["katas"]}[first.id] == "in progress"
+    assert {k["id"]: k["status"] for k in status["katas"]}[first.id] == "in_progress"
     assert status["next"] != first.id
     shown = invoke("status").stdout
     assert "In progress (1)" in shown and f"dlkata check {first.id}" in shown

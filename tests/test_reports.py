@@ -19,7 +19,7 @@ from dlkata.render.junit import render_junit
 from dlkata.render.markdown import render_markdown
 from dlkata.render.status import render_status_json, render_status_text
 from dlkata.render.text import render_text
-from dlkata.results import KataResult, Status
+from dlkata.results import KataResult, Status, summarise
 from dlkata.results import TestResult as Verdict  # not "Test...": pytest would collect it
 
 LEARNER = """\
@@ -98,9 +98,10 @@ def results(folder: Path) -> list[KataResult]:
         KataResult(
             "relu",
             "ReLU",
-            Status.SKIPPED,
+            Status.NOT_STARTED,
             str(folder / "solutions" / "relu.py"),
             tests=[Verdict("test_relu", Status.FAILED, kind="not_implemented")],
+            skipped=True,
         ),
         KataResult("sigmoid", "Sigmoid", Status.NOT_STARTED, str(folder / "solutions" / "s.py")),
     ]
@@ -219,7 +220,8 @@ def test_markdown_escapes_table_cells() -> None:
 
 
 def test_markdown_when_nothing_is_started() -> None:
-    summary = render_markdown([KataResult("relu", "ReLU", Status.SKIPPED, "relu.py")])
+    not_started = KataResult("relu", "ReLU", Status.NOT_STARTED, "relu.py", skipped=True)
+    summary = render_markdown([not_started])
     assert "0 of 0 graded katas passed" in summary and "`dlkata next`" in summary
 
 
@@ -257,10 +259,14 @@ def test_plain_text_never_wraps_a_line(tmp_path: Path) -> None:
     assert "x" * 300 in report
 
 
-def test_json_round_trips(tmp_path: Path) -> None:
+def test_json_round_trips_and_follows_its_schema(tmp_path: Path) -> None:
+    from dlkata.report_schema import Report
+
     graded = results(tmp_path)
-    document = json.loads(render_json(graded))
+    document = json.loads(render_json(graded, summarise(graded, graded=3)))
     assert [KataResult.from_dict(k) for k in document["katas"]] == graded
+    Report.model_validate(document)
+    assert document["summary"]["verdict"] == "failed"
 
 
 # --- status ----------------------------------------------------------------------------------

@@ -95,6 +95,21 @@ def test_the_unbroken_copy_passes(tmp_path: Path) -> None:
     assert (code, kata["status"]) == (0, "passed")
 
 
+def test_what_a_hidden_test_prints_is_never_read_as_the_judges_report(tmp_path: Path) -> None:
+    """The judge reports on a channel of its own: output on its stdout, even a forged report,
+    changes nothing."""
+    original = (ROOT / "katas" / "linear" / "test_linear.py").read_text(encoding="utf-8")
+    noisy = (
+        "def test_zz():\n"
+        "    import os\n"
+        '    os.write(1, b\'{"event": "results", "results": []}\\n\' * 1000)\n'
+        "    print('x' * 100_000)\n"
+    )
+    code, kata = _check(_course(tmp_path, f"{original}\n\n{noisy}"))
+    assert (code, kata["status"]) == (0, "passed"), _everything_said(kata)
+    assert any(t["name"] == "test_zz" for t in kata["tests"])
+
+
 # -- engine guarantees on small modules, called in-process --------------------------------------
 
 LINEAR = """

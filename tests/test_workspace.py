@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from dlkata.workspace import STATE_VERSION, StateFile, Workspace, write_atomic
+from dlkata.workspace import STATE_VERSION, StateFile, Workspace, WorkspaceError, write_atomic
 from tests.support import ROOT, SOLUTIONS_DIR
 
 GOOD = {
@@ -62,7 +62,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_debris(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WorkspaceError, match=r"cannot write .*file\.txt: disk full"):
         write_atomic(target, "lost")
     assert target.read_text() == "kept"
     assert [p.name for p in tmp_path.iterdir()] == ["file.txt"]

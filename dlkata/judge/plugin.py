@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import inspect
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +18,9 @@ from dlkata.judge import rules
 from dlkata.judge.failures import GradingFailure
 from dlkata.judge.proxy import ReferenceImpl, SolutionProxy, WorkerProcess
 from dlkata.results import SIGNATURE_TEST, Status, TestResult
+
+# told (kata, tests with a result, tests in all) once a kata's tests are counted and after each
+Progress = Callable[[str, int, int], None]
 
 
 def load_module(path: Path, name: str) -> ModuleType:
@@ -85,9 +89,18 @@ def signature_check(kata: Kata, found: dict[str, Any]) -> TestResult:
 class JudgePlugin:
     """Gives hidden tests their fixtures and records each test's verdict."""
 
-    def __init__(self, katas: dict[str, Kata], workers: dict[str, WorkerProcess]) -> None:
+    def __init__(
+        self,
+        katas: dict[str, Kata],
+        start_workers: Callable[[], dict[str, WorkerProcess]],
+        progress: Progress | None = None,
+    ) -> None:
+        """`start_workers` is called once the tests are collected: it may wait for the learner's
+        files (a judge can be ready before they are saved)."""
         self.katas = katas
-        self.workers = workers
+        self._start_workers = start_workers
+        self.workers: dict[str, WorkerProcess] = {}
+        self.progress = progress or (lambda kata_id, done, total: None)
         # one record per test, keyed by node id: a later phase's failure replaces a pass
         self.records: dict[str, dict[str, TestResult]] = {kata_id: {} for kata_id in katas}
         self.errors: dict[str, dict[str, Any]] = {}
@@ -139,6 +152,7 @@ class JudgePlugin:
             self.expected[kata_id] = collected + 1  # and the signature check
             if collected == 0:
                 self.errors.setdefault(kata_id, suite_error("no hidden test was collected"))
+        self.workers = self._start_workers()
         broken = set()
         for kata_id, worker in self.workers.items():
             started = time.monotonic()
@@ -154,6 +168,8 @@ class JudgePlugin:
                 self.records[kata_id][SIGNATURE_TEST] = signature_check(
                     self.katas[kata_id], ready["signatures"]
                 )
+        for kata_id in self.katas:
+            self._report_progress(kata_id)
         kept = [item for item in items if self._kata_of(item).id not in broken]
         if len(kept) != len(items):
             config.hook.pytest_deselected(items=[i for i in items if i not in kept])
@@ -176,6 +192,12 @@ class JudgePlugin:
             previous = records.get(item.nodeid)
             if previous is None or previous.status is Status.PASSED:
                 records[item.nodeid] = self._record(item, report, call)
+        if report.when == "teardown":
+            self._report_progress(kata_id)
+
+    def _report_progress(self, kata_id: str) -> None:
+        if kata_id in self.expected:
+            self.progress(kata_id, len(self.records[kata_id]), self.expected[kata_id])
 
     def suite_problem(self, kata_id: str, exit_code: int) -> dict[str, Any] | None:
         """Why a kata's suite did not run in full, or None when every test has a result."""

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import copy
 import inspect
-import json
 import os
 import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NoReturn
@@ -28,7 +25,9 @@ from typing import Any, NoReturn
 import numpy as np
 
 from dlkata.judge.failures import LearnerError
-from dlkata.resources import PACKAGE_DIR, protected_dirs
+from dlkata.limits import Limits
+from dlkata.resources import protected_dirs
+from dlkata.worker.spawn import Spawned, spawn_worker
 from dlkata.worker.wire import (
     Channel,
     ChannelClosed,
@@ -43,26 +42,20 @@ _OUTPUT_EDGE = 4096
 _START_GRACE = 20.0
 
 
-@dataclass(frozen=True)
-class Limits:
-    """What one learner process may use; the CLI's `--timeout` and `--memory-limit` set these."""
-
-    call_timeout: float = 10.0
-    kata_timeout: float = 60.0
-    memory_bytes: int = 2 * 1024**3
-    output_bytes: int = 8 * 1024**2
-
-
 class WorkerProcess:
     """One learner process for one kata, restarted after a time-out or a death."""
 
-    def __init__(self, solution: Path, functions: list[str], limits: Limits) -> None:
+    def __init__(
+        self, solution: Path, functions: list[str], limits: Limits, spare: Spawned | None = None
+    ) -> None:
         self.solution = solution.resolve()
+        # A learner process started before the file was known, if the judge has one.
+        self._spare = spare
+        self._folder = spare.folder if spare else Path(tempfile.mkdtemp(prefix="dlkata-solution-"))
         # The file is read once, here: every start of the learner's process loads this snapshot,
         # so a save during grading cannot mix two versions into one verdict, and the process
         # needs to read nothing of the learner's folder but this one file.
-        self._snapshot_dir = tempfile.mkdtemp(prefix="dlkata-solution-")
-        self.snapshot = Path(self._snapshot_dir) / self.solution.name
+        self.snapshot = self._folder / self.solution.name
         try:
             source = self.solution.read_bytes()
         except OSError as exc:
@@ -71,7 +64,7 @@ class WorkerProcess:
         self.functions = functions
         self.limits = limits
         self.violations: list[str] = []
-        self.capture = tempfile.TemporaryFile()
+        self.capture = spare.capture if spare else tempfile.TemporaryFile()
         self.process: subprocess.Popen[bytes] | None = None
         self.channel: Channel | None = None
         self.ready_message: dict[str, Any] | None = None
@@ -86,39 +79,26 @@ class WorkerProcess:
         self.used = 0.0
 
     def start(self) -> None:
+        """A learner process for this kata: the spare one the judge started early, the first
+        time, and a new one after a time-out or a death."""
         self._close_channel()  # a restart: the dead process's pipes are not needed any more
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
+        spawned, self._spare = self._spare or spawn_worker(self._folder, self.capture), None
+        self.process = spawned.process
+        self.channel = Channel(spawned.read_fd, spawned.write_fd)
+        self.ready_message = None
         config = {
+            "op": "config",
             "solution": str(self.snapshot),
             "functions": self.functions,
-            "read_fd": to_child_r,
-            "write_fd": from_child_w,
             "protected": [str(p) for p in protected_dirs()],  # to name them in reports
             "memory_bytes": self.limits.memory_bytes,
             "cpu_seconds": int(self.limits.kata_timeout) + 5,
             "output_bytes": self.limits.output_bytes,
         }
-        bootstrap = (
-            "import sys; sys.path.insert(0, sys.argv[2]); "
-            "from dlkata.worker.child import main; main()"
-        )
-        env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "TMPDIR")}
-        env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-I", "-c", bootstrap, json.dumps(config), str(PACKAGE_DIR.parent)],
-            stdin=subprocess.DEVNULL,
-            stdout=self.capture,
-            stderr=self.capture,
-            pass_fds=(to_child_r, from_child_w),
-            env=env,
-            cwd=self._snapshot_dir,
-            start_new_session=True,
-        )
-        os.close(to_child_r)
-        os.close(from_child_w)
-        self.channel = Channel(from_child_r, to_child_w)
-        self.ready_message = None
+        try:
+            self.channel.send(config, timeout=self.limits.call_timeout)
+        except (ChannelClosed, ChannelTimeout):
+            pass  # a process that died or stalls this early is reported by `wait_ready`
 
     @property
     def remaining(self) -> float:
@@ -295,15 +275,11 @@ class WorkerProcess:
         self.process = None
 
     def close(self) -> None:
-        if self.channel is not None and self.process is not None and self.process.poll() is None:
-            try:
-                self.channel.send({"op": "quit"}, timeout=1.0)
-                self.process.wait(timeout=2)
-            except (ChannelClosed, ChannelTimeout, subprocess.TimeoutExpired):
-                pass
+        """Stop the learner's process at once: everything it printed is already in the capture
+        file (written through, no buffer), and nothing it could still do is wanted."""
         self.kill()
         self._close_channel()
-        shutil.rmtree(self._snapshot_dir, ignore_errors=True)
+        shutil.rmtree(self._folder, ignore_errors=True)
 
     def _close_channel(self) -> None:
         if self.channel is not None:

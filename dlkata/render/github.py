@@ -29,6 +29,8 @@ def render_github(results: list[KataResult], root: Path) -> str:
 def _kata_annotations(result: KataResult, root: Path) -> list[str]:
     path = Path(result.file)
     where = _relative(path, root)
+    if result.skipped:
+        return []
     if result.error:
         line = _error_line(result, path)
         return [

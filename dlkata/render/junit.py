@@ -26,7 +26,7 @@ def render_junit(results: list[KataResult]) -> str:
 def _suite(result: KataResult) -> ET.Element:
     suite = ET.Element("testsuite", name=result.id, file=_clean(result.file))
     classname = f"dlkata.{result.id}"
-    skipped = result.status is Status.SKIPPED
+    skipped = result.skipped
     if result.error:
         case = ET.SubElement(suite, "testcase", classname=classname, name="load")
         kind = result.error.get("kind") or ""

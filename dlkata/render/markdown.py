@@ -9,8 +9,8 @@ from dlkata.results import KataResult, Status
 
 
 def render_markdown(results: list[KataResult]) -> str:
-    shown = [r for r in results if r.status is not Status.SKIPPED]
-    skipped = [r.id for r in results if r.status is Status.SKIPPED]
+    shown = [r for r in results if not r.skipped]
+    skipped = [r.id for r in results if r.skipped]
     passed = sum(r.status is Status.PASSED for r in shown)
     lines = [f"## dlkata: {passed} of {len(shown)} graded katas passed", ""]
     if shown:

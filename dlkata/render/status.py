@@ -29,7 +29,7 @@ def render_status_text(status: CourseStatus, console: Console) -> None:
     ):
         ids = status.ids(progress)
         shown = ", ".join(_label(k, status) for k in ids) or "none"
-        console.print(f"[{colour}]{progress.value.capitalize()}[/{colour}] ({len(ids)}): {shown}")
+        console.print(f"[{colour}]{progress.label.capitalize()}[/{colour}] ({len(ids)}): {shown}")
     if status.required:
         console.print("[dim]* required by your dlkata.yaml[/dim]")
     console.print()

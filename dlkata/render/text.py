@@ -11,6 +11,8 @@ failure facts, as plain text, feed the JUnit and Markdown reports.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -28,14 +30,12 @@ MARKS = {
     Status.FAILED: ("✗", "red"),
     Status.ERROR: ("!", "red"),
     Status.NOT_STARTED: ("·", "yellow"),
-    Status.SKIPPED: ("-", "dim"),
 }
 HEADLINES = {
     Status.PASSED: "passed",
     Status.FAILED: "failed",
     Status.ERROR: "could not be graded",
     Status.NOT_STARTED: "not started",
-    Status.SKIPPED: "skipped (not started)",
 }
 
 
@@ -50,35 +50,84 @@ def wants_panels(console: Console) -> bool:
     )
 
 
-def render_text(results: list[KataResult], console: Console, *, panels: bool | None = None) -> None:
-    """Every graded kata in full; katas skipped because not started on one line at the end."""
+class Verbosity(Enum):
+    """How much of a kata's report to show: only its verdict line (`-q`), the verdict, the facts
+    of its first failures and its tests summarised per group (the default), or every test and
+    every failure in full (`-v`)."""
+
+    QUIET = "quiet"
+    NORMAL = "normal"
+    VERBOSE = "verbose"
+
+
+@dataclass(frozen=True)
+class TestGroup:
+    """Tests of one status from one test function (the cases of one parametrised test)."""
+
+    status: Status
+    description: str
+    count: int
+    function: str | None = None
+
+
+def render_text(
+    results: list[KataResult],
+    console: Console,
+    *,
+    panels: bool | None = None,
+    verbosity: Verbosity = Verbosity.NORMAL,
+) -> None:
+    """Every graded kata, its verdict first; katas skipped because not started on one line at
+    the end, and with several katas the count that passed."""
     panels = wants_panels(console) if panels is None else panels
-    shown = [r for r in results if r.status is not Status.SKIPPED]
-    skipped = [r.id for r in results if r.status is Status.SKIPPED]
+    shown = [r for r in results if not r.skipped]
+    skipped = [r.id for r in results if r.skipped]
     for result in shown:
-        if panels:
-            console.print(kata_panel(result))
+        if verbosity is Verbosity.QUIET:
+            console.print(verdict_line(result), soft_wrap=not panels)
+        elif panels:
+            console.print(kata_panel(result, verbosity, console.width))
         else:
-            console.print(_plain(result), soft_wrap=True)
+            console.print(_plain(result, verbosity), soft_wrap=True)
     if skipped:
         console.print(
             f"[dim]Not started, so skipped: {escape(', '.join(skipped))}.[/dim]", soft_wrap=True
         )
-    if len(results) > 1:
+    if len(results) > 1 and verbosity is not Verbosity.QUIET:
         passed = sum(r.status is Status.PASSED for r in results)
         console.print(f"[bold]{passed} of {len(shown)} graded katas passed.[/bold]")
 
 
-def kata_panel(result: KataResult) -> Panel:
+def verdict_line(result: KataResult) -> Text:
+    """`conv2d · 2-D convolution: ✗ failed · 9/52 tests`: the line `-q` prints per kata."""
     mark, colour = MARKS[result.status]
-    parts: list[RenderableType] = []
-    for indent, line in _body(result):
-        parts.append(Padding(Text.from_markup(line), (0, 0, 0, indent)))
-    if _lists_tests(result):
-        parts.insert(len(_error_lines(result)), _test_table(result))
+    return Text.from_markup(
+        f"[bold]{escape(result.id)}[/bold] · {escape(result.title)}: "
+        f"[{colour}]{mark} {_headline(result)}[/{colour}]"
+    )
+
+
+def kata_panel(
+    result: KataResult, verbosity: Verbosity = Verbosity.NORMAL, width: int = 80
+) -> Panel:
+    """The kata in a panel: the verdict on its first line and its last border. The title names
+    the kata, with its long title only when that fits on the border (a border cuts text)."""
+    mark, colour = MARKS[result.status]
+    parts: list[RenderableType] = [Text.from_markup(f"[bold {colour}]{mark} {_headline(result)}")]
+    title = f"[bold]{escape(result.id)}[/bold]"
+    if len(result.id) + len(result.title) + 9 <= width:
+        title += f" · {escape(result.title)}"
+    else:  # a border cuts what does not fit: the title goes inside
+        parts.append(Text(result.title, style="bold"))
+    for block in _body(result, verbosity):
+        if isinstance(block, list):
+            parts.append(_summary_grid(block))
+        else:
+            indent, line = block
+            parts.append(Padding(Text.from_markup(line), (0, 0, 0, indent)))
     return Panel(
         Group(*parts),
-        title=f"[bold]{escape(result.id)}[/bold] · {escape(result.title)}",
+        title=title,
         title_align="left",
         subtitle=f"[{colour}]{mark} {_headline(result)}",
         subtitle_align="right",
@@ -86,38 +135,36 @@ def kata_panel(result: KataResult) -> Panel:
     )
 
 
-def _plain(result: KataResult) -> Text:
-    mark, colour = MARKS[result.status]
-    lines = [
-        f"[bold]{escape(result.id)}[/bold] · {escape(result.title)}: "
-        f"[{colour}]{mark} {_headline(result)}[/{colour}]"
-    ]
-    body = _body(result)
-    if _lists_tests(result):
-        at = len(_error_lines(result))
-        body[at:at] = [(0, _test_line(test)) for test in result.tests]
-    lines += [(" " * (indent + 2) + line).rstrip() for indent, line in body]
+def _plain(result: KataResult, verbosity: Verbosity) -> Text:
+    lines = [verdict_line(result).markup]
+    for block in _body(result, verbosity):
+        if isinstance(block, list):
+            lines += [f"  {_summary_line(group)}" for group in block]
+        else:
+            indent, line = block
+            lines.append((" " * (indent + 2) + line).rstrip())
     return Text.from_markup("\n".join(lines))
 
 
 def _headline(result: KataResult) -> str:
     text = HEADLINES[result.status]
-    if result.tests and result.status not in (Status.NOT_STARTED, Status.SKIPPED):
+    if result.tests and result.status is not Status.NOT_STARTED:
         text += f" · {result.passed}/{len(result.tests)} tests"
     return text
 
 
-def _lists_tests(result: KataResult) -> bool:
-    return bool(result.tests) and result.status is not Status.NOT_STARTED
+Block = tuple[int, str] | list[TestGroup]
 
 
-def _body(result: KataResult) -> list[tuple[int, str]]:
-    """The report below the title, as (indent, markup) lines; the test list is added by the
-    layout (a grid in a panel, plain lines otherwise)."""
-    lines = [(0, line) for line in _error_lines(result)]
+def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
+    """The report below the verdict, in the order a learner needs it: why it could not be
+    graded, the facts of the failures to fix first, what the code printed, every test
+    summarised (a list of groups, laid out as a grid in a panel and as lines otherwise), and the
+    next step."""
+    blocks: list[Block] = [(0, line) for line in _error_lines(result)]
     if result.status is Status.NOT_STARTED:
         waiting = len(result.tests) - result.passed
-        lines.append(
+        blocks.append(
             (
                 0,
                 f"[yellow]{waiting} of its {len(result.tests)} tests are waiting for your "
@@ -126,31 +173,95 @@ def _body(result: KataResult) -> list[tuple[int, str]]:
             if result.tests
             else (0, f"[yellow]There is no file yet: {escape(result.file)}[/yellow]")
         )
-    else:
-        for test in result.failures[:DETAILED_FAILURES]:
-            first, *rest = failure_lines(test)
-            lines += [(0, ""), (0, first)]
-            lines += [(2, line) for line in rest]
-        hidden = len(result.failures) - DETAILED_FAILURES
-        if hidden > 0:
-            lines.append((0, f"[dim]... and {hidden} more failures (fix these first).[/dim]"))
+        return [*blocks, (0, next_step(result))]
+    for test in detailed_failures(result, verbosity):
+        first, *rest = failure_lines(test)
+        blocks += [(0, ""), (0, first)]
+        blocks += [(2, line) for line in rest]
     if result.output.strip():
-        lines.append((0, "[bold]Your code printed:[/bold]"))
-        lines += [(2, f"[dim]{escape(line)}[/dim]") for line in result.output.rstrip().splitlines()]
-    lines.append((0, next_step(result)))
-    return lines
+        blocks.append((0, "[bold]Your code printed:[/bold]"))
+        blocks += [
+            (2, f"[dim]{escape(line)}[/dim]") for line in result.output.rstrip().splitlines()
+        ]
+    if result.tests:
+        groups = test_groups(result, verbosity)
+        blocks += [(0, ""), groups]
+        if verbosity is Verbosity.NORMAL and (
+            len(groups) < len(result.tests)
+            or len(detailed_failures(result, verbosity)) < len(result.failures)
+        ):
+            blocks.append(
+                (0, f"[dim]`dlkata check {result.id} -v` lists each test and every failure.[/dim]")
+            )
+    return [*blocks, (0, next_step(result))]
 
 
-def _test_line(test: TestResult) -> str:
-    mark, colour = MARKS[test.status]
-    return f"[{colour}]{mark}[/{colour}] {escape(test.description or test.name)}"
+def detailed_failures(result: KataResult, verbosity: Verbosity) -> list[TestResult]:
+    """The failures shown with all their facts: every one with -v; otherwise the first of each
+    function at fault (a second failure of the same function is usually the same mistake), at
+    most DETAILED_FAILURES."""
+    if verbosity is Verbosity.VERBOSE:
+        return result.failures
+    firsts: dict[str | None, TestResult] = {}
+    for test in result.failures:
+        firsts.setdefault(test.function, test)
+    return list(firsts.values())[:DETAILED_FAILURES]
 
 
-def _test_table(result: KataResult) -> Table:
-    table = Table.grid(padding=(0, 1))
+def test_groups(result: KataResult, verbosity: Verbosity) -> list[TestGroup]:
+    """The tests, failures first, then the passed: one group per test function and status
+    (-v: one per test), in the order the tests ran."""
+    groups: dict[tuple[str, Status], list[TestResult]] = {}
     for test in result.tests:
-        mark, colour = MARKS[test.status]
-        table.add_row(Text(mark, style=colour), Text(test.description or test.name))
+        key = test.name if verbosity is Verbosity.VERBOSE else test.name.split("[", 1)[0]
+        groups.setdefault((key, test.status), []).append(test)
+    ordered = sorted(groups.values(), key=lambda tests: tests[0].status is Status.PASSED)
+    return [
+        TestGroup(
+            tests[0].status,
+            _group_description(tests[0], whole=len(tests) == 1),
+            len(tests),
+            tests[0].function if len({t.function for t in tests}) == 1 else None,
+        )
+        for tests in ordered
+    ]
+
+
+def _group_description(test: TestResult, *, whole: bool) -> str:
+    """A test's description; for a group of cases, without the case's id (`[3-4]`)."""
+    text = test.description or test.name
+    case = test.name.partition("[")[2]
+    if not whole and case and text.endswith(f" [{case}"):
+        text = text[: -len(case) - 2]
+    return text
+
+
+def _count(group: TestGroup) -> str:
+    """`12 passed`, `3 failed`, `1 error`, `2 errors`."""
+    if group.status is Status.ERROR:
+        return f"{group.count} error" + ("s" if group.count > 1 else "")
+    return f"{group.count} {group.status.value.replace('_', ' ')}"
+
+
+def _summary_line(group: TestGroup) -> str:
+    mark, colour = MARKS[group.status]
+    count = _count(group)
+    where = f"  [dim]({escape(group.function)})[/dim]" if group.function else ""
+    return f"[{colour}]{mark} {count:>9}[/{colour}]  {escape(group.description)}{where}"
+
+
+def _summary_grid(groups: list[TestGroup]) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    for group in groups:
+        mark, colour = MARKS[group.status]
+        count = _count(group)
+        description = Text(group.description)
+        if group.function:
+            description.append(f"  ({group.function})", style="dim")
+        table.add_row(Text(mark, style=colour), Text(count, style=colour), description)
     return table
 
 

@@ -15,6 +15,7 @@ import inspect
 import io
 import json
 import linecache
+import operator
 import os
 import random
 import sys
@@ -49,9 +50,9 @@ _WATCHED_MODULES = (
 
 
 class Worker:
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, channel: Channel, config: dict[str, Any]) -> None:
         self.config = config
-        self.channel = Channel(config["read_fd"], config["write_fd"])
+        self.channel = channel
         self.solution_path = os.path.realpath(config["solution"])
         self.module: Any = None
         self.handles: dict[int, Any] = {}
@@ -170,8 +171,6 @@ class Worker:
         while True:
             message, blobs = self.channel.receive()
             op = message.get("op")
-            if op == "quit":
-                return
             if op == "reset":
                 self.handles.clear()
                 continue
@@ -363,13 +362,32 @@ def watch_namespaces(owners: list[Any]) -> Callable[[], list[str]]:
             else (f"{owner.__module__}.{owner.__qualname__}")
         )
         namespace = vars(owner)  # live: a module's dict, a class's mappingproxy
-        saved.append((label, owner, namespace.get, dict(namespace)))
-    items, setattr_, append = dict.items, setattr, list.append
+        attributes = dict(namespace)
+        getter = operator.itemgetter(*attributes) if len(attributes) > 1 else None
+        saved.append((label, owner, namespace, attributes, getter, tuple(attributes.values())))
+    items, setattr_, append, any_, map_, is_not = (
+        dict.items,
+        setattr,
+        list.append,
+        any,
+        map,
+        operator.is_not,
+    )
     missing = object()
+
+    def unchanged(namespace: Any, getter: Any, values: tuple) -> bool:
+        """The common case, in C: every attribute still there and still the same object."""
+        try:
+            return getter is not None and not any_(map_(is_not, values, getter(namespace)))
+        except KeyError:  # one was deleted
+            return False
 
     def changes() -> list[str]:
         found: list[str] = []
-        for label, owner, current, attributes in saved:
+        for label, owner, namespace, attributes, getter, values in saved:
+            if unchanged(namespace, getter, values):
+                continue
+            current = namespace.get
             for key, value in items(attributes):
                 if current(key, missing) is not value:
                     append(found, f"{label}.{key}")
@@ -499,9 +517,15 @@ def _kind_of(value: Any) -> str:
 
 
 def main() -> None:
-    config = json.loads(sys.argv[1])
-    worker = Worker(config)
+    """Wait for the configuration (the process may start before the learner's file is known),
+    then apply the limits and the sandbox, import the file and answer calls."""
+    fds = json.loads(sys.argv[1])
+    channel = Channel(fds["read_fd"], fds["write_fd"])
     try:
+        message, _ = channel.receive()
+        if message.get("op") != "config":
+            return
+        worker = Worker(channel, message)
         worker.start()
         if worker.module is not None:
             worker.serve()

@@ -1,18 +1,20 @@
 """The wire format between the judge and the learner's process: data only, never code.
 
-A message is a JSON document plus binary blobs. Arrays travel as `.npy` bytes whose header is
-checked against their size before they are read with `allow_pickle=False`; tuples, dicts, NumPy
-scalars, random generators and opaque handles are JSON objects with a `$` marker. Nothing here
+A message is a JSON document plus binary blobs. An array travels as its raw bytes, with its dtype
+and shape in the JSON marker; the dtype must be a plain one (booleans, numbers, fixed-length
+strings) and the shape must account for exactly the bytes carried, so no object is ever built
+from what arrives and no small message makes the reader allocate a large array. Tuples, dicts,
+NumPy scalars, random generators and opaque handles are JSON objects with a `$` marker. Nothing here
 can execute code while decoding, which is what makes it safe to read what the learner's process
 sends (pickle would not be), and anything malformed raises `WireError`, never another exception.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import os
+import re
 import select
 import struct
 import time
@@ -21,7 +23,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from numpy.lib import format as npy_format
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 # Values outside arrays (lists of numbers, strings) become Python objects many times their JSON
@@ -34,6 +35,9 @@ _HEADER = struct.Struct("<Q")
 _RNG_NAMES = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 # what an array received may hold: booleans and numbers (no objects, strings, bytes, dates)
 _ARRAY_KINDS = "biufc"
+# the dtypes that cross at all, as `dtype.str` spells them: booleans, numbers, unicode strings
+_PLAIN_DTYPE = re.compile(r"[<>|=][biufcU][0-9]{1,6}")
+_MAX_DIMS = 64
 # what a malformed message can raise while it is taken apart; each becomes a WireError
 _MALFORMED = (
     TypeError,
@@ -92,12 +96,10 @@ class Encoder:
             raise WireError(
                 f"more than {MAX_ITEMS} values outside arrays (return large data as NumPy arrays)"
             )
-        if isinstance(value, np.ndarray) and not value.dtype.hasobject:
-            return {"$a": self._blob(value)}
+        if isinstance(value, np.ndarray):
+            return self._array("$a", value)
         if isinstance(value, np.generic):  # before float: np.float64 is a float subclass
-            if np.asarray(value).dtype.hasobject:
-                raise WireError("an object scalar cannot be sent")
-            return {"$s": self._blob(value)}
+            return self._array("$s", value)
         if value is None or isinstance(value, (bool, str, float)):
             return value
         if isinstance(value, int):
@@ -119,14 +121,17 @@ class Encoder:
             return self._fallback(value)
         raise WireError(f"a value of type {type(value).__name__} cannot be sent")
 
-    def _blob(self, value: np.ndarray | np.generic) -> int:
-        buffer = io.BytesIO()
-        try:  # a plain ndarray (subclasses lose their class); 0-d arrays stay 0-d
-            np.save(buffer, np.asarray(value), allow_pickle=False)
-        except ValueError as exc:  # e.g. a structured dtype with an object field
-            raise WireError(f"this array cannot be sent: {exc}") from exc
-        self.blobs.append(buffer.getvalue())
-        return len(self.blobs) - 1
+    def _array(self, key: str, value: np.ndarray | np.generic) -> dict[str, Any]:
+        """Raw bytes in C order as a blob, dtype and shape in the marker (subclasses lose their
+        class; 0-d arrays stay 0-d)."""
+        array = np.asarray(value)
+        if not _PLAIN_DTYPE.fullmatch(array.dtype.str):
+            raise WireError(
+                f"an array of dtype {array.dtype} cannot be sent (only booleans, numbers and "
+                "strings)"
+            )
+        self.blobs.append(array.tobytes())
+        return {key: len(self.blobs) - 1, "dtype": array.dtype.str, "shape": list(array.shape)}
 
 
 class Decoder:
@@ -162,9 +167,9 @@ class Decoder:
         if not isinstance(data, dict):
             return data
         if "$a" in data:
-            return self._array(data["$a"])
+            return self._array(data["$a"], data)
         if "$s" in data:
-            scalar = self._array(data["$s"])
+            scalar = self._array(data["$s"], data)
             if scalar.ndim != 0:
                 raise WireError("a scalar in the message has a shape")
             return scalar[()]
@@ -185,36 +190,28 @@ class Decoder:
             return self._resolve_handle(int(data["$h"]), str(data.get("type", "object")))
         raise WireError("unknown marker in message")
 
-    def _array(self, index: Any) -> np.ndarray:
+    def _array(self, index: Any, marker: dict[str, Any]) -> np.ndarray:
         if type(index) is not int or not 0 <= index < len(self._blobs):
             raise WireError("the message refers to an array it does not carry")
-        blob = self._blobs[index]
-        stream = io.BytesIO(blob)
-        try:
-            version = npy_format.read_magic(stream)
-            if version == (1, 0):
-                shape, _, dtype = npy_format.read_array_header_1_0(stream)
-            elif version == (2, 0):
-                shape, _, dtype = npy_format.read_array_header_2_0(stream)
-            else:
-                raise WireError(f"unsupported .npy version {version}")
-            # the header must describe exactly the bytes that follow: a small message cannot
-            # make the reader allocate a huge array, and object arrays never get this far
-            if dtype.hasobject:
-                raise WireError("an object array cannot be received")
-            if self._numbers_only and (dtype.kind not in _ARRAY_KINDS or dtype.itemsize > 16):
-                raise WireError(f"arrays of dtype {dtype} cannot be received (numbers only)")
-            if math.prod(shape) * dtype.itemsize != len(blob) - stream.tell():
-                raise WireError("an array's data does not match its header")
-            stream.seek(0)
-            array = npy_format.read_array(stream, allow_pickle=False)
-        except WireError:
-            raise
-        except _MALFORMED as exc:
-            raise WireError(f"invalid array in message: {exc}") from None
-        if not isinstance(array, np.ndarray):
-            raise WireError("invalid array in message")
-        return array
+        blob, spelled, shape = self._blobs[index], marker.get("dtype"), marker.get("shape")
+        if type(spelled) is not str or not _PLAIN_DTYPE.fullmatch(spelled):
+            raise WireError(f"arrays of dtype {_cut(spelled)} cannot be received")
+        dtype = np.dtype(spelled)
+        if self._numbers_only and (dtype.kind not in _ARRAY_KINDS or dtype.itemsize > 16):
+            raise WireError(f"arrays of dtype {dtype} cannot be received (numbers only)")
+        if (
+            type(shape) is not list
+            or len(shape) > _MAX_DIMS
+            or not all(type(n) is int and n >= 0 for n in shape)
+        ):
+            raise WireError("an array's shape in the message is not a list of sizes")
+        # the shape must describe exactly the bytes carried: a small message cannot make the
+        # reader allocate a huge array
+        if math.prod(shape) * dtype.itemsize != len(blob):
+            raise WireError("an array's data does not match its shape and dtype")
+        if not blob:
+            return np.zeros(shape, dtype)
+        return np.frombuffer(blob, dtype).reshape(shape).copy()
 
     def _generator(self, state: Any) -> np.random.Generator:
         name = state.get("bit_generator") if isinstance(state, dict) else None
@@ -225,6 +222,11 @@ class Decoder:
         generator = np.random.Generator(bit_generator)
         self.generators.append(generator)
         return generator
+
+
+def _cut(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:40] + "..."
 
 
 def pack(header: dict[str, Any], blobs: list[bytes]) -> bytes:

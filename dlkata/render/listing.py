@@ -1,0 +1,82 @@
+"""`dlkata list` as a table that never cuts a kata id.
+
+On a terminal the table fits the terminal's width: the title wraps, and when even that is not
+enough the least useful columns are left out (difficulty, then topic, then title), with a line
+saying so; the id column never wraps or shortens while it fits at all. Piped or redirected, the
+table is as wide as its widest row, so every row stays one line for whatever reads it.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dlkata.progress import CourseStatus, Progress
+
+COLUMNS = ("id", "title", "topic", "difficulty", "status")
+LEFT_OUT_FIRST = ("difficulty", "topic", "title")  # the id and the status always stay
+MIN_TITLE = 16  # narrower than this, a title wraps into a word a line: leave it out instead
+GAP = 2  # the space between two columns
+STYLES = {Progress.PASSED: "green", Progress.IN_PROGRESS: "yellow", Progress.NOT_STARTED: "dim"}
+
+
+def render_list_text(status: CourseStatus, console: Console) -> None:
+    rows = [
+        {
+            "id": kata.id,
+            "title": kata.title,
+            "topic": kata.topic,
+            "difficulty": kata.difficulty,
+            "status": progress.label,
+        }
+        for kata, progress in status.katas
+    ]
+    natural = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in COLUMNS}
+    # piped, as wide as the widest row; on a terminal, as wide as the terminal
+    widths = column_widths(natural, console.width) if console.is_terminal else natural
+    table = Table(
+        title="dlkata katas",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),  # with the column divider, GAP between two columns
+        show_edge=False,
+    )
+    for column, width in widths.items():
+        table.add_column(column, width=width, overflow="fold")
+    for row, (_, progress) in zip(rows, status.katas):
+        style = {"status": STYLES[progress]}
+        table.add_row(*(Text(row[c], style=style.get(c, "")) for c in widths))
+    if console.is_terminal:
+        console.print(table)
+    else:  # as wide as the table: rich never draws wider than its console
+        terminal_width, console.width = (
+            console.width,
+            sum(widths.values()) + GAP * (len(widths) - 1),
+        )
+        console.print(table)
+        console.width = terminal_width
+    left_out = [column for column in COLUMNS if column not in widths]
+    if left_out:
+        console.print(
+            f"[dim]Left out to fit the terminal: {', '.join(left_out)}. A wider terminal, or "
+            "`dlkata list --format json`, shows them.[/dim]"
+        )
+    console.print(f"Workspace: {status.workspace}", style="dim", soft_wrap=not console.is_terminal)
+
+
+def column_widths(natural: dict[str, int], width: int) -> dict[str, int]:
+    """The columns shown in `width` and their widths. Every column but the title at its natural
+    width, the title given the rest (at least MIN_TITLE); when that does not fit, leave out
+    difficulty, then topic, then title. With only the id and the status left, the status wraps
+    ("not / started") before the id does, and the id folds only where even that is too wide."""
+    shown = list(COLUMNS)
+    for column in LEFT_OUT_FIRST:
+        fixed = sum(natural[c] for c in shown if c != "title") + GAP * (len(shown) - 1)
+        if fixed + min(MIN_TITLE, natural["title"]) <= width:
+            return {c: natural[c] if c != "title" else width - fixed for c in shown}
+        shown.remove(column)
+    status = max(min(natural["status"], width - GAP - natural["id"]), len("progress"))
+    return {"id": max(width - GAP - status, 1), "status": status}

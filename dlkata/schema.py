@@ -1,0 +1,359 @@
+"""The schemas of the YAML files dlkata reads: `kata.yaml` (a kata's metadata) and `dlkata.yaml`
+(a workspace's settings), as pydantic models in strict mode.
+
+Strict means: an unknown key is an error (with a did-you-mean), a boolean is `true` or `false`
+and nothing else, a number is a number, difficulties and topics come from fixed sets, and every
+problem of a file is reported at once, each with its file and field. The rest of dlkata never sees
+these models: `catalogue` turns a valid `kata.yaml` into its plain `Kata` record and `workspace`
+a valid `dlkata.yaml` into its `WorkspaceConfig`.
+
+pydantic takes about 45 ms to import, so only the functions that read one of these files import
+this module; `dlkata --help` never does.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import keyword
+import re
+from collections.abc import Collection
+from typing import Annotated, Any, Literal, TypeVar, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import ErrorDetails
+
+from dlkata.catalogue import FORMAT_VERSION, Difficulty, Topic
+from dlkata.problems import InvalidFile, Problem
+
+_KATA_ID = re.compile(r"[a-z][a-z0-9_]*")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _kata_id(value: str) -> str:
+    if not _KATA_ID.fullmatch(value):
+        raise ValueError(
+            f"must be a kata id: lower-case letters, digits and underscores, starting with a "
+            f"letter (e.g. conv2d), got {_show(value)}"
+        )
+    return value
+
+
+def _identifier(value: str) -> str:
+    if not value.isidentifier() or keyword.iskeyword(value):
+        raise ValueError(f"must be a Python name (e.g. conv2d_forward), got {_show(value)}")
+    return value
+
+
+KataId = Annotated[str, AfterValidator(_kata_id)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class FunctionSpec(_Strict):
+    """One public function of the kata's contract."""
+
+    name: Annotated[str, AfterValidator(_identifier)] = Field(examples=["conv2d_forward"])
+    returns_cache: bool = Field(
+        False,
+        description="The last element of the returned tuple is the learner's cache: it stays in "
+        "the learner's process and the hidden tests get a handle to it.",
+    )
+
+
+class KataSpec(_Strict):
+    """`katas/<id>/kata.yaml`: what a kata is, for the catalogue, the stub and the judge."""
+
+    model_config = ConfigDict(title="kata.yaml")
+
+    format_version: Annotated[Literal[1], WithJsonSchema({"const": 1, "type": "integer"})] = Field(
+        examples=[FORMAT_VERSION]
+    )
+    id: KataId = Field(examples=["conv2d"], description="The folder's name.")
+    title: Text = Field(examples=["2-D convolution: forward and backward"])
+    topic: Topic = Field(examples=["convolution"])
+    difficulty: Difficulty = Field(examples=["medium"])
+    summary: Text = Field(examples=["One sentence saying what the learner builds."])
+    prerequisites: list[KataId] = Field(
+        default_factory=list, examples=[["linear"]], description="Kata ids that come first."
+    )
+    functions: list[FunctionSpec] = Field(
+        min_length=1,
+        examples=[[{"name": "conv2d_forward", "returns_cache": True}]],
+        description="Every public function of the contract, in the stub's order.",
+    )
+    hints: list[Text] = Field(
+        default_factory=list, description="Progressive: gentle first, nearly the answer last."
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _is_the_folder(cls, value: str, info: ValidationInfo) -> str:
+        folder = (info.context or {}).get("folder")
+        if folder is not None and value != folder:
+            raise ValueError(f"'{value}' differs from the folder name '{folder}': rename one")
+        return value
+
+    @field_validator("functions")
+    @classmethod
+    def _named_once(cls, value: list[FunctionSpec]) -> list[FunctionSpec]:
+        names = [f.name for f in value]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"'{twice[0]}' is listed more than once")
+        return value
+
+
+def _memory(value: Any) -> str | int:
+    from dlkata.checking import parse_memory
+
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"must be a size such as 512M or 2G, got {_show(value)}")
+    parse_memory(value)  # its ValueError says what is wrong
+    return value
+
+
+MemorySize = Annotated[
+    str | int,
+    PlainValidator(_memory),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]}),
+]
+
+
+def _known_kata(value: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get("kata_ids")
+    if known is not None and value not in known:
+        close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else " (`dlkata list` shows them all)"
+        raise ValueError(f"'{value}' is not a kata{hint}")
+    return value
+
+
+class LimitsSpec(_Strict):
+    """Limits for the learner's code; a command-line option overrides each."""
+
+    timeout: float | None = Field(None, gt=0, examples=[10], description="Seconds for one call.")
+    kata_timeout: float | None = Field(
+        None, gt=0, examples=[60], description="Seconds for one kata's tests in all."
+    )
+    memory_limit: MemorySize | None = Field(
+        None, examples=["2G"], description="Memory the learner's code may use: 512M, 2G or bytes."
+    )
+
+
+class ConfigSpec(_Strict):
+    """`dlkata.yaml`: a workspace's settings, written by `dlkata init`."""
+
+    model_config = ConfigDict(title="dlkata.yaml")
+
+    workspace: Text = Field(
+        ".",
+        examples=["solutions"],
+        description="The folder of the kata files, relative to this file.",
+    )
+    required: list[Annotated[str, AfterValidator(_known_kata)]] | None = Field(
+        None,
+        examples=[["linear", "conv2d"]],
+        description="Katas a course requires: not started, they fail `check --all`.",
+    )
+    limits: LimitsSpec | None = None
+
+
+SCHEMAS = ("report", "kata", "config")
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """The published JSON Schema of the JSON report (`report`), of `kata.yaml` (`kata`) or of
+    `dlkata.yaml` (`config`)."""
+    from dlkata.report_schema import Report
+
+    model = {"report": Report, "kata": KataSpec, "config": ConfigSpec}[name]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+
+
+def parse_kata(data: Any, file: str, folder: str | None = None) -> KataSpec:
+    """A `kata.yaml`'s data as a `KataSpec`, or `InvalidFile` with every problem. A newer
+    `format_version` is the one problem reported: its fields may mean other things."""
+    if isinstance(data, dict):
+        version = data.get("format_version")
+        if type(version) is int and version > FORMAT_VERSION:
+            raise InvalidFile(
+                [
+                    Problem(
+                        file,
+                        "format_version",
+                        f"{version} is newer than this dlkata reads ({FORMAT_VERSION}): upgrade "
+                        "dlkata (pip install --upgrade dlkata)",
+                    )
+                ]
+            )
+    return _parse(KataSpec, data, file, {"folder": folder})
+
+
+def parse_config(data: Any, file: str, kata_ids: Collection[str]) -> ConfigSpec:
+    """A `dlkata.yaml`'s data (an empty file is no settings) as a `ConfigSpec`, or
+    `InvalidFile` with every problem; `required` must name katas of `kata_ids`."""
+    return _parse(ConfigSpec, {} if data is None else data, file, {"kata_ids": kata_ids})
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _parse(model: type[M], data: Any, file: str, context: dict[str, Any]) -> M:
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        raise InvalidFile(
+            [Problem(file, _field(e["loc"]), _message(e, model)) for e in exc.errors()]
+        ) from None
+
+
+# --- one line per problem --------------------------------------------------------------------
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    """`('functions', 1, 'returns_cache')` as `functions[1].returns_cache`."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
+    return text
+
+
+def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
+    kind, value, loc = error["type"], error.get("input"), error["loc"]
+    context = error.get("ctx") or {}
+    got = f", got {_show(value)}"
+    if kind == "missing":
+        example = _example(model, loc)
+        return f"missing: add it, e.g. {loc[-1]}: {example}" if example else "missing"
+    if kind == "extra_forbidden":
+        known = _fields(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        return (
+            f"unknown field; did you mean '{close[0]}'?"
+            if close
+            else f"unknown field (the fields are: {', '.join(known)})"
+        )
+    if kind == "bool_type":
+        return f"must be true or false{got}"
+    if kind == "string_type":
+        scalar = value is not None and not isinstance(value, (list, dict))
+        return f"must be text{got}{': put it in quotes' if scalar else ''}"
+    if kind in ("int_type", "float_type"):
+        number = "a whole number" if kind == "int_type" else "a number"
+        return f"must be {number}{got}{_unquote(value)}"
+    if kind == "list_type":
+        hint = f" (write [{value}])" if isinstance(value, str) else ""
+        return f"must be a list{got}{hint}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"must be a mapping of fields (key: value lines){got}"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'|(\d+)", str(context.get("expected", "")))
+        choices = [a or b for a, b in allowed]
+        same = [c for c in choices if str(value).lower() == c.lower()]
+        close = same or difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        if isinstance(value, str) and value in choices:  # `format_version: "1"`
+            hint = ": write it without quotes"
+        one = "be " if len(choices) == 1 else "be one of "
+        return f"must {one}{', '.join(choices)}{got}{hint}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return f"must list at least {context.get('min_length', 1)} entry"
+    if kind == "greater_than":
+        return f"must be more than {context.get('gt'):g}{got}"
+    if kind == "value_error":
+        return str(context.get("error", error["msg"]))
+    return f"{error['msg'][:1].lower()}{error['msg'][1:]}{got}"
+
+
+def _unquote(value: Any) -> str:
+    """A hint for a number written in quotes."""
+    if not isinstance(value, str):
+        return ""
+    try:
+        float(value)
+    except ValueError:
+        return ""
+    return ": write it without quotes"
+
+
+def _show(value: Any) -> str:
+    """A value as the user wrote it in YAML."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _step(kind: Any, part: int | str) -> Any:
+    """The type found at `part` inside `kind` (a model's field, a list's item), None if none."""
+    kind = _unwrap(kind)
+    if isinstance(part, int):
+        args = get_args(kind)
+        return args[0] if args else None
+    if isinstance(kind, type) and issubclass(kind, BaseModel) and part in kind.model_fields:
+        return kind.model_fields[part].annotation
+    return None
+
+
+def _unwrap(kind: Any) -> Any:
+    """`X | None` as `X`."""
+    args = [a for a in get_args(kind) if a is not type(None)]
+    return args[0] if len(args) == 1 and type(None) in get_args(kind) else kind
+
+
+def _owner(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    kind: Any = model
+    for part in loc:
+        kind = _step(kind, part)
+    kind = _unwrap(kind)
+    return kind if isinstance(kind, type) and issubclass(kind, BaseModel) else None
+
+
+def _fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    owner = _owner(model, loc)
+    return list(owner.model_fields) if owner else []
+
+
+def _example(model: type[BaseModel], loc: tuple[int | str, ...]) -> str:
+    owner = _owner(model, loc[:-1])
+    info = owner.model_fields.get(str(loc[-1])) if owner else None
+    if info is None or not info.examples:
+        return ""
+    return _flow(info.examples[0])
+
+
+def _flow(value: Any) -> str:
+    """A value in YAML's one-line (flow) style."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return f"[{', '.join(_flow(v) for v in value)}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, str) and ": " in value:  # YAML needs the quotes
+        return json.dumps(value)
+    return str(value)
