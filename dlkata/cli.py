@@ -770,45 +770,54 @@ def init(
             "--install",
             metavar="SPEC",
             show_default=False,
-            help="What the workflow installs with pip, e.g. git+https://github.com/YOU/dlkata "
+            help="What the workflow installs with pip: your fork, as git+ and its address "
             "(default: '.' in a fork of dlkata; needed elsewhere, as dlkata is not on the "
             "package index yet).",
         ),
     ] = None,
-    move_workspace: Annotated[
-        bool | None,
+    move: Annotated[
+        bool,
         typer.Option(
-            "--move-workspace/--keep-workspace",
-            show_default=False,
-            help="Move the kata files and progress already in DIR/workspace to the new folder, "
-            "or leave them (default: ask on a terminal, else leave them).",
+            "--move-workspace",
+            help="Move the kata files and progress already in DIR/workspace to the new folder "
+            "(default: ask on a terminal, else keep them there).",
         ),
-    ] = None,
+    ] = False,
+    keep: Annotated[
+        bool,
+        typer.Option("--keep-workspace", help="Leave them in DIR/workspace without asking."),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     color: ColorOption = None,
 ) -> None:
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
     GitHub Actions workflow that grades every push.
 
-    Examples: dlkata init . --require linear --require conv2d |
-    dlkata init my-repo --install git+https://github.com/YOU/dlkata
+    Examples:
+
+    - dlkata init . --require linear --require conv2d
+    - dlkata init my-repo --install git+https://github.com/YOU/dlkata
+    - dlkata init --move-workspace
     """
     from dlkata.init import INSTALL_EXAMPLE, find_leftover, initialise, refuse_overwrite
 
     if not target.is_dir():
         usage_error(f"{target} is not a folder.")
+    if move and keep:
+        usage_error("--move-workspace and --keep-workspace contradict each other: choose one.")
+    choice = True if move else False if keep else None
     names = [find_kata(k).id for k in required or []]
     try:
         leftover = find_leftover(target, folder)
         refuse_overwrite(target, force)  # before asking anything
-        move = leftover is not None and _ask_to_move(leftover, move_workspace)
+        moving = leftover is not None and _ask_to_move(leftover, choice)
         made = initialise(
             target,
             folder=folder,
             required=names,
             install=install,
             force=force,
-            move=leftover if move else None,
+            move=leftover if moving else None,
         )
     except WorkspaceError as exc:
         usage_error(str(exc))
@@ -827,7 +836,7 @@ def init(
     if leftover is not None and made.moved:
         console.print(f"Moved {_leftover_words(leftover)} from {leftover.source} to {made.folder}.")
     elif leftover is not None:
-        why = " (no terminal to ask)" if move_workspace is None and not _on_terminal() else ""
+        why = " (no terminal to ask)" if choice is None and not _on_terminal() else ""
         console.print(
             f"[yellow]Kept[/yellow] {_leftover_words(leftover)} in {leftover.source}{why}, but "
             f"dlkata now reads {made.folder}. To move them there, run this `dlkata init` again "

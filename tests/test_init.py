@@ -63,6 +63,12 @@ def test_keep_workspace_keeps_them_without_asking(clone: Path) -> None:
     assert (clone / "workspace" / "linear.py").is_file()
 
 
+def test_move_and_keep_together_are_refused_before_anything_is_written(clone: Path) -> None:
+    result = invoke("init", "--move-workspace", "--keep-workspace")
+    assert result.exit_code == 2 and "contradict each other" in result.stderr
+    assert not (clone / "dlkata.yaml").exists()
+
+
 def test_move_workspace_moves_files_and_progress(clone: Path) -> None:
     result = invoke("init", "--move-workspace")
     assert result.exit_code == 0, result.output
