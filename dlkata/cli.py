@@ -105,7 +105,7 @@ def complete_kata(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     leaving out those already on the command line."""
     from dlkata.catalogue import CatalogueError
 
-    given = {v for value in ctx.params.values() if isinstance(value, list) for v in value}
+    given = {v for value in ctx.params.values() if isinstance(value, (list, tuple)) for v in value}
     try:
         katas = load_catalogue().values()
     except CatalogueError:  # a broken kata folder: no suggestions, and no traceback in the shell

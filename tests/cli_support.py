@@ -60,16 +60,7 @@ def isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-    return _runner().invoke(app, list(args), env=env)
-
-
-def _runner() -> CliRunner:
-    """A runner that keeps stderr apart from stdout: click 8.2+ always does; the click that the
-    lowest typer allows (8.1) does so only when asked (`make test-min`)."""
-    try:
-        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:  # click 8.2+ has no such argument
-        return CliRunner()
+    return CliRunner().invoke(app, list(args), env=env)
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
