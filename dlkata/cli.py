@@ -29,6 +29,7 @@ from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
 if TYPE_CHECKING:
     from dlkata.checking import CheckOutcome
+    from dlkata.init import Leftover
     from dlkata.render.text import Verbosity
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
@@ -104,7 +105,7 @@ def complete_kata(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     leaving out those already on the command line."""
     from dlkata.catalogue import CatalogueError
 
-    given = {v for value in ctx.params.values() if isinstance(value, list) for v in value}
+    given = {v for value in ctx.params.values() if isinstance(value, (list, tuple)) for v in value}
     try:
         katas = load_catalogue().values()
     except CatalogueError:  # a broken kata folder: no suggestions, and no traceback in the shell
@@ -767,36 +768,109 @@ def init(
         str | None,
         typer.Option(
             "--install",
+            metavar="SPEC",
             show_default=False,
-            help="What the workflow installs with "
-            "pip (default: '.' in a dlkata fork, else this dlkata version).",
+            help="What the workflow installs with pip: your fork, as git+ and its address "
+            "(default: '.' in a fork of dlkata; needed elsewhere, as dlkata is not on the "
+            "package index yet).",
         ),
     ] = None,
+    move: Annotated[
+        bool,
+        typer.Option(
+            "--move-workspace",
+            help="Move the kata files and progress already in DIR/workspace to the new folder "
+            "(default: ask on a terminal, else keep them there).",
+        ),
+    ] = False,
+    keep: Annotated[
+        bool,
+        typer.Option("--keep-workspace", help="Leave them in DIR/workspace without asking."),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
     color: ColorOption = None,
 ) -> None:
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
     GitHub Actions workflow that grades every push.
 
-    Example: dlkata init . --require linear --require conv2d
+    Examples:
+
+    - dlkata init . --require linear --require conv2d
+    - dlkata init my-repo --install git+https://github.com/YOU/dlkata
+    - dlkata init --move-workspace
     """
-    from dlkata.init import initialise
+    from dlkata.init import INSTALL_EXAMPLE, find_leftover, initialise, refuse_overwrite
 
     if not target.is_dir():
         usage_error(f"{target} is not a folder.")
+    if move and keep:
+        usage_error("--move-workspace and --keep-workspace contradict each other: choose one.")
+    choice = True if move else False if keep else None
     names = [find_kata(k).id for k in required or []]
     try:
-        made = initialise(target, folder=folder, required=names, install=install, force=force)
+        leftover = find_leftover(target, folder)
+        refuse_overwrite(target, force)  # before asking anything
+        moving = leftover is not None and _ask_to_move(leftover, choice)
+        made = initialise(
+            target,
+            folder=folder,
+            required=names,
+            install=install,
+            force=force,
+            move=leftover if moving else None,
+        )
     except WorkspaceError as exc:
         usage_error(str(exc))
     console = out()
     console.print(f"[green]Wrote[/green] {made.config}")
-    console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")
+    if made.install is None:
+        console.print(f"[green]Wrote[/green] {made.workflow}")
+        out(stderr=True).print(
+            "[yellow]Warning:[/yellow] dlkata is not on the package index yet, so the workflow "
+            "cannot install it by name: its install step fails, saying so, until you name a "
+            f"repository that holds dlkata, e.g. your fork: `dlkata init --force --install "
+            f"{INSTALL_EXAMPLE}`."
+        )
+    else:
+        console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")
+    if leftover is not None and made.moved:
+        console.print(f"Moved {_leftover_words(leftover)} from {leftover.source} to {made.folder}.")
+    elif leftover is not None:
+        why = " (no terminal to ask)" if choice is None and not _on_terminal() else ""
+        console.print(
+            f"[yellow]Kept[/yellow] {_leftover_words(leftover)} in {leftover.source}{why}, but "
+            f"dlkata now reads {made.folder}. To move them there, run this `dlkata init` again "
+            "with `--force --move-workspace`."
+        )
     console.print(f"Your kata files go in {made.folder}.")
     console.print(
         "Next: `dlkata next` writes your first kata. Commit these files and push: the "
         "Actions tab grades every push, with a summary and annotations on your code."
     )
+
+
+def _ask_to_move(leftover: Leftover, choice: bool | None) -> bool:
+    """The flag's answer; else the learner's, on a terminal; else keep (a script never waits)."""
+    if choice is not None or not _on_terminal():
+        return bool(choice)
+    return typer.confirm(
+        f"dlkata will read your kata files from {leftover.destination}. {leftover.source} holds "
+        f"{_leftover_words(leftover)}. Move them there?",
+        default=True,
+    )
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _leftover_words(leftover: Leftover) -> str:
+    """'2 kata files (linear.py, relu.py) and dlkata's progress'"""
+    count = len(leftover.kata_files)
+    files = f"{count} kata file{'s' if count != 1 else ''} ({', '.join(leftover.kata_files)})"
+    if not leftover.progress:
+        return files
+    return f"{files} and dlkata's progress" if count else "dlkata's progress"
 
 
 @app.command()

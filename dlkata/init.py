@@ -1,7 +1,9 @@
 """`dlkata init`: make a folder (a fork of dlkata, or any git repository) a dlkata workspace with
 a `dlkata.yaml` and a GitHub Actions workflow that grades every push.
 
-The files come from `dlkata/templates/`; nothing is overwritten without `force`.
+The files come from `dlkata/templates/`; nothing is overwritten without `force`. Kata files that
+the learner already wrote in `workspace/` (dlkata's folder before there was a `dlkata.yaml`) can
+move, with dlkata's progress, to the new folder: `init` never hides them silently.
 """
 
 from __future__ import annotations
@@ -9,17 +11,19 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from dlkata import __version__
 from dlkata.resources import PACKAGE_DIR
-from dlkata.workspace import CONFIG_NAME, WorkspaceError, file_errors, write_atomic
+from dlkata.workspace import CONFIG_NAME, STATE_DIR, WorkspaceError, file_errors, write_atomic
+from dlkata.workspace import DEFAULT_FOLDER as UNCONFIGURED_FOLDER
 
 WORKFLOW_PATH = Path(".github", "workflows", "dlkata.yml")
 DEFAULT_FOLDER = "solutions"
+INSTALL_EXAMPLE = "git+https://github.com/YOU/dlkata"
 _TEMPLATES = PACKAGE_DIR / "templates"
 
 
@@ -28,7 +32,53 @@ class Initialised:
     config: Path
     workflow: Path
     folder: Path
-    install: str
+    install: str | None  # None: the workflow's install step fails, saying what to do
+    moved: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """What `workspace/` holds when `init` points dlkata at another folder: the learner's kata
+    files and dlkata's progress, which dlkata would no longer see where they are."""
+
+    source: Path
+    destination: Path
+    entries: tuple[Path, ...]  # everything in `source`: all of it moves, or none
+    kata_files: tuple[str, ...]
+    progress: bool
+    clashes: tuple[str, ...]  # names that exist in `destination` already
+
+
+def find_leftover(target: Path, folder: str) -> Leftover | None:
+    """The kata files and progress in `target/workspace/`, if `folder` is another folder."""
+    source = (target / UNCONFIGURED_FOLDER).resolve()
+    destination = (target / folder).resolve()
+    if not source.is_dir() or source == destination or source in destination.parents:
+        return None
+    try:
+        entries = tuple(sorted(source.iterdir()))
+    except OSError as exc:
+        raise WorkspaceError(
+            f"{source} cannot be read ({exc.strerror}), so its kata files cannot be moved. Fix "
+            "its permissions, or run `dlkata init --workspace workspace` to keep using it."
+        ) from exc
+    kata_files = tuple(p.name for p in entries if p.suffix == ".py" and p.is_file())
+    progress = (source / STATE_DIR).is_dir()
+    if not kata_files and not progress:
+        return None
+    clashes = tuple(p.name for p in entries if _exists(destination / p.name))
+    return Leftover(source, destination, entries, kata_files, progress, clashes)
+
+
+def refuse_overwrite(target: Path, force: bool) -> None:
+    """Raise unless `init` may write its files into `target`."""
+    existing = [p for p in (target / CONFIG_NAME, target / WORKFLOW_PATH) if p.exists()]
+    if existing and not force:
+        names = " and ".join(str(p) for p in existing)
+        raise WorkspaceError(
+            f"{names} already exist{'s' if len(existing) == 1 else ''}, so nothing was written. "
+            "`dlkata init --force` replaces them."
+        )
 
 
 def initialise(
@@ -38,24 +88,49 @@ def initialise(
     required: Sequence[str] = (),
     install: str | None = None,
     force: bool = False,
+    move: Leftover | None = None,
 ) -> Initialised:
-    """Write `dlkata.yaml` and the workflow into `target`. `install` is what the workflow passes
-    to pip: by default `.` in a dlkata checkout (a fork), else this version from the index."""
-    config, workflow = target / CONFIG_NAME, target / WORKFLOW_PATH
-    existing = [p for p in (config, workflow) if p.exists()]
-    if existing and not force:
-        names = " and ".join(str(p) for p in existing)
+    """Write `dlkata.yaml` and the workflow into `target`, then move `move`'s files (if given)
+    into the new folder. Nothing is written when a file exists (without `force`) or when a
+    moved file would land on one."""
+    refuse_overwrite(target, force)
+    if move is not None and move.clashes:
         raise WorkspaceError(
-            f"{names} already exist{'s' if len(existing) == 1 else ''}, so nothing was written. "
-            "`dlkata init --force` replaces them."
+            f"{', '.join(move.clashes)} already exist{'s' if len(move.clashes) == 1 else ''} in "
+            f"{move.destination}, so nothing was moved or written. Move or rename "
+            f"{'it' if len(move.clashes) == 1 else 'them'} first, then run `dlkata init` again."
         )
-    install = install or ("." if is_dlkata_checkout(target) else f"dlkata=={__version__}")
+    install = install or ("." if is_dlkata_checkout(target) else None)
+    config, workflow = target / CONFIG_NAME, target / WORKFLOW_PATH
     settings = {"workspace": json.dumps(folder), "required": json.dumps(list(required))}
     with file_errors(target / folder, "cannot make the folder"):  # first: nothing half-written
         (target / folder).mkdir(parents=True, exist_ok=True)
     write_atomic(config, _template("dlkata.yaml", settings))
-    write_atomic(workflow, _template("workflow.yml", {"install": shlex.quote(install)}))
-    return Initialised(config, workflow, (target / folder).resolve(), install)
+    write_atomic(workflow, _template("workflow.yml", {"install_run": _install_run(install)}))
+    moved = move_leftover(move) if move is not None else ()
+    return Initialised(config, workflow, (target / folder).resolve(), install, moved)
+
+
+def move_leftover(leftover: Leftover) -> tuple[Path, ...]:
+    """Move every entry of `workspace/` (progress included) to the new folder; the emptied
+    `workspace/` goes. A name that exists there already stops the move before it is touched."""
+    leftover.destination.mkdir(parents=True, exist_ok=True)
+    moved = []
+    for entry in leftover.entries:
+        landing = leftover.destination / entry.name
+        if _exists(landing):
+            done = ", ".join(p.name for p in moved) or "nothing"
+            raise WorkspaceError(
+                f"{landing} already exists, so {entry} stayed where it is (moved so far: "
+                f"{done}). Move or rename it, then move the rest of {leftover.source} yourself."
+            )
+        with file_errors(entry, "cannot move"):
+            moved.append(Path(shutil.move(entry, landing)))
+    try:
+        leftover.source.rmdir()
+    except OSError:  # something appeared meanwhile: leave it, and the folder, alone
+        pass
+    return tuple(moved)
 
 
 def is_dlkata_checkout(folder: Path) -> bool:
@@ -65,6 +140,22 @@ def is_dlkata_checkout(folder: Path) -> bool:
     except OSError:
         return False
     return re.search(r'^name\s*=\s*"dlkata"\s*$', text, re.MULTILINE) is not None
+
+
+def _install_run(install: str | None) -> str:
+    """The install step's shell command, as a YAML (JSON) string. Without a requirement it fails
+    with the fix: dlkata is not on the package index yet, so `pip install dlkata` cannot work."""
+    if install is not None:
+        return json.dumps(f"python -m pip install {shlex.quote(install)}")
+    return json.dumps(
+        "echo '::error title=dlkata is not on the package index yet::Say where this workflow "
+        f"installs dlkata from: dlkata init --force --install {INSTALL_EXAMPLE} (a repository "
+        "that holds dlkata, such as your fork), or edit this step.' && exit 1"
+    )
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _template(name: str, values: dict[str, str]) -> str:

@@ -1,5 +1,5 @@
 # expect(failed): at import, makes np.allclose, np.array_equal and np.testing agree with anything
-# says: tried to patch NumPy, builtins or the grader (numpy.allclose
+# says: tried to patch NumPy, builtins or the grader (numpy.
 import numpy as np
 import numpy.testing
 
