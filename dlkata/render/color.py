@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from enum import Enum
 from typing import Any
 
@@ -28,6 +29,8 @@ class _Chosen:
 
 def choose_color(mode: ColorMode) -> None:
     _Chosen.mode = mode
+    if mode is ColorMode.auto and "typer.rich_utils" not in sys.modules:
+        return  # typer's help is not loaded yet (70 ms to import), and will start at its defaults
     from typer import rich_utils
 
     system, force = _typer_defaults()
