@@ -145,19 +145,25 @@ _COLOR_HELP = (
     "Colours and styles: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR forces "
     "them), always, or never (plain text)."
 )
-# On every command (`dlkata check linear --color never`) as well as before one: the value is
-# taken by its callback, so the commands' functions do not receive it.
-ColorOption = Annotated[
-    ColorMode | None,
-    typer.Option(
+
+
+def _color_option(callback: Callable[[ColorMode | None], ColorMode | None]) -> Any:
+    """On every command (`dlkata check linear --color never`) as well as before one: the value
+    is taken by its callback, so the commands' functions do not receive it."""
+    return typer.Option(
         "--color",
         metavar="WHEN",
         help=_COLOR_HELP,
-        callback=_choose_color,
+        callback=callback,
         is_eager=True,
         expose_value=False,
         show_default=False,
-    ),
+    )
+
+
+ColorOption = Annotated[
+    ColorMode | None,
+    _color_option(_choose_color),
 ]
 
 
@@ -212,18 +218,7 @@ def main_options(
             "--version", "-V", callback=version_callback, is_eager=True, help="Show the version."
         ),
     ] = None,
-    color: Annotated[
-        ColorMode | None,
-        typer.Option(
-            "--color",
-            metavar="WHEN",
-            help=_COLOR_HELP,
-            callback=_reset_color,
-            is_eager=True,
-            expose_value=False,
-            show_default=False,
-        ),
-    ] = None,
+    color: Annotated[ColorMode | None, _color_option(_reset_color)] = None,
 ) -> None:
     """Deep-learning katas, graded."""
 

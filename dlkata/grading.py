@@ -29,6 +29,7 @@ from dlkata.catalogue import Kata
 from dlkata.limits import Limits
 from dlkata.resources import PACKAGE_DIR
 from dlkata.results import KataResult, Status
+from dlkata.worker.spawn import ONE_THREAD
 
 _JUDGE_GRACE = 30.0
 # the judge's first step is to start a learner process, before its own imports
@@ -58,7 +59,7 @@ class Judge:
         # variables, no plugins loaded from the environment, and a scratch folder as its cwd.
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "PYTHON"))}
         env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-        env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        env |= ONE_THREAD
         self.scratch = tempfile.TemporaryDirectory(prefix="dlkata-")
         self.stderr = tempfile.TemporaryFile()  # a file, not a pipe: it can never fill up
         self.process = subprocess.Popen(

@@ -25,7 +25,8 @@ _BOOTSTRAP = (
 )
 # nothing of the judge's environment but what Python and NumPy need: no PYTHON* variables
 _KEPT_VARIABLES = ("PATH", "HOME", "LANG", "TMPDIR")
-_ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# BLAS and OpenMP pinned to one thread, in the judge as in the learner process
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 @dataclass
@@ -48,7 +49,7 @@ def spawn_worker(folder: Path | None = None, capture: IO[bytes] | None = None) -
     capture = capture or tempfile.TemporaryFile()
     to_child_r, to_child_w = os.pipe()
     from_child_r, from_child_w = os.pipe()
-    env = {k: v for k, v in os.environ.items() if k in _KEPT_VARIABLES} | _ONE_THREAD
+    env = {k: v for k, v in os.environ.items() if k in _KEPT_VARIABLES} | ONE_THREAD
     channel = json.dumps({"read_fd": to_child_r, "write_fd": from_child_w})
     try:
         process = subprocess.Popen(
