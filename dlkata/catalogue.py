@@ -2,22 +2,27 @@
 
 A kata is data: the engine never names one. `load_kata` reads one folder (the judge needs only
 its own katas), `load_catalogue` all of them; each `kata.yaml` is checked against its schema
-(`schema.KataSpec`), and every problem of every file is reported at once. `dlkata validate` (see
-`validate.py`) adds the checks that need more than one file.
+(`schema.KataSpec`), and every problem of every file is reported at once. A kata's words come from
+`text/<lang>.yaml` in the current language (`i18n`), English filling any gap, so a course's
+English-only kata still reads. `dlkata validate` (see `validate.py`) adds the checks that need more
+than one file, among them that every language has every text that English has.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from dlkata import i18n
+from dlkata.i18n import _
 from dlkata.problems import InvalidFile, Problem, shown
 from dlkata.resources import katas_dir, reference_dir
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # of kata.yaml
+TEXT_FORMAT_VERSION = 1  # of text/<lang>.yaml
 Difficulty = Literal["easy", "medium", "hard"]
 # Every topic of the path, in the order the path reaches them: the nineteen first katas, and the
 # second wave's training, optimisers, metrics, generative losses, sequences and compression.
@@ -51,10 +56,31 @@ class UnknownKata(Exception):
     """No kata has this id; carries the closest ids for a did-you-mean."""
 
     def __init__(self, kata_id: str, suggestions: list[str]) -> None:
-        hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"There is no kata named '{kata_id}'.{hint} (`dlkata list` shows all.)")
+        super().__init__(_no_such_kata(kata_id, suggestions))
         self.kata_id = kata_id
         self.suggestions = suggestions
+
+
+def _no_such_kata(kata_id: str, suggestions: list[str]) -> str:
+    """The message of `UnknownKata`, with up to three suggestions."""
+    first, second, third = [*suggestions, "", "", ""][:3]
+    if len(suggestions) >= 3:
+        message = _(
+            "There is no kata named '{kata}'. Did you mean {first} or {second} or {third}? "
+            "(`dlkata list` shows all.)"
+        )
+    elif len(suggestions) == 2:
+        message = _(
+            "There is no kata named '{kata}'. Did you mean {first} or {second}? "
+            "(`dlkata list` shows all.)"
+        )
+    elif suggestions:
+        message = _(
+            "There is no kata named '{kata}'. Did you mean {first}? (`dlkata list` shows all.)"
+        )
+    else:
+        message = _("There is no kata named '{kata}'. (`dlkata list` shows all.)")
+    return message.format(kata=kata_id, first=first, second=second, third=third)
 
 
 @dataclass(frozen=True)
@@ -65,6 +91,8 @@ class Function:
 
 @dataclass(frozen=True)
 class Kata:
+    """A kata, with its words in one language (`language`)."""
+
     id: str
     title: str
     topic: Topic
@@ -74,6 +102,10 @@ class Kata:
     functions: tuple[Function, ...]
     hints: tuple[str, ...]
     folder: Path
+    language: str = i18n.DEFAULT
+    # each hidden test function's one-line description, and the notes hidden tests show by key
+    tests: dict[str, str] = field(default_factory=dict, hash=False)
+    notes: dict[str, str] = field(default_factory=dict, hash=False)
 
     def to_json(self) -> dict[str, Any]:
         """Every field as JSON: a judge rebuilds the kata from it (`from_json`) without reading
@@ -92,13 +124,18 @@ class Kata:
             }
         )
 
-    @property
-    def stub_path(self) -> Path:
-        return self.folder / "stub.py"
+    def text_path(self, language: str, suffix: str = ".yaml") -> Path:
+        return self.folder / "text" / f"{language}{suffix}"
 
     @property
     def explanation_path(self) -> Path:
-        return self.folder / "explanation.md"
+        """The explanation in the kata's language, else in English."""
+        path = self.text_path(self.language, ".md")
+        return path if path.is_file() else self.text_path(i18n.DEFAULT, ".md")
+
+    @property
+    def stub_path(self) -> Path:
+        return self.folder / "stub.py"
 
     @property
     def tests_path(self) -> Path:
@@ -113,46 +150,83 @@ class Kata:
         return [f.name for f in self.functions]
 
 
-def load_kata(folder: Path) -> Kata:
-    """The kata of one folder, from its `kata.yaml`; `CatalogueError` with every problem."""
+def load_kata(folder: Path, language: str | None = None) -> Kata:
+    """The kata of one folder, from its `kata.yaml` and its words in `language` (the current
+    language by default); `CatalogueError` with every problem."""
     from dlkata.schema import parse_kata
     from dlkata.strict_yaml import read_yaml
 
+    language = language or i18n.language()
     path = folder / "kata.yaml"
+    problems: list[Problem] = []
     try:
         spec = parse_kata(read_yaml(path), shown(path), folder.name)
     except InvalidFile as exc:
-        raise CatalogueError(exc.problems) from None
+        problems += exc.problems
+    try:
+        words = load_words(folder, language)
+    except InvalidFile as exc:
+        problems += exc.problems
+    if problems:
+        raise CatalogueError(problems)
     return Kata(
         id=spec.id,
-        title=spec.title,
+        title=words["title"],
         topic=spec.topic,
         difficulty=spec.difficulty,
-        summary=spec.summary,
+        summary=words["summary"],
         prerequisites=tuple(spec.prerequisites),
         functions=tuple(Function(f.name, f.returns_cache) for f in spec.functions),
-        hints=tuple(spec.hints),
+        hints=tuple(words["hints"]),
         folder=folder,
+        language=language,
+        tests=words["tests"],
+        notes=words["notes"],
     )
+
+
+def read_words(path: Path) -> dict[str, Any]:
+    """One `text/<lang>.yaml`, checked against its schema; `InvalidFile` with every problem."""
+    from dlkata.schema import parse_text
+    from dlkata.strict_yaml import read_yaml
+
+    return parse_text(read_yaml(path), shown(path)).model_dump()
+
+
+def load_words(folder: Path, language: str) -> dict[str, Any]:
+    """A kata's words in `language`, English filling any text the language lacks (validate
+    reports the gaps; a learner still reads the kata)."""
+    english = read_words(folder / "text" / f"{i18n.DEFAULT}.yaml")
+    path = folder / "text" / f"{language}.yaml"
+    if language == i18n.DEFAULT or not path.is_file():
+        return english
+    words = read_words(path)
+    return {
+        "title": words["title"],
+        "summary": words["summary"],
+        "hints": words["hints"] or english["hints"],
+        "tests": {**english["tests"], **words["tests"]},
+        "notes": {**english["notes"], **words["notes"]},
+    }
 
 
 def load_catalogue(root: Path | None = None) -> dict[str, Kata]:
     """Every kata under `root` (the packaged katas, or a course's, by default), in a
     path-friendly order; `CatalogueError` with the problems of every broken folder."""
-    return _catalogue(root or katas_dir())
+    return _catalogue(root or katas_dir(), i18n.language())
 
 
 @functools.cache
-def _catalogue(base: Path) -> dict[str, Kata]:
+def _catalogue(base: Path, language: str) -> dict[str, Kata]:
     if not base.is_dir():  # a course (DLKATA_COURSE) without its katas
         raise CatalogueError(
-            [Problem(shown(base), "", "is not a folder (a course, DLKATA_COURSE, holds katas/)")]
+            [Problem(shown(base), "", _("is not a folder (a course, DLKATA_COURSE, holds katas/)"))]
         )
     katas: dict[str, Kata] = {}
     problems: list[Problem] = []
     for yaml_path in sorted(base.glob("*/kata.yaml")):
         try:
-            kata = load_kata(yaml_path.parent)
+            kata = load_kata(yaml_path.parent, language)
         except CatalogueError as exc:
             problems += exc.problems
         else:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dlkata.catalogue import UnknownKata, get_kata, load_catalogue
+from dlkata.i18n import _
 from dlkata.problems import shown
 from dlkata.results import KataResult, Status, Summary, summarise
 from dlkata.workspace import DEFAULT_FOLDER, Workspace, WorkspaceError, file_errors
@@ -32,11 +33,15 @@ def parse_memory(text: str | int) -> int:
     """`512M`, `2G`, `1.5GiB` or a number of bytes; at least 64M, as Python and NumPy need it."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)i?B?\s*", str(text), re.IGNORECASE)
     if not match:
-        raise ValueError(f"'{text}' is not a size: use e.g. 512M or 2G")
+        raise ValueError(_("'{text}' is not a size: use e.g. 512M or 2G").format(text=text))
     number, unit = float(match.group(1)), match.group(2).upper()
     size = int(number * {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}[unit])
     if size < _MIN_MEMORY:
-        raise ValueError(f"'{text}' is too small: at least 64M (Python and NumPy need that much)")
+        raise ValueError(
+            _("'{text}' is too small: at least 64M (Python and NumPy need that much)").format(
+                text=text
+            )
+        )
     return size
 
 
@@ -120,7 +125,11 @@ def _record(workspace: Workspace, results: list[KataResult]) -> list[str]:
     try:
         return record_results(workspace, results)
     except WorkspaceError as exc:
-        return [f"{exc} (The verdicts below were graded but not recorded for `dlkata status`.)"]
+        return [
+            _(
+                "{problem} (The verdicts below were graded but not recorded for `dlkata status`.)"
+            ).format(problem=exc)
+        ]
 
 
 KERNEL_LAYERS = ("landlock", "seccomp")
@@ -134,8 +143,10 @@ def sandbox_warnings(results: list[KataResult]) -> list[str]:
     if not missing:
         return []
     return [
-        f"This system has no {' or '.join(missing)} for the grader's sandbox, so solutions ran "
-        "with the audit hook alone: see 'What the sandbox guarantees' in dlkata's README."
+        _(
+            "This system has no {layers} for the grader's sandbox, so solutions ran with the "
+            "audit hook alone: see 'What the sandbox guarantees' in dlkata's README."
+        ).format(layers=" / ".join(missing))
     ]
 
 
@@ -150,24 +161,26 @@ def _targets(
     if file is not None:
         if all_katas or len(names) != 1:
             raise WorkspaceError(
-                "--file grades one kata: name it, e.g. `dlkata check conv2d --file my.py`"
+                _("--file grades one kata: name it, e.g. `dlkata check conv2d --file my.py`")
             )
         if file.is_dir():
             raise WorkspaceError(
-                f"--file {file} is a folder: name the file to grade, e.g. --file {file}/my.py"
+                _(
+                    "--file {file} is a folder: name the file to grade, e.g. --file {file}/my.py"
+                ).format(file=file)
             )
         if not _readable(file):
-            raise WorkspaceError(f"{file} does not exist.")
+            raise WorkspaceError(_("{path} does not exist.").format(path=file))
         return [(_known(names[0]), file)]
     if all_katas:
         if names:
-            raise WorkspaceError("give kata names or --all, not both")
+            raise WorkspaceError(_("give kata names or --all, not both"))
         targets = [(kata_id, workspace.file_for(kata_id)) for kata_id in load_catalogue()]
-        for _, path in targets:
+        for _kata_id, path in targets:
             _readable(path)
         return targets
     if not names:
-        raise WorkspaceError("name a kata (e.g. `dlkata check linear`) or use --all.")
+        raise WorkspaceError(_("name a kata (e.g. `dlkata check linear`) or use --all."))
     targets = []
     for name in dict.fromkeys(names):
         kata_id = _known(name)
@@ -178,7 +191,9 @@ def _targets(
             )
             where = "" if workspace.root == default else f" --dir {workspace.root}"
             raise WorkspaceError(
-                f"{path} does not exist. Create it with `dlkata new {kata_id}{where}`."
+                _("{path} does not exist. Create it with `dlkata new {kata}{where}`.").format(
+                    path=path, kata=kata_id, where=where
+                )
             )
         targets.append((kata_id, path))
     return targets
@@ -189,12 +204,14 @@ def _readable(path: Path) -> bool:
     folder, or a file dlkata may not read), so that no judge starts for it."""
     if path.is_dir():
         raise WorkspaceError(
-            f"{shown(path)} is a folder where your kata file should be. Move it away, e.g. "
-            f"`mv {shown(path)} {shown(path)}.old`."
+            _(
+                "{path} is a folder where your kata file should be. Move it away, e.g. "
+                "`mv {path} {path}.old`."
+            ).format(path=shown(path))
         )
     if not path.exists():
         return False
-    with file_errors(path, "cannot read"):
+    with file_errors(path, _("cannot read")):
         path.open("rb").close()
     return True
 

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 a kata failed or could not be graded, 2 a usage or conf
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 import traceback
@@ -20,9 +21,11 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from dlkata import __version__
+from dlkata import __version__, i18n
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
 from dlkata.grading import JudgePool
+from dlkata.i18n import N_, _, ngettext
+from dlkata.language import decide
 from dlkata.problems import InvalidFile, file_problem
 from dlkata.render.color import ColorMode, choose_color, console_options
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
@@ -62,11 +65,13 @@ class Commands(TyperGroup):
 app = typer.Typer(
     name="dlkata",
     cls=Commands,
-    help="Deep-learning katas graded like a demanding interviewer: implement the building blocks "
-    "in NumPy, get exact PyTorch semantics, gradient checks and statistics.\n\n"
-    "Start with dlkata list, then dlkata new linear, then dlkata check linear.\n\n"
-    "Shell completion of commands and kata ids: dlkata --install-completion (then open a new "
-    "shell), or dlkata --show-completion to see the script.",
+    help=_(
+        "Deep-learning katas graded like a demanding interviewer: implement the building blocks "
+        "in NumPy, get exact PyTorch semantics, gradient checks and statistics.\n\n"
+        "Start with dlkata list, then dlkata new linear, then dlkata check linear.\n\n"
+        "Shell completion of commands and kata ids: dlkata --install-completion (then open a new "
+        "shell), or dlkata --show-completion to see the script."
+    ),
     no_args_is_help=True,
     # Markdown: a docstring's paragraphs reflow to the terminal's width, whatever their line breaks
     rich_markup_mode="markdown",
@@ -92,12 +97,14 @@ DirOption = Annotated[
     typer.Option(
         "--dir",
         metavar="DIR",
-        help="Workspace folder (default: $DLKATA_WORKSPACE, the nearest dlkata.yaml's, or "
-        "./workspace).",
+        help=_(
+            "Workspace folder (default: $DLKATA_WORKSPACE, the nearest dlkata.yaml's, or "
+            "./workspace)."
+        ),
         show_default=False,
     ),
 ]
-ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help=_("Output format."))]
 
 
 def complete_kata(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -116,15 +123,15 @@ def complete_kata(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 KataArgument = Annotated[
     str,
     typer.Argument(
-        metavar="KATA", help="The kata's id, e.g. conv2d.", autocompletion=complete_kata
+        metavar="KATA", help=_("The kata's id, e.g. conv2d."), autocompletion=complete_kata
     ),
 ]
 VerboseOption = Annotated[
     bool,
-    typer.Option("--verbose", "-v", help="List each test, and every failure with its facts."),
+    typer.Option("--verbose", "-v", help=_("List each test, and every failure with its facts.")),
 ]
 QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Print only the verdict line of each kata.")
+    bool, typer.Option("--quiet", "-q", help=_("Print only the verdict line of each kata."))
 ]
 
 
@@ -141,7 +148,7 @@ def _reset_color(value: ColorMode | None) -> ColorMode | None:
     return value
 
 
-_COLOR_HELP = (
+_COLOR_HELP = _(
     "Colours and styles: auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR forces "
     "them), always, or never (plain text)."
 )
@@ -167,6 +174,52 @@ ColorOption = Annotated[
 ]
 
 
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+def _reset_language(value: Lang | None) -> Lang | None:
+    """The root's `--lang`, read on every command line: unless given, the language is decided
+    again from the environment, `dlkata.yaml` and the locale (a notebook or a test may run many
+    commands in one process)."""
+    configured = os.environ.get("DLKATA_LANG")
+    if value is None and configured and configured not in i18n.LANGUAGES:
+        usage_error(
+            _(
+                "DLKATA_LANG must be one of {choices}, got {value!r}: e.g. export DLKATA_LANG=zh"
+            ).format(choices=", ".join(i18n.LANGUAGES), value=configured)
+        )
+    i18n.use(value.value if value is not None else decide(sys.argv[1:], os.environ))
+    return value
+
+
+def _choose_language(value: Lang | None) -> Lang | None:
+    """A command's `--lang`: it overrides the root's, the environment's and the file's."""
+    if value is not None:
+        i18n.use(value.value)
+    return value
+
+
+def _lang_option(callback: Callable[[Lang | None], Lang | None]) -> Any:
+    """On every command (`dlkata check linear --lang zh`) as well as before one."""
+    return typer.Option(
+        "--lang",
+        metavar="LANG",
+        help=_(
+            "Language of every message: en or zh (default: $DLKATA_LANG, else lang: in "
+            "dlkata.yaml, else the locale, e.g. LANG=zh_CN.UTF-8)."
+        ),
+        callback=callback,
+        is_eager=True,
+        expose_value=False,
+        show_default=False,
+    )
+
+
+LangOption = Annotated[Lang | None, _lang_option(_choose_language)]
+
+
 def out(*, stderr: bool = False) -> Console:
     """A console made per command, so that `--color`, NO_COLOR, FORCE_COLOR and the terminal are
     read when the command runs (rich decides colour when a console is made). Without colour, no
@@ -179,14 +232,14 @@ def out(*, stderr: bool = False) -> Console:
 
 def warn(warnings: list[str] | tuple[str, ...]) -> None:
     for warning in warnings:
-        out(stderr=True).print(f"[yellow]Warning:[/yellow] {warning}")
+        out(stderr=True).print(_("[yellow]Warning:[/yellow] {warning}").format(warning=warning))
 
 
 def usage_error(message: str) -> NoReturn:
     """Exit 2 with a message that says how to proceed: one line per problem."""
     console = out(stderr=True)
     for line in message.splitlines():
-        console.print(f"[red]Error:[/red] {escape(line)}")
+        console.print(_("[red]Error:[/red] {problem}").format(problem=escape(line)))
     raise typer.Exit(2)
 
 
@@ -215,10 +268,11 @@ def main_options(
     version: Annotated[
         bool | None,
         typer.Option(
-            "--version", "-V", callback=version_callback, is_eager=True, help="Show the version."
+            "--version", "-V", callback=version_callback, is_eager=True, help=_("Show the version.")
         ),
     ] = None,
     color: Annotated[ColorMode | None, _color_option(_reset_color)] = None,
+    lang: Annotated[Lang | None, _lang_option(_reset_language)] = None,
 ) -> None:
     """Deep-learning katas, graded."""
 
@@ -228,6 +282,7 @@ def list_katas(
     directory: DirOption = None,
     output: ListFormatOption = ListFormat.text,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the katas with your progress.
 
@@ -264,10 +319,12 @@ def new(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help="Replace an existing file (a backup copy is kept in .dlkata/backups)."
+            "--force",
+            help=_("Replace an existing file (a backup copy is kept in .dlkata/backups)."),
         ),
     ] = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Write the kata's stub into your workspace, ready to implement.
 
@@ -286,11 +343,13 @@ def new(
 def _report_written(written: Scaffolded, kata: Kata) -> None:
     console = out()
     if written.backup:
-        console.print(f"Your previous file was backed up to {written.backup}")
-    console.print(f"[green]Wrote[/green] {written.path}")
+        console.print(_("Your previous file was backed up to {path}").format(path=written.backup))
+    console.print(_("[green]Wrote[/green] {path}").format(path=written.path))
     console.print(
-        f"Next: implement it, then `dlkata check {kata.id}` (or `dlkata watch {kata.id}`). "
-        f"`dlkata explain {kata.id}` teaches the concept."
+        _(
+            "Next: implement it, then `dlkata check {kata}` (or `dlkata watch {kata}`). "
+            "`dlkata explain {kata}` teaches the concept."
+        ).format(kata=kata.id)
     )
 
 
@@ -299,13 +358,14 @@ def restore(
     kata_id: KataArgument,
     backup: Annotated[
         str | None,
-        typer.Argument(help="Which backup (a name from --list); the latest by default."),
+        typer.Argument(help=_("Which backup (a name from --list); the latest by default.")),
     ] = None,
     list_backups: Annotated[
-        bool, typer.Option("--list", help="List the kata's backups, oldest first.")
+        bool, typer.Option("--list", help=_("List the kata's backups, oldest first."))
     ] = False,
     directory: DirOption = None,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Bring back your file from a backup (`new --force` and `reset` keep one each time).
 
@@ -322,20 +382,29 @@ def restore(
     workspace = open_workspace(directory)
     if list_backups:
         names = [path.name for path in workspace.backups(kata.id)]
-        out().print("\n".join(names) if names else f"There is no backup of {kata.id} yet.")
+        out().print(
+            "\n".join(names)
+            if names
+            else _("There is no backup of {kata} yet.").format(kata=kata.id)
+        )
         return
     try:
         written = restore_kata(kata, workspace, backup)
     except WorkspaceError as exc:
         usage_error(str(exc))
     console = out()
-    console.print(f"Restored {written.path} from its backup.")
+    console.print(_("Restored {path} from its backup.").format(path=written.path))
     if written.backup:
-        console.print(f"The file it replaced was backed up to {written.backup}")
+        console.print(_("The file it replaced was backed up to {path}").format(path=written.backup))
 
 
 @app.command()
-def reset(kata_id: KataArgument, directory: DirOption = None, color: ColorOption = None) -> None:
+def reset(
+    kata_id: KataArgument,
+    directory: DirOption = None,
+    color: ColorOption = None,
+    lang: LangOption = None,
+) -> None:
     """Put the kata's stub back and start over (hints too); your file is backed up first.
 
     Example: dlkata reset conv2d
@@ -365,7 +434,11 @@ def _at_least(minimum: float) -> Callable[[float | None], float | None]:
 
     def check(value: float | None) -> float | None:
         if value is not None and value < minimum:
-            raise typer.BadParameter(f"{value:g} is too short: give at least {minimum:g} seconds.")
+            raise typer.BadParameter(
+                _("{value:g} is too short: give at least {minimum:g} seconds.").format(
+                    value=value, minimum=minimum
+                )
+            )
         return value
 
     return check
@@ -378,8 +451,10 @@ TimeoutOption = Annotated[
         metavar="SECONDS",
         callback=_at_least(0.1),
         show_default=False,
-        help="Seconds allowed for one call into your code, at least 0.1 (default: dlkata.yaml's, "
-        "else 10).",
+        help=_(
+            "Seconds allowed for one call into your code, at least 0.1 (default: dlkata.yaml's, "
+            "else 10)."
+        ),
     ),
 ]
 KataTimeoutOption = Annotated[
@@ -389,8 +464,10 @@ KataTimeoutOption = Annotated[
         metavar="SECONDS",
         callback=_at_least(1.0),
         show_default=False,
-        help="Seconds allowed for one kata's tests in all, at least 1 (default: dlkata.yaml's, "
-        "else 60).",
+        help=_(
+            "Seconds allowed for one kata's tests in all, at least 1 (default: dlkata.yaml's, "
+            "else 60)."
+        ),
     ),
 ]
 MemoryOption = Annotated[
@@ -400,7 +477,7 @@ MemoryOption = Annotated[
         metavar="SIZE",
         callback=_check_memory,
         show_default=False,
-        help="Memory your code may use, e.g. 512M or 2G (default: dlkata.yaml's, else 2G).",
+        help=_("Memory your code may use, e.g. 512M or 2G (default: dlkata.yaml's, else 2G)."),
     ),
 ]
 
@@ -409,16 +486,20 @@ MemoryOption = Annotated[
 def check(
     katas: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[KATA]...", help="Katas to grade.", autocompletion=complete_kata),
+        typer.Argument(
+            metavar="[KATA]...", help=_("Katas to grade."), autocompletion=complete_kata
+        ),
     ] = None,
     all_katas: Annotated[
         bool,
-        typer.Option("--all", help="Grade every kata; those not started are reported as skipped."),
+        typer.Option(
+            "--all", help=_("Grade every kata; those not started are reported as skipped.")
+        ),
     ] = False,
     file: Annotated[
         Path | None,
         typer.Option(
-            "--file", metavar="FILE", help="Grade this file (one kata only).", show_default=False
+            "--file", metavar="FILE", help=_("Grade this file (one kata only)."), show_default=False
         ),
     ] = None,
     directory: DirOption = None,
@@ -427,8 +508,11 @@ def check(
         typer.Option(
             "--format",
             metavar="FORMAT",
-            help="text (a terminal report), json, junit (XML), github (a readable log with "
-            "annotations, and a job summary in $GITHUB_STEP_SUMMARY) or markdown (that summary).",
+            help=_(
+                "text (a terminal report), json, junit (XML), github (a readable log with "
+                "annotations, and a job summary in $GITHUB_STEP_SUMMARY) or markdown (that "
+                "summary)."
+            ),
         ),
     ] = ReportFormat.text,
     destination: Annotated[
@@ -437,7 +521,7 @@ def check(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the report to this file instead of stdout.",
+            help=_("Write the report to this file instead of stdout."),
             show_default=False,
         ),
     ] = None,
@@ -446,7 +530,7 @@ def check(
         typer.Option(
             "--junit",
             metavar="FILE",
-            help="Also write a JUnit XML report to this file (for CI).",
+            help=_("Also write a JUnit XML report to this file (for CI)."),
             show_default=False,
         ),
     ] = None,
@@ -456,12 +540,14 @@ def check(
     require_all: Annotated[
         bool,
         typer.Option(
-            "--require-all", help="Count katas not started as failures, also with --all and in CI."
+            "--require-all",
+            help=_("Count katas not started as failures, also with --all and in CI."),
         ),
     ] = False,
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Grade your solutions with the hidden tests.
 
@@ -512,11 +598,18 @@ def check(
         raise typer.Exit(1)
     if verdict == "nothing_graded":
         where = workspace.root
-        found = "does not exist" if not where.is_dir() else "holds no kata file"
-        out(stderr=True).print(
-            f"[yellow]Nothing was graded:[/yellow] the workspace {where} {found}. Start a kata "
-            "with `dlkata next` or `dlkata new KATA`."
+        message = (
+            _(
+                "[yellow]Nothing was graded:[/yellow] the workspace {where} does not exist. Start "
+                "a kata with `dlkata next` or `dlkata new KATA`."
+            )
+            if not where.is_dir()
+            else _(
+                "[yellow]Nothing was graded:[/yellow] the workspace {where} holds no kata file. "
+                "Start a kata with `dlkata next` or `dlkata new KATA`."
+            )
         )
+        out(stderr=True).print(message.format(where=where))
         raise typer.Exit(NOTHING_GRADED)
 
 
@@ -524,7 +617,7 @@ def _verbosity(verbose: bool, quiet: bool) -> Verbosity:
     from dlkata.render.text import Verbosity
 
     if verbose and quiet:
-        usage_error("--verbose and --quiet ask for opposite things: give one of them.")
+        usage_error(_("--verbose and --quiet ask for opposite things: give one of them."))
     return Verbosity.VERBOSE if verbose else Verbosity.QUIET if quiet else Verbosity.NORMAL
 
 
@@ -605,7 +698,7 @@ def _write(path: Path, text: str, *, append: bool = False) -> None:
         with open(path, "a" if append else "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        usage_error(file_problem(exc, path, "cannot write"))
+        usage_error(file_problem(exc, path, _("cannot write")))
 
 
 @app.command()
@@ -614,7 +707,7 @@ def watch(
         str | None,
         typer.Argument(
             metavar="[KATA]",
-            help="The kata to grade (default: whichever you save).",
+            help=_("The kata to grade (default: whichever you save)."),
             autocompletion=complete_kata,
             show_default=False,
         ),
@@ -623,6 +716,7 @@ def watch(
     verbose: VerboseOption = False,
     quiet: QuietOption = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Grade again every time you save; Ctrl-C stops.
 
@@ -647,10 +741,14 @@ def watch(
     existing = [p for p in files if p.is_file()]
     if kata_id and not existing:
         usage_error(
-            f"{workspace.file_for(ids[0])} does not exist. Create it with `dlkata new {ids[0]}`."
+            _("{path} does not exist. Create it with `dlkata new {kata}`.").format(
+                path=workspace.file_for(ids[0]), kata=ids[0]
+            )
         )
     console = out()
-    where = f"{ids[0]}.py" if kata_id else f"the kata files in {workspace.root}"
+    where = (
+        f"{ids[0]}.py" if kata_id else _("the kata files in {folder}").format(folder=workspace.root)
+    )
 
     def regrade(changed: list[Path]) -> None:
         names = [files[p] for p in changed]
@@ -660,7 +758,7 @@ def watch(
                     workspace, names, limits=limits, pool=JUDGES, on_progress=progress
                 )
         except WorkspaceError as exc:  # e.g. a file deleted since it was saved
-            console.print(f"[red]Error:[/red] {exc}")
+            console.print(_("[red]Error:[/red] {problem}").format(problem=exc))
             return
         if console.is_terminal:
             console.clear()
@@ -674,15 +772,21 @@ def watch(
         # tests already collected
         JUDGES.warm(1, [get_kata(ids[0])] if kata_id else None, limits)
         if any(path.is_file() for path in files):
-            console.print(f"[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]")
+            console.print(
+                _("[dim]Watching {where}: save to grade again, Ctrl-C to stop.[/dim]").format(
+                    where=where
+                )
+            )
         else:
             console.print(
-                f"Watching {where}; none exists yet (`dlkata next` writes one). Ctrl-C to stop."
+                _(
+                    "Watching {where}; none exists yet (`dlkata next` writes one). Ctrl-C to stop."
+                ).format(where=where)
             )
 
     latest = sorted(existing, key=lambda p: p.stat().st_mtime_ns)[-1:]
     watch_files(lambda: list(files), regrade, initial=latest, ready=ready)
-    console.print("Stopped watching.")
+    console.print(_("Stopped watching."))
 
 
 @app.command()
@@ -690,6 +794,7 @@ def status(
     directory: DirOption = None,
     output: ListFormatOption = ListFormat.text,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Your progress: overall and per topic, the katas passed, in progress and not started, and
     the kata to do next.
@@ -708,7 +813,9 @@ def status(
 
 
 @app.command("next")
-def next_kata(directory: DirOption = None, color: ColorOption = None) -> None:
+def next_kata(
+    directory: DirOption = None, color: ColorOption = None, lang: LangOption = None
+) -> None:
     """Start the next kata: the first whose prerequisites you have passed (required katas
     first). Writes its stub into your workspace.
 
@@ -724,29 +831,37 @@ def next_kata(directory: DirOption = None, color: ColorOption = None) -> None:
     if kata is None:
         left = course.ids(Progress.IN_PROGRESS)
         out().print(
-            f"Every kata is started. Finish {', '.join(left)}: `dlkata check {left[0]}`."
+            _("Every kata is started. Finish {katas}: `dlkata check {first}`.").format(
+                katas=", ".join(left), first=left[0]
+            )
             if left
-            else "[green]Every kata passed.[/green] Well done."
+            else _("[green]Every kata passed.[/green] Well done.")
         )
         return
     if workspace.file_for(kata.id).exists():
         out().print(
-            f"Next: {kata.id} ({kata.title}). Its stub is waiting in "
-            f"{workspace.file_for(kata.id)}; `dlkata check {kata.id}` grades it."
+            _(
+                "Next: {kata} ({title}). Its stub is waiting in {path}; `dlkata check {kata}` "
+                "grades it."
+            ).format(kata=kata.id, title=kata.title, path=workspace.file_for(kata.id))
         )
         return
     written = scaffold(kata, workspace)
-    out().print(f"Next: [bold]{kata.id}[/bold] ({kata.title}). {kata.summary}")
+    out().print(
+        _("Next: [bold]{kata}[/bold] ({title}). {summary}").format(
+            kata=kata.id, title=escape(kata.title), summary=escape(kata.summary)
+        )
+    )
     _report_written(written, kata)
 
 
 @app.command()
 def init(
     target: Annotated[
-        Path, typer.Argument(metavar="[DIR]", help="The repository to set up.")
+        Path, typer.Argument(metavar="[DIR]", help=_("The repository to set up."))
     ] = Path("."),
     folder: Annotated[
-        str, typer.Option("--workspace", help="Folder for your kata files, inside DIR.")
+        str, typer.Option("--workspace", help=_("Folder for your kata files, inside DIR."))
     ] = "solutions",
     required: Annotated[
         list[str] | None,
@@ -754,8 +869,9 @@ def init(
             "--require",
             metavar="KATA",
             autocompletion=complete_kata,
-            help="A kata your course requires "
-            "(repeat for several); not started, it fails the check.",
+            help=_(
+                "A kata your course requires (repeat for several); not started, it fails the check."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -765,25 +881,30 @@ def init(
             "--install",
             metavar="SPEC",
             show_default=False,
-            help="What the workflow installs with pip: your fork, as git+ and its address "
-            "(default: '.' in a fork of dlkata; needed elsewhere, as dlkata is not on the "
-            "package index yet).",
+            help=_(
+                "What the workflow installs with pip: your fork, as git+ and its address "
+                "(default: '.' in a fork of dlkata; needed elsewhere, as dlkata is not on the "
+                "package index yet)."
+            ),
         ),
     ] = None,
     move: Annotated[
         bool,
         typer.Option(
             "--move-workspace",
-            help="Move the kata files and progress already in DIR/workspace to the new folder "
-            "(default: ask on a terminal, else keep them there).",
+            help=_(
+                "Move the kata files and progress already in DIR/workspace to the new folder "
+                "(default: ask on a terminal, else keep them there)."
+            ),
         ),
     ] = False,
     keep: Annotated[
         bool,
-        typer.Option("--keep-workspace", help="Leave them in DIR/workspace without asking."),
+        typer.Option("--keep-workspace", help=_("Leave them in DIR/workspace without asking.")),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing files.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=_("Replace existing files."))] = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
     GitHub Actions workflow that grades every push.
@@ -797,9 +918,9 @@ def init(
     from dlkata.init import INSTALL_EXAMPLE, find_leftover, initialise, refuse_overwrite
 
     if not target.is_dir():
-        usage_error(f"{target} is not a folder.")
+        usage_error(_("{path} is not a folder.").format(path=target))
     if move and keep:
-        usage_error("--move-workspace and --keep-workspace contradict each other: choose one.")
+        usage_error(_("--move-workspace and --keep-workspace contradict each other: choose one."))
     choice = True if move else False if keep else None
     names = [find_kata(k).id for k in required or []]
     try:
@@ -817,30 +938,51 @@ def init(
     except WorkspaceError as exc:
         usage_error(str(exc))
     console = out()
-    console.print(f"[green]Wrote[/green] {made.config}")
+    console.print(_("[green]Wrote[/green] {path}").format(path=made.config))
     if made.install is None:
-        console.print(f"[green]Wrote[/green] {made.workflow}")
+        console.print(_("[green]Wrote[/green] {path}").format(path=made.workflow))
         out(stderr=True).print(
-            "[yellow]Warning:[/yellow] dlkata is not on the package index yet, so the workflow "
-            "cannot install it by name: its install step fails, saying so, until you name a "
-            f"repository that holds dlkata, e.g. your fork: `dlkata init --force --install "
-            f"{INSTALL_EXAMPLE}`."
+            _(
+                "[yellow]Warning:[/yellow] dlkata is not on the package index yet, so the "
+                "workflow cannot install it by name: its install step fails, saying so, until you "
+                "name a repository that holds dlkata, e.g. your fork: `dlkata init --force "
+                "--install {example}`."
+            ).format(example=INSTALL_EXAMPLE)
         )
     else:
-        console.print(f"[green]Wrote[/green] {made.workflow} (installs `{made.install}`)")
-    if leftover is not None and made.moved:
-        console.print(f"Moved {_leftover_words(leftover)} from {leftover.source} to {made.folder}.")
-    elif leftover is not None:
-        why = " (no terminal to ask)" if choice is None and not _on_terminal() else ""
         console.print(
-            f"[yellow]Kept[/yellow] {_leftover_words(leftover)} in {leftover.source}{why}, but "
-            f"dlkata now reads {made.folder}. To move them there, run this `dlkata init` again "
-            "with `--force --move-workspace`."
+            _("[green]Wrote[/green] {path} (installs `{spec}`)").format(
+                path=made.workflow, spec=made.install
+            )
         )
-    console.print(f"Your kata files go in {made.folder}.")
+    if leftover is not None and made.moved:
+        console.print(
+            _("Moved {what} from {source} to {folder}.").format(
+                what=_leftover_words(leftover), source=leftover.source, folder=made.folder
+            )
+        )
+    elif leftover is not None:
+        kept = (
+            _(
+                "[yellow]Kept[/yellow] {what} in {source} (no terminal to ask), but dlkata now "
+                "reads {folder}. To move them there, run this `dlkata init` again with "
+                "`--force --move-workspace`."
+            )
+            if choice is None and not _on_terminal()
+            else _(
+                "[yellow]Kept[/yellow] {what} in {source}, but dlkata now reads {folder}. To "
+                "move them there, run this `dlkata init` again with `--force --move-workspace`."
+            )
+        )
+        console.print(
+            kept.format(what=_leftover_words(leftover), source=leftover.source, folder=made.folder)
+        )
+    console.print(_("Your kata files go in {folder}.").format(folder=made.folder))
     console.print(
-        "Next: `dlkata next` writes your first kata. Commit these files and push: the "
-        "Actions tab grades every push, with a summary and annotations on your code."
+        _(
+            "Next: `dlkata next` writes your first kata. Commit these files and push: the "
+            "Actions tab grades every push, with a summary and annotations on your code."
+        )
     )
 
 
@@ -849,8 +991,14 @@ def _ask_to_move(leftover: Leftover, choice: bool | None) -> bool:
     if choice is not None or not _on_terminal():
         return bool(choice)
     return typer.confirm(
-        f"dlkata will read your kata files from {leftover.destination}. {leftover.source} holds "
-        f"{_leftover_words(leftover)}. Move them there?",
+        _(
+            "dlkata will read your kata files from {destination}. {source} holds {what}. Move "
+            "them there?"
+        ).format(
+            destination=leftover.destination,
+            source=leftover.source,
+            what=_leftover_words(leftover),
+        ),
         default=True,
     )
 
@@ -862,10 +1010,18 @@ def _on_terminal() -> bool:
 def _leftover_words(leftover: Leftover) -> str:
     """'2 kata files (linear.py, relu.py) and dlkata's progress'"""
     count = len(leftover.kata_files)
-    files = f"{count} kata file{'s' if count != 1 else ''} ({', '.join(leftover.kata_files)})"
+    names = ", ".join(leftover.kata_files)
     if not leftover.progress:
-        return files
-    return f"{files} and dlkata's progress" if count else "dlkata's progress"
+        return ngettext(
+            "{count} kata file ({names})", "{count} kata files ({names})", count
+        ).format(count=count, names=names)
+    if not count:
+        return _("dlkata's progress")
+    return ngettext(
+        "{count} kata file ({names}) and dlkata's progress",
+        "{count} kata files ({names}) and dlkata's progress",
+        count,
+    ).format(count=count, names=names)
 
 
 @app.command()
@@ -873,9 +1029,10 @@ def explain(
     kata_id: KataArgument,
     solution: Annotated[
         bool,
-        typer.Option("--solution", help="Also show the reference implementation (spoilers)."),
+        typer.Option("--solution", help=_("Also show the reference implementation (spoilers).")),
     ] = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Explain the concept: maths, shapes, a worked example, pitfalls, interview questions.
 
@@ -893,8 +1050,9 @@ def explain(
 def hint(
     kata_id: KataArgument,
     directory: DirOption = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Show every hint at once.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help=_("Show every hint at once."))] = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Show the next hint for a kata (one more each time you ask).
 
@@ -908,20 +1066,24 @@ def hint(
     console = out()
     for number, text in enumerate(kata.hints[:shown], start=1):
         style = "bold" if number == shown else "dim"
-        console.print(f"[{style}]Hint {number}/{len(kata.hints)}:[/{style}] {text}")
+        label = _("Hint {number}/{count}:").format(number=number, count=len(kata.hints))
+        console.print(f"[{style}]{label}[/{style}] {escape(text)}")
     if shown >= len(kata.hints):
         console.print(
-            f"That was the last hint. `dlkata explain {kata.id}` walks through the concept; "
-            "`--solution` shows the reference."
+            _(
+                "That was the last hint. `dlkata explain {kata}` walks through the concept; "
+                "`--solution` shows the reference."
+            ).format(kata=kata.id)
         )
 
 
 @app.command()
 def validate(
     quick: bool = typer.Option(
-        False, "--quick", help="Only read the folders; do not grade the references."
+        False, "--quick", help=_("Only read the folders; do not grade the references.")
     ),
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check every kata folder (for kata authors): each problem with its file and field.
 
@@ -939,14 +1101,21 @@ def validate(
     for problem in problems:
         console.print(f"[red]✗[/red] {escape(str(problem))}")
     if problems:
-        console.print(f"{len(problems)} problem(s) in {count} kata folders.")
+        console.print(
+            ngettext(
+                "{problems} problem in {count} kata folders.",
+                "{problems} problems in {count} kata folders.",
+                len(problems),
+            ).format(problems=len(problems), count=count)
+        )
         raise typer.Exit(1)
-    console.print(f"[green]✓[/green] {count} kata folders are valid.")
+    console.print(_("[green]✓[/green] {count} kata folders are valid.").format(count=count))
 
 
 class SchemaName(str, Enum):
     report = "report"
     kata = "kata"
+    text = "text"
     config = "config"
 
 
@@ -956,13 +1125,16 @@ def schema(
         SchemaName,
         typer.Argument(
             metavar="NAME",
-            help="report (the JSON of `check --format json`), kata (kata.yaml) or config "
-            "(dlkata.yaml).",
+            help=_(
+                "report (the JSON of `check --format json`), kata (kata.yaml), text (a kata's "
+                "text/<lang>.yaml) or config (dlkata.yaml)."
+            ),
         ),
     ],
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Print a JSON Schema: of the JSON report, of kata.yaml or of dlkata.yaml.
+    """Print a JSON Schema: of the JSON report, of kata.yaml, of a kata's text or of dlkata.yaml.
 
     The report's schema_version names the schema it follows; docs/report.schema.json is a copy.
 
@@ -975,6 +1147,31 @@ def schema(
     print(json.dumps(json_schema(name.value), indent=2))
 
 
+# Each command's help is its docstring, in the language of this run (chosen before this module
+# was imported; scripts/translations.py extracts the docstrings of commands).
+for _command in app.registered_commands:
+    _command.help = _(inspect.getdoc(_command.callback) or "")
+
+
+def _typer_words() -> None:
+    """Typer's own words in its help and error panels, in the language of this run. Only for
+    another language than English: this imports typer's help module (about 70 ms)."""
+    from typer import rich_utils
+
+    for name, text in (
+        ("ARGUMENTS_PANEL_TITLE", N_("Arguments")),
+        ("OPTIONS_PANEL_TITLE", N_("Options")),
+        ("COMMANDS_PANEL_TITLE", N_("Commands")),
+        ("ERRORS_PANEL_TITLE", N_("Error")),
+        ("ABORTED_TEXT", N_("Aborted.")),
+        ("RICH_HELP", N_("Try [blue]'{command_path} {help_option}'[/] for help.")),
+        ("DEFAULT_STRING", N_("[default: {}]")),
+        ("REQUIRED_LONG_STRING", N_("[required]")),
+    ):
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, _(text))
+
+
 NOTHING_GRADED = 5  # pytest's code for "no tests ran"
 INTERNAL_ERROR = 3
 
@@ -985,22 +1182,34 @@ JUDGES = JudgePool()
 _GRADING_COMMANDS = ("check", "watch")
 
 
+def _command_of(arguments: list[str]) -> str | None:
+    """The command a command line runs, after the root's options (`--lang zh check`)."""
+    values = iter(arguments)
+    for argument in values:
+        if argument in ("--color", "--lang"):
+            next(values, None)
+        elif not argument.startswith("-"):
+            return argument
+    return None
+
+
 def main() -> None:
+    """The command line, in the language `dlkata.__main__` chose before importing this module."""
     arguments = sys.argv[1:]
-    if (
-        arguments[:1]
-        and arguments[0] in _GRADING_COMMANDS
-        and not {"-h", "--help"} & set(arguments)
-    ):
+    if _command_of(arguments) in _GRADING_COMMANDS and not {"-h", "--help"} & set(arguments):
         JUDGES.warm(1)
+    if i18n.language() != i18n.DEFAULT:
+        _typer_words()
     try:
         app(prog_name="dlkata")
     except Exception:  # a bug of dlkata's: a short message, and the details in a file
         report = crash_report(traceback.format_exc())
         out(stderr=True).print(
-            f"[red]dlkata hit an internal error[/red] (not a problem with your solution). The "
-            f"full traceback is in {report}. Please report it to dlkata's maintainers with that "
-            "file and the command you ran."
+            _(
+                "[red]dlkata hit an internal error[/red] (not a problem with your solution). The "
+                "full traceback is in {report}. Please report it to dlkata's maintainers with "
+                "that file and the command you ran."
+            ).format(report=report)
         )
         sys.exit(INTERNAL_ERROR)
     finally:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from dlkata import i18n
 from dlkata.catalogue import Kata
 from dlkata.limits import Limits
 from dlkata.resources import PACKAGE_DIR
@@ -70,7 +71,7 @@ class Judge:
             env=env,
             cwd=self.scratch.name,
         )
-        self.prepared: tuple[list[str], Limits] | None = None
+        self.prepared: tuple[list[str], Limits, str] | None = None  # katas, limits, language
         self.group: list[GradeRequest] = []
         self.allowed = self.deadline = 0.0
         self.results: dict[str, KataResult] = {}
@@ -79,8 +80,8 @@ class Judge:
 
     def prepare(self, katas: list[Kata], limits: Limits) -> None:
         """Name the katas: the judge collects their tests, then waits for the learner's files."""
-        self.prepared = ([k.id for k in katas], limits)
-        order = {"katas": [k.to_json() for k in katas]}
+        self.prepared = ([k.id for k in katas], limits, i18n.language())
+        order = {"katas": [k.to_json() for k in katas], "language": i18n.language()}
         self._write({**order, "limits": asdict(limits)})
 
     def submit(self, group: list[GradeRequest], limits: Limits) -> None:
@@ -190,7 +191,7 @@ class JudgePool:
     def take(self, group: list[GradeRequest], limits: Limits) -> Judge:
         """A judge prepared for exactly these katas and limits, else one not prepared yet, else
         a new one. Judges prepared for other katas keep waiting until the pool is closed."""
-        wanted = ([r.kata.id for r in group], limits)
+        wanted = ([r.kata.id for r in group], limits, i18n.language())
         for fits in (lambda j: j.prepared == wanted, lambda j: j.prepared is None):
             for judge in self.waiting:
                 if fits(judge):

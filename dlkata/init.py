@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from dlkata.i18n import _, ngettext
 from dlkata.resources import PACKAGE_DIR
 from dlkata.workspace import CONFIG_NAME, STATE_DIR, WorkspaceError, file_errors, write_atomic
 from dlkata.workspace import DEFAULT_FOLDER as UNCONFIGURED_FOLDER
@@ -59,8 +60,10 @@ def find_leftover(target: Path, folder: str) -> Leftover | None:
         entries = tuple(sorted(source.iterdir()))
     except OSError as exc:
         raise WorkspaceError(
-            f"{source} cannot be read ({exc.strerror}), so its kata files cannot be moved. Fix "
-            "its permissions, or run `dlkata init --workspace workspace` to keep using it."
+            _(
+                "{source} cannot be read ({reason}), so its kata files cannot be moved. Fix its "
+                "permissions, or run `dlkata init --workspace workspace` to keep using it."
+            ).format(source=source, reason=exc.strerror)
         ) from exc
     kata_files = tuple(p.name for p in entries if p.suffix == ".py" and p.is_file())
     progress = (source / STATE_DIR).is_dir()
@@ -74,10 +77,14 @@ def refuse_overwrite(target: Path, force: bool) -> None:
     """Raise unless `init` may write its files into `target`."""
     existing = [p for p in (target / CONFIG_NAME, target / WORKFLOW_PATH) if p.exists()]
     if existing and not force:
-        names = " and ".join(str(p) for p in existing)
         raise WorkspaceError(
-            f"{names} already exist{'s' if len(existing) == 1 else ''}, so nothing was written. "
-            "`dlkata init --force` replaces them."
+            ngettext(
+                "{names} already exists, so nothing was written. `dlkata init --force` replaces "
+                "it.",
+                "{names} already exist, so nothing was written. `dlkata init --force` replaces "
+                "them.",
+                len(existing),
+            ).format(names=", ".join(str(p) for p in existing))
         )
 
 
@@ -96,14 +103,18 @@ def initialise(
     refuse_overwrite(target, force)
     if move is not None and move.clashes:
         raise WorkspaceError(
-            f"{', '.join(move.clashes)} already exist{'s' if len(move.clashes) == 1 else ''} in "
-            f"{move.destination}, so nothing was moved or written. Move or rename "
-            f"{'it' if len(move.clashes) == 1 else 'them'} first, then run `dlkata init` again."
+            ngettext(
+                "{names} already exists in {folder}, so nothing was moved or written. Move or "
+                "rename it first, then run `dlkata init` again.",
+                "{names} already exist in {folder}, so nothing was moved or written. Move or "
+                "rename them first, then run `dlkata init` again.",
+                len(move.clashes),
+            ).format(names=", ".join(move.clashes), folder=move.destination)
         )
     install = install or ("." if is_dlkata_checkout(target) else None)
     config, workflow = target / CONFIG_NAME, target / WORKFLOW_PATH
     settings = {"workspace": json.dumps(folder), "required": json.dumps(list(required))}
-    with file_errors(target / folder, "cannot make the folder"):  # first: nothing half-written
+    with file_errors(target / folder, _("cannot make the folder")):  # first: nothing half-written
         (target / folder).mkdir(parents=True, exist_ok=True)
     write_atomic(config, _template("dlkata.yaml", settings))
     write_atomic(workflow, _template("workflow.yml", {"install_run": _install_run(install)}))
@@ -119,12 +130,14 @@ def move_leftover(leftover: Leftover) -> tuple[Path, ...]:
     for entry in leftover.entries:
         landing = leftover.destination / entry.name
         if _exists(landing):
-            done = ", ".join(p.name for p in moved) or "nothing"
+            done = ", ".join(p.name for p in moved) or "-"
             raise WorkspaceError(
-                f"{landing} already exists, so {entry} stayed where it is (moved so far: "
-                f"{done}). Move or rename it, then move the rest of {leftover.source} yourself."
+                _(
+                    "{landing} already exists, so {entry} stayed where it is (moved so far: "
+                    "{done}). Move or rename it, then move the rest of {source} yourself."
+                ).format(landing=landing, entry=entry, done=done, source=leftover.source)
             )
-        with file_errors(entry, "cannot move"):
+        with file_errors(entry, _("cannot move")):
             moved.append(Path(shutil.move(entry, landing)))
     try:
         leftover.source.rmdir()

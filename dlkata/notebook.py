@@ -5,6 +5,7 @@ that shows the same report as the terminal (`_repr_html_`) and holds the verdict
     check("linear", linear_forward, linear_backward)   # functions from your cells
     check("linear", "my_linear.py")                     # a file
     check("linear")                                     # your workspace's linear.py
+    check("linear", lang="zh")                          # the report in Chinese
 
 Functions are written, with `inspect.getsource`, into a temporary module together with what they
 use from the notebook: modules become imports, plain constants assignments, and helper functions
@@ -26,7 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
+from dlkata import i18n
 from dlkata.checking import run_check
+from dlkata.i18n import _
+from dlkata.language import decide
 from dlkata.render.text import render_text
 from dlkata.results import KataResult, Status
 from dlkata.workspace import resolve_workspace
@@ -76,9 +80,15 @@ def check(
     kata: str,
     *solution: str | os.PathLike[str] | Callable[..., Any] | type,
     limits: Limits | None = None,
+    lang: str | None = None,
 ) -> Report:
     """Grade `kata`: the workspace's file when no solution is given (and record the verdict, as
-    `dlkata check` does), one file given by path, or the functions (and classes) given."""
+    `dlkata check` does), one file given by path, or the functions (and classes) given. `lang`
+    ("en" or "zh") is the report's language; by default, as for the command: `DLKATA_LANG`,
+    `lang:` in `dlkata.yaml`, the locale."""
+    if lang is not None:
+        i18n.check_language(lang, "lang")
+    i18n.use(lang or decide([], os.environ))
     workspace = resolve_workspace()
     if not solution:
         return Report(run_check(workspace, [kata], limits=limits).results)
@@ -99,15 +109,18 @@ def module_source(objects: list[Any]) -> str:
     while queue:
         obj = queue.pop(0)
         if not callable(obj) or isinstance(obj, types.BuiltinFunctionType):
-            raise TypeError(f"{obj!r} is not a function or class defined in Python")
+            raise TypeError(
+                _("{object!r} is not a function or class defined in Python").format(object=obj)
+            )
         if obj.__name__ in sources:
             continue
         try:
             sources[obj.__name__] = textwrap.dedent(inspect.getsource(obj))
         except (OSError, TypeError) as exc:
             raise TypeError(
-                f"the source of {obj.__name__} cannot be found: define it in a notebook cell or "
-                "a file"
+                _(
+                    "the source of {name} cannot be found: define it in a notebook cell or a file"
+                ).format(name=obj.__name__)
             ) from exc
         for name, value in _globals_used(obj):
             if isinstance(value, types.ModuleType):

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlkata.i18n import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -41,32 +43,45 @@ def shown(path: Path) -> str:
 
 def file_problem(exc: OSError, path: Path | None = None, doing: str = "") -> str:
     """One line for a file-system error: the file (`path`, else the error's), what dlkata was
-    `doing` ("cannot write"), what went wrong, and what to do about it."""
+    `doing` (a translated phrase such as `_("cannot write")`), what went wrong, and what to do
+    about it."""
     where = path if path is not None else Path(exc.filename) if exc.filename else None
-    name = shown(where) if where is not None else "a file"
-    head = f"{doing} {name}" if doing else name
+    name = shown(where) if where is not None else _("a file")
+    head = _("{doing} {file}").format(doing=doing, file=name) if doing else name
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM):
-        return (
-            f"{head}: permission denied. Check the permissions of it and of its folders, "
-            f"e.g. `ls -ld {name}`."
-        )
+        return _(
+            "{head}: permission denied. Check the permissions of it and of its folders, "
+            "e.g. `ls -ld {file}`."
+        ).format(head=head, file=name)
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return f"{head}: the disk is full. Free some space, then run the command again."
+        return _("{head}: the disk is full. Free some space, then run the command again.").format(
+            head=head
+        )
     if code == errno.EROFS:
-        return f"{head}: the file system is read-only. Choose another workspace with --dir."
+        return _(
+            "{head}: the file system is read-only. Choose another workspace with --dir."
+        ).format(head=head)
     if code in (errno.ENOTDIR, errno.EEXIST) and where is not None:
         blocker = _file_in_the_way(where)
         if blocker is not None:
-            return (
-                f"{f'{head}: ' if doing else ''}{shown(blocker)} is a file where dlkata needs a "
-                f"folder. Move it away, e.g. `mv {shown(blocker)} {shown(blocker)}.old`."
-            )
+            if doing:
+                return _(
+                    "{head}: {blocker} is a file where dlkata needs a folder. Move it away, "
+                    "e.g. `mv {blocker} {blocker}.old`."
+                ).format(head=head, blocker=shown(blocker))
+            return _(
+                "{blocker} is a file where dlkata needs a folder. Move it away, "
+                "e.g. `mv {blocker} {blocker}.old`."
+            ).format(blocker=shown(blocker))
     if code == errno.EISDIR:
-        return f"{head}: it is a folder where dlkata needs a file. Move it away or name a file."
+        return _(
+            "{head}: it is a folder where dlkata needs a file. Move it away or name a file."
+        ).format(head=head)
     if code == errno.ENOENT:
-        return f"{head}: it does not exist."
-    return f"{head}: {exc.strerror or exc}."
+        return _("{head}: it does not exist.").format(head=head)
+    # the system's own words for any other error
+    return _("{head}: {reason}.").format(head=head, reason=exc.strerror or exc)
 
 
 def _file_in_the_way(path: Path) -> Path | None:

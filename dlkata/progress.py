@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from dlkata.catalogue import Kata, load_catalogue
+from dlkata.i18n import N_, _
 from dlkata.results import KataResult, Status
+from dlkata.scaffold import untouched
 from dlkata.workspace import Workspace
 
 
@@ -28,8 +30,15 @@ class Progress(str, Enum):
 
     @property
     def label(self) -> str:
-        """The words people read: `not started`."""
-        return self.value.replace("_", " ")
+        """The words people read, in their language: `not started`."""
+        return _(LABELS[self])
+
+
+LABELS = {
+    Progress.NOT_STARTED: N_("not started"),
+    Progress.IN_PROGRESS: N_("in progress"),
+    Progress.PASSED: N_("passed"),
+}
 
 
 def record_results(workspace: Workspace, results: list[KataResult]) -> list[str]:
@@ -76,10 +85,10 @@ def learner_progress(kata: Kata, workspace: Workspace, recorded: dict[str, Any])
             return Progress.IN_PROGRESS
         return Progress.PASSED
     try:
-        untouched = path.read_text(encoding="utf-8") == kata.stub_path.read_text(encoding="utf-8")
+        still_stub = untouched(path.read_text(encoding="utf-8"), kata)
     except (OSError, UnicodeDecodeError):
-        untouched = False
-    if untouched and entry.get("status") in (None, Status.NOT_STARTED.value):
+        still_stub = False
+    if still_stub and entry.get("status") in (None, Status.NOT_STARTED.value):
         return Progress.NOT_STARTED
     return Progress.IN_PROGRESS
 
@@ -131,7 +140,7 @@ def course_status(workspace: Workspace) -> tuple[CourseStatus, list[str]]:
     ]
     required = frozenset(workspace.config.required if workspace.config else ())
     changed = frozenset(
-        kata.id for kata, _ in rows if changed_since_checked(kata, workspace, recorded)
+        kata.id for kata, _progress in rows if changed_since_checked(kata, workspace, recorded)
     )
     return CourseStatus(
         workspace.root, rows, required, suggest_next(rows, required), changed
@@ -142,7 +151,7 @@ def suggest_next(rows: list[tuple[Kata, Progress]], required: frozenset[str]) ->
     """The first kata not started whose prerequisites are all passed (required katas first); if
     none is ready, the first not started on the path."""
     passed = {k.id for k, p in rows if p is Progress.PASSED}
-    known = {k.id for k, _ in rows}
+    known = {k.id for k, _progress in rows}
     waiting = [k for k, p in rows if p is Progress.NOT_STARTED]
     waiting.sort(key=lambda k: k.id not in required)
     ready = [k for k in waiting if all(p in passed or p not in known for p in k.prerequisites)]

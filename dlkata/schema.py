@@ -33,7 +33,8 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from dlkata.catalogue import FORMAT_VERSION, Difficulty, Topic
+from dlkata.catalogue import FORMAT_VERSION, TEXT_FORMAT_VERSION, Difficulty, Topic
+from dlkata.i18n import Language, _, ngettext
 from dlkata.problems import InvalidFile, Problem
 
 _KATA_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -46,15 +47,19 @@ class _Strict(BaseModel):
 def _kata_id(value: str) -> str:
     if not _KATA_ID.fullmatch(value):
         raise ValueError(
-            f"must be a kata id: lower-case letters, digits and underscores, starting with a "
-            f"letter (e.g. conv2d), got {_show(value)}"
+            _(
+                "must be a kata id: lower-case letters, digits and underscores, starting with a "
+                "letter (e.g. conv2d), got {value}"
+            ).format(value=_show(value))
         )
     return value
 
 
 def _identifier(value: str) -> str:
     if not value.isidentifier() or keyword.iskeyword(value):
-        raise ValueError(f"must be a Python name (e.g. conv2d_forward), got {_show(value)}")
+        raise ValueError(
+            _("must be a Python name (e.g. conv2d_forward), got {value}").format(value=_show(value))
+        )
     return value
 
 
@@ -74,18 +79,17 @@ class FunctionSpec(_Strict):
 
 
 class KataSpec(_Strict):
-    """`katas/<id>/kata.yaml`: what a kata is, for the catalogue, the stub and the judge."""
+    """`katas/<id>/kata.yaml`: what a kata is, for the catalogue, the stub and the judge. Its words
+    are in `text/<lang>.yaml` (`KataTextSpec`)."""
 
     model_config = ConfigDict(title="kata.yaml")
 
-    format_version: Annotated[Literal[1], WithJsonSchema({"const": 1, "type": "integer"})] = Field(
+    format_version: Annotated[Literal[2], WithJsonSchema({"const": 2, "type": "integer"})] = Field(
         examples=[FORMAT_VERSION]
     )
     id: KataId = Field(examples=["conv2d"], description="The folder's name.")
-    title: Text = Field(examples=["2-D convolution: forward and backward"])
     topic: Topic = Field(examples=["convolution"])
     difficulty: Difficulty = Field(examples=["medium"])
-    summary: Text = Field(examples=["One sentence saying what the learner builds."])
     prerequisites: list[KataId] = Field(
         default_factory=list, examples=[["linear"]], description="Kata ids that come first."
     )
@@ -94,16 +98,17 @@ class KataSpec(_Strict):
         examples=[[{"name": "conv2d_forward", "returns_cache": True}]],
         description="Every public function of the contract, in the stub's order.",
     )
-    hints: list[Text] = Field(
-        default_factory=list, description="Progressive: gentle first, nearly the answer last."
-    )
 
     @field_validator("id")
     @classmethod
     def _is_the_folder(cls, value: str, info: ValidationInfo) -> str:
         folder = (info.context or {}).get("folder")
         if folder is not None and value != folder:
-            raise ValueError(f"'{value}' differs from the folder name '{folder}': rename one")
+            raise ValueError(
+                _("'{value}' differs from the folder name '{folder}': rename one").format(
+                    value=value, folder=folder
+                )
+            )
         return value
 
     @field_validator("functions")
@@ -112,15 +117,64 @@ class KataSpec(_Strict):
         names = [f.name for f in value]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
-            raise ValueError(f"'{twice[0]}' is listed more than once")
+            raise ValueError(_("'{name}' is listed more than once").format(name=twice[0]))
         return value
+
+
+def _test_name(value: str) -> str:
+    if not value.startswith("test_") or not value.isidentifier():
+        raise ValueError(
+            _("must be a hidden test's function name (test_...), got {value}").format(
+                value=_show(value)
+            )
+        )
+    return value
+
+
+def _note_key(value: str) -> str:
+    if not _KATA_ID.fullmatch(value):
+        raise ValueError(
+            _("must be a key of lower-case letters, digits and underscores, got {value}").format(
+                value=_show(value)
+            )
+        )
+    return value
+
+
+class KataTextSpec(_Strict):
+    """`katas/<id>/text/<lang>.yaml`: a kata's words in one language. Every language has the same
+    keys as English (`dlkata validate` checks); the explanation is `text/<lang>.md` beside it."""
+
+    model_config = ConfigDict(title="text/<lang>.yaml")
+
+    format_version: Annotated[Literal[1], WithJsonSchema({"const": 1, "type": "integer"})] = Field(
+        examples=[TEXT_FORMAT_VERSION]
+    )
+    title: Text = Field(examples=["2-D convolution: forward and backward"])
+    summary: Text = Field(examples=["One sentence saying what the learner builds."])
+    hints: list[Text] = Field(
+        default_factory=list, description="Progressive: gentle first, nearly the answer last."
+    )
+    tests: dict[Annotated[str, AfterValidator(_test_name)], Text] = Field(
+        default_factory=dict,
+        examples=[{"test_forward": "Forward pass on small images, stride 1, no padding."}],
+        description="The one-line description of each hidden test function.",
+    )
+    notes: dict[Annotated[str, AfterValidator(_note_key)], Text] = Field(
+        default_factory=dict,
+        examples=[{"weight_layout": "w is laid out (C_out, C_in, KH, KW), as in PyTorch."}],
+        description="What the hidden tests show under a failure, each named by its key "
+        '(`note("weight_layout")`); `{name}` fields are filled in by the test.',
+    )
 
 
 def _memory(value: Any) -> str | int:
     from dlkata.checking import parse_memory
 
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise ValueError(f"must be a size such as 512M or 2G, got {_show(value)}")
+        raise ValueError(
+            _("must be a size such as 512M or 2G, got {value}").format(value=_show(value))
+        )
     parse_memory(value)  # its ValueError says what is wrong
     return value
 
@@ -136,8 +190,15 @@ def _known_kata(value: str, info: ValidationInfo) -> str:
     known = (info.context or {}).get("kata_ids")
     if known is not None and value not in known:
         close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-        hint = f"; did you mean '{close[0]}'?" if close else " (`dlkata list` shows them all)"
-        raise ValueError(f"'{value}' is not a kata{hint}")
+        if close:
+            raise ValueError(
+                _("'{value}' is not a kata; did you mean '{close}'?").format(
+                    value=value, close=close[0]
+                )
+            )
+        raise ValueError(
+            _("'{value}' is not a kata (`dlkata list` shows them all)").format(value=value)
+        )
     return value
 
 
@@ -169,17 +230,23 @@ class ConfigSpec(_Strict):
         description="Katas a course requires: not started, they fail `check --all`.",
     )
     limits: LimitsSpec | None = None
+    lang: Language | None = Field(
+        None,
+        examples=["zh"],
+        description="The language of every message: en or zh (overridden by DLKATA_LANG and "
+        "--lang; without it, the locale decides).",
+    )
 
 
-SCHEMAS = ("report", "kata", "config")
+SCHEMAS = ("report", "kata", "text", "config")
 
 
 def json_schema(name: str) -> dict[str, Any]:
-    """The published JSON Schema of the JSON report (`report`), of `kata.yaml` (`kata`) or of
-    `dlkata.yaml` (`config`)."""
+    """The published JSON Schema of the JSON report (`report`), of `kata.yaml` (`kata`), of a
+    kata's `text/<lang>.yaml` (`text`) or of `dlkata.yaml` (`config`)."""
     from dlkata.report_schema import Report
 
-    model = {"report": Report, "kata": KataSpec, "config": ConfigSpec}[name]
+    model = {"report": Report, "kata": KataSpec, "text": KataTextSpec, "config": ConfigSpec}[name]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
 
 
@@ -188,18 +255,39 @@ def parse_kata(data: Any, file: str, folder: str | None = None) -> KataSpec:
     `format_version` is the one problem reported: its fields may mean other things."""
     if isinstance(data, dict):
         version = data.get("format_version")
+        if version == 1:
+            raise InvalidFile(
+                [
+                    Problem(
+                        file,
+                        "format_version",
+                        _(
+                            "1 kept the title, summary and hints in kata.yaml; format 2 keeps "
+                            "them in text/en.yaml and text/zh.yaml (see katas/README.md): move "
+                            "them there"
+                        ),
+                    )
+                ]
+            )
         if type(version) is int and version > FORMAT_VERSION:
             raise InvalidFile(
                 [
                     Problem(
                         file,
                         "format_version",
-                        f"{version} is newer than this dlkata reads ({FORMAT_VERSION}): upgrade "
-                        "dlkata (pip install --upgrade dlkata)",
+                        _(
+                            "{version} is newer than this dlkata reads ({supported}): upgrade "
+                            "dlkata (pip install --upgrade dlkata)"
+                        ).format(version=version, supported=FORMAT_VERSION),
                     )
                 ]
             )
     return _parse(KataSpec, data, file, {"folder": folder})
+
+
+def parse_text(data: Any, file: str) -> KataTextSpec:
+    """A `text/<lang>.yaml`'s data as a `KataTextSpec`, or `InvalidFile` with every problem."""
+    return _parse(KataTextSpec, data, file, {})
 
 
 def parse_config(data: Any, file: str, kata_ids: Collection[str]) -> ConfigSpec:
@@ -234,67 +322,105 @@ def _field(loc: tuple[int | str, ...]) -> str:
 def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind, value, loc = error["type"], error.get("input"), error["loc"]
     context = error.get("ctx") or {}
-    got = f", got {_show(value)}"
+    got = _show(value)
     if kind == "missing":
         example = _example(model, loc)
-        return f"missing: add it, e.g. {loc[-1]}: {example}" if example else "missing"
+        if not example:
+            return _("missing")
+        return _("missing: add it, e.g. {field}: {example}").format(field=loc[-1], example=example)
     if kind == "extra_forbidden":
         known = _fields(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        return (
-            f"unknown field; did you mean '{close[0]}'?"
-            if close
-            else f"unknown field (the fields are: {', '.join(known)})"
-        )
+        if close:
+            return _("unknown field; did you mean '{close}'?").format(close=close[0])
+        return _("unknown field (the fields are: {fields})").format(fields=", ".join(known))
     if kind == "bool_type":
-        return f"must be true or false{got}"
+        return _("must be true or false, got {value}").format(value=got)
     if kind == "string_type":
-        scalar = value is not None and not isinstance(value, (list, dict))
-        return f"must be text{got}{': put it in quotes' if scalar else ''}"
-    if kind in ("int_type", "float_type"):
-        number = "a whole number" if kind == "int_type" else "a number"
-        return f"must be {number}{got}{_unquote(value)}"
+        if value is not None and not isinstance(value, (list, dict)):
+            return _("must be text, got {value}: put it in quotes").format(value=got)
+        return _("must be text, got {value}").format(value=got)
+    if kind == "int_type":
+        if _quoted_number(value):
+            return _("must be a whole number, got {value}: write it without quotes").format(
+                value=got
+            )
+        return _("must be a whole number, got {value}").format(value=got)
+    if kind == "float_type":
+        if _quoted_number(value):
+            return _("must be a number, got {value}: write it without quotes").format(value=got)
+        return _("must be a number, got {value}").format(value=got)
     if kind == "list_type":
-        hint = f" (write [{value}])" if isinstance(value, str) else ""
-        return f"must be a list{got}{hint}"
+        if isinstance(value, str):
+            return _("must be a list, got {value} (write [{item}])").format(value=got, item=value)
+        return _("must be a list, got {value}").format(value=got)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a mapping of fields (key: value lines){got}"
+        return _("must be a mapping of fields (key: value lines), got {value}").format(value=got)
     if kind == "literal_error":
-        allowed = re.findall(r"'([^']*)'|(\d+)", str(context.get("expected", "")))
-        choices = [a or b for a, b in allowed]
-        same = [c for c in choices if str(value).lower() == c.lower()]
-        close = same or difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        if isinstance(value, str) and value in choices:  # `format_version: "1"`
-            hint = ": write it without quotes"
-        one = "be " if len(choices) == 1 else "be one of "
-        return f"must {one}{', '.join(choices)}{got}{hint}"
+        return _not_a_choice(value, got, str(context.get("expected", "")))
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "too_short":
-        return f"must list at least {context.get('min_length', 1)} entry"
+        least = context.get("min_length", 1)
+        return ngettext(
+            "must list at least {count} entry", "must list at least {count} entries", least
+        ).format(count=least)
     if kind == "greater_than":
-        return f"must be more than {context.get('gt'):g}{got}"
+        return _("must be more than {limit}, got {value}").format(
+            limit=f"{context.get('gt'):g}", value=got
+        )
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
-    return f"{error['msg'][:1].lower()}{error['msg'][1:]}{got}"
+    # a kind of error the cases above do not know: pydantic's own (English) words
+    return _("{problem}, got {value}").format(
+        problem=f"{error['msg'][:1].lower()}{error['msg'][1:]}", value=got
+    )
 
 
-def _unquote(value: Any) -> str:
-    """A hint for a number written in quotes."""
+def _not_a_choice(value: Any, got: str, expected: str) -> str:
+    """The problem of a value that is none of a field's fixed choices (`expected`, as pydantic
+    lists them), with the one it is closest to."""
+    allowed = re.findall(r"'([^']*)'|(\d+)", expected)
+    choices = [a or b for a, b in allowed]
+    shown_choices = ", ".join(choices)
+    if isinstance(value, str) and value in choices:  # `format_version: "1"`
+        if len(choices) == 1:
+            return _("must be {choices}, got {value}: write it without quotes").format(
+                choices=shown_choices, value=got
+            )
+        return _("must be one of {choices}, got {value}: write it without quotes").format(
+            choices=shown_choices, value=got
+        )
+    same = [c for c in choices if str(value).lower() == c.lower()]
+    close = same or difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    if close and len(choices) == 1:
+        return _("must be {choices}, got {value}; did you mean '{close}'?").format(
+            choices=shown_choices, value=got, close=close[0]
+        )
+    if close:
+        return _("must be one of {choices}, got {value}; did you mean '{close}'?").format(
+            choices=shown_choices, value=got, close=close[0]
+        )
+    if len(choices) == 1:
+        return _("must be {choices}, got {value}").format(choices=shown_choices, value=got)
+    return _("must be one of {choices}, got {value}").format(choices=shown_choices, value=got)
+
+
+def _quoted_number(value: Any) -> bool:
+    """A number written in quotes."""
     if not isinstance(value, str):
-        return ""
+        return False
     try:
         float(value)
     except ValueError:
-        return ""
-    return ": write it without quotes"
+        return False
+    return True
 
 
 def _show(value: Any) -> str:
     """A value as the user wrote it in YAML."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -302,10 +428,10 @@ def _show(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return f"a {type(value).__name__}"
+        return _("a mapping")
+    return _("a {type}").format(type=type(value).__name__)
 
 
 def _step(kind: Any, part: int | str) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dlkata.i18n import _
 from dlkata.problems import InvalidFile, Problem, shown
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -24,6 +25,10 @@ _BOOL = "tag:yaml.org,2002:bool"
 class DuplicateKey(yaml.constructor.ConstructorError):
     """A mapping names the same key twice (PyYAML would keep the last one silently)."""
 
+    def __init__(self, key: Any, mark: yaml.Mark) -> None:
+        super().__init__(None, None, _("'{key}' is given twice: keep one").format(key=key), mark)
+        self.key = key
+
 
 class StrictLoader(_Loader):  # type: ignore[misc, valid-type]
     """PyYAML's safe loader with YAML 1.2 booleans and no duplicate keys."""
@@ -31,12 +36,12 @@ class StrictLoader(_Loader):  # type: ignore[misc, valid-type]
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
             seen: set[Any] = set()
-            for key_node, _ in node.value:
+            for key_node, _value in node.value:
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
                     continue
                 key = self.construct_object(key_node)
                 if key in seen:
-                    raise DuplicateKey(None, None, f"'{key}' is given twice", key_node.start_mark)
+                    raise DuplicateKey(key, key_node.start_mark)
                 seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -64,20 +69,32 @@ def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except IsADirectoryError:
-        raise InvalidFile([Problem(where, "", "is a folder, not a YAML file")]) from None
+        raise InvalidFile([Problem(where, "", _("is a folder, not a YAML file"))]) from None
     except UnicodeDecodeError as exc:
-        raise InvalidFile([Problem(where, "", f"is not UTF-8 text ({exc.reason})")]) from None
+        problem = _("is not UTF-8 text ({reason})").format(reason=exc.reason)
+        raise InvalidFile([Problem(where, "", problem)]) from None
     except OSError as exc:
-        problem = f"cannot be read ({exc.strerror}): check its permissions, `ls -l {where}`"
+        problem = _("cannot be read ({reason}): check its permissions, `ls -l {file}`").format(
+            reason=exc.strerror, file=where
+        )
         raise InvalidFile([Problem(where, "", problem)]) from None
     try:
         return yaml.load(text, Loader=StrictLoader)  # a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        at = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        at = (
+            _("line {line}, column {column}").format(line=mark.line + 1, column=mark.column + 1)
+            if mark
+            else ""
+        )
         if isinstance(exc, DuplicateKey):
-            raise InvalidFile([Problem(where, at, f"{exc.problem}: keep one")]) from None
-        problem = f"{exc.context}: {exc.problem}" if exc.context else exc.problem
-        raise InvalidFile([Problem(where, at, f"not valid YAML: {problem}")]) from None
+            raise InvalidFile([Problem(where, at, str(exc.problem))]) from None
+        # PyYAML's own (English) words for what is wrong
+        problem = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
+        raise InvalidFile(
+            [Problem(where, at, _("not valid YAML: {problem}").format(problem=problem))]
+        ) from None
     except yaml.YAMLError as exc:
-        raise InvalidFile([Problem(where, "", f"not valid YAML: {exc}")]) from None
+        raise InvalidFile(
+            [Problem(where, "", _("not valid YAML: {problem}").format(problem=exc))]
+        ) from None

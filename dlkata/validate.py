@@ -1,7 +1,8 @@
 """`dlkata validate`: the kata authors' linter. Every problem names its file and field, so adding
 a kata (a folder, no engine change) is safe. `kata.yaml` is checked by the same schema as every
 command reads it with (`schema.KataSpec`); this adds what needs the other files: prerequisites
-that exist, the stub, explanation, tests and reference, signatures that agree, no cycles."""
+that exist, the stub, tests and reference, signatures that agree, no cycles, and the kata's words
+in every language (`validate_text`)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from dlkata.catalogue import CatalogueError, load_kata
+from dlkata.i18n import _
 from dlkata.problems import Problem, shown
 from dlkata.resources import katas_dir, reference_dir
 from dlkata.results import Status
-
-EXPLANATION_HEADINGS = (
-    "## What and why",
-    "## The maths",
-    "## Shapes",
-    "## A worked example",
-    "## Pitfalls the tests catch",
-    "## Interview questions",
-)
+from dlkata.validate_text import check_words
 
 
 def _signatures(path: Path) -> dict[str, list[Any]]:
@@ -54,7 +48,7 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
         problems.append(Problem(shown(path), field, message))
 
     if not yaml_path.is_file():
-        add(yaml_path, "", "missing")
+        add(yaml_path, "", _("missing"))
         return problems
     try:
         kata = load_kata(folder)
@@ -62,27 +56,19 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
         return list(exc.problems)
     for prerequisite in kata.prerequisites:
         if prerequisite not in known_ids:
-            add(yaml_path, "prerequisites", f"'{prerequisite}' is not a kata")
-    if not 3 <= len(kata.hints) <= 5:
-        add(yaml_path, "hints", f"give 3 to 5 progressive hints, not {len(kata.hints)}")
+            add(
+                yaml_path,
+                "prerequisites",
+                _("'{value}' is not a kata").format(value=prerequisite),
+            )
     for path, field in (
         (kata.stub_path, "stub"),
-        (kata.explanation_path, "explanation"),
         (kata.tests_path, "tests"),
         (reference_dir() / f"{kata.id}.py", "reference"),
     ):
         if not path.is_file():
-            add(path, field, "missing")
-    if kata.explanation_path.is_file():
-        text = kata.explanation_path.read_text(encoding="utf-8")
-        if text.lstrip().startswith("# "):
-            add(kata.explanation_path, "title", "begin at '## What and why' (explain adds it)")
-        positions = [text.find(h) for h in EXPLANATION_HEADINGS]
-        for heading, position in zip(EXPLANATION_HEADINGS, positions):
-            if position < 0:
-                add(kata.explanation_path, heading, "section missing")
-        if all(p >= 0 for p in positions) and positions != sorted(positions):
-            add(kata.explanation_path, "sections", "out of order")
+            add(path, field, _("missing"))
+    check_words(kata, add)
     signatures = {}
     for path, field in (
         (kata.stub_path, "stub"),
@@ -93,14 +79,25 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
             try:
                 signatures[field] = _signatures(path)
             except SyntaxError as exc:
-                add(path, field, f"syntax error on line {exc.lineno}: {exc.msg}")
+                add(
+                    path,
+                    field,
+                    _("syntax error on line {line}: {problem}").format(
+                        line=exc.lineno, problem=exc.msg
+                    ),
+                )
     for name in kata.function_names:
-        for field in ("stub", "reference"):
-            if field in signatures and name not in signatures[field]:
-                add(yaml_path, "functions", f"'{name}' is not defined in the {field}")
+        if "stub" in signatures and name not in signatures["stub"]:
+            add(yaml_path, "functions", _("'{name}' is not defined in the stub").format(name=name))
+        if "reference" in signatures and name not in signatures["reference"]:
+            add(
+                yaml_path,
+                "functions",
+                _("'{name}' is not defined in the reference").format(name=name),
+            )
         stub, ref = signatures.get("stub", {}).get(name), signatures.get("reference", {}).get(name)
         if stub is not None and ref is not None and stub != ref:
-            add(reference_dir() / f"{kata.id}.py", name, "signature differs from the stub's")
+            add(reference_dir() / f"{kata.id}.py", name, _("signature differs from the stub's"))
     return problems
 
 
@@ -131,9 +128,11 @@ def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
                         Problem(
                             shown(kata.tests_path),
                             test.name,
-                            "NumPy rejects every case of this error-rule test by itself (it "
-                            "passes with the reference's ValueError checks removed): add a case "
-                            "NumPy would accept, such as a shape that broadcasts",
+                            _(
+                                "NumPy rejects every case of this error-rule test by itself (it "
+                                "passes with the reference's ValueError checks removed): add a "
+                                "case NumPy would accept, such as a shape that broadcasts"
+                            ),
                         )
                     )
     return list(dict.fromkeys(problems))
@@ -168,6 +167,6 @@ def _cycles(base: Path, known: set[str]) -> list[Problem]:
     for kata_id in sorted(graph):
         if reaches(kata_id, kata_id, {kata_id}):
             problems.append(
-                Problem(shown(base / kata_id / "kata.yaml"), "prerequisites", "forms a cycle")
+                Problem(shown(base / kata_id / "kata.yaml"), "prerequisites", _("forms a cycle"))
             )
     return problems

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dlkata.catalogue import load_catalogue
+from dlkata.i18n import _
 from dlkata.problems import InvalidFile, file_problem, shown
 
 CONFIG_NAME = "dlkata.yaml"
@@ -95,18 +96,20 @@ class Workspace:
             match = pattern.fullmatch(path.name)
             if match:
                 found.append(((match.group(1), int(match.group(2) or 0)), path))
-        return [path for _, path in sorted(found)]
+        return [path for _stamp, path in sorted(found)]
 
     def backup(self, path: Path) -> Path:
         """Copy a learner's file into `.dlkata/backups/` before it is replaced."""
         if path.is_dir():
             raise WorkspaceError(
-                f"{path} is a folder where your kata file should be. Move it away, e.g. "
-                f"`mv {path} {path}.old`."
+                _(
+                    "{path} is a folder where your kata file should be. Move it away, e.g. "
+                    "`mv {path} {path}.old`."
+                ).format(path=path)
             )
         make_state_dir(self.state_dir)
         backups = self.state_dir / "backups"
-        with file_errors(backups, "cannot back up to"):
+        with file_errors(backups, _("cannot back up to")):
             backups.mkdir(exist_ok=True)
             stamp = time.strftime("%Y%m%d-%H%M%S")
             target = backups / f"{path.stem}-{stamp}{path.suffix}"
@@ -123,8 +126,10 @@ def resolve_workspace(directory: Path | None = None, cwd: Path | None = None) ->
         cwd = cwd or Path.cwd()
     except FileNotFoundError:
         raise WorkspaceError(
-            "The current folder no longer exists (deleted or moved): `cd` into a folder that "
-            "does, then run the command again."
+            _(
+                "The current folder no longer exists (deleted or moved): `cd` into a folder that "
+                "does, then run the command again."
+            )
         ) from None
     config_path = find_config(cwd)
     config = read_config(config_path) if config_path else None
@@ -134,13 +139,15 @@ def resolve_workspace(directory: Path | None = None, cwd: Path | None = None) ->
     elif from_env:
         root, source = Path(from_env).resolve(), "DLKATA_WORKSPACE"
     elif config is not None:
-        root, source = config.folder, f"{shown(config.path)}'s workspace"
+        root, source = config.folder, _("{file}'s workspace").format(file=shown(config.path))
     else:
-        root, source = (cwd / DEFAULT_FOLDER).resolve(), "the default workspace"
+        root, source = (cwd / DEFAULT_FOLDER).resolve(), _("the default workspace")
     if root.exists() and not root.is_dir():
         raise WorkspaceError(
-            f"{shown(root)} ({source}) is a file where dlkata needs the workspace folder. Name a "
-            "folder, or move the file away."
+            _(
+                "{path} ({source}) is a file where dlkata needs the workspace folder. Name a "
+                "folder, or move the file away."
+            ).format(path=shown(root), source=source)
         )
     return Workspace(root, config)
 
@@ -158,7 +165,7 @@ def file_errors(path: Path, doing: str) -> Iterator[None]:
 def make_state_dir(path: Path) -> None:
     """Create `.dlkata/` with a `.gitignore` of its own, so that a learner who commits their
     workspace (a fork graded in CI) never commits dlkata's state and backups."""
-    with file_errors(path, "cannot write"):
+    with file_errors(path, _("cannot write")):
         path.mkdir(parents=True, exist_ok=True)
         ignore = path / ".gitignore"
         if not ignore.exists():
@@ -172,7 +179,7 @@ def write_atomic(path: Path, text: str) -> None:
     its mode, and a new one gets the permissions of the user's umask, as `open()` would give.
     """
     path = Path(os.path.realpath(path))
-    with file_errors(path, "cannot write"):
+    with file_errors(path, _("cannot write")):
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
@@ -211,7 +218,7 @@ class StateFile:
         hangs never makes this one hang too."""
         make_state_dir(self.path.parent)
         lock_path = self.path.with_suffix(".lock")
-        with file_errors(lock_path, "cannot write"):
+        with file_errors(lock_path, _("cannot write")):
             lock = open(lock_path, "a")  # closed by the `with` below
         with lock:
             deadline = time.monotonic() + LOCK_TIMEOUT
@@ -222,8 +229,10 @@ class StateFile:
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
                         raise WorkspaceError(
-                            f"{lock_path} is held by another dlkata process for more than "
-                            f"{LOCK_TIMEOUT:g} s. Let it finish (or stop it), then try again."
+                            _(
+                                "{path} is held by another dlkata process for more than "
+                                "{seconds} s. Let it finish (or stop it), then try again."
+                            ).format(path=lock_path, seconds=f"{LOCK_TIMEOUT:g}")
                         ) from None
                     time.sleep(0.05)
             try:
@@ -238,11 +247,11 @@ class StateFile:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if not isinstance(data, dict) or data.get("format_version") != STATE_VERSION:
-                raise ValueError("unexpected structure or version")
+                raise ValueError(_("unexpected structure or version"))
             if not isinstance(data.get("progress"), dict) or not isinstance(
                 data.get("hints"), dict
             ):
-                raise ValueError("unexpected structure")
+                raise ValueError(_("unexpected structure"))
             return data
         except (OSError, ValueError, RecursionError) as exc:  # RecursionError: deep nesting
             aside = self.path.with_name(
@@ -251,8 +260,10 @@ class StateFile:
             with contextlib.suppress(OSError):
                 os.replace(self.path, aside)
             self.warnings.append(
-                f"dlkata's progress file {self.path} was unreadable ({exc}); it was moved to "
-                f"{aside.name} and progress starts afresh (your solutions are untouched)."
+                _(
+                    "dlkata's progress file {path} was unreadable ({reason}); it was moved to "
+                    "{aside} and progress starts afresh (your solutions are untouched)."
+                ).format(path=self.path, reason=exc, aside=aside.name)
             )
             return empty
 

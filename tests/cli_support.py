@@ -30,6 +30,12 @@ ENVIRONMENT = (
     "FORCE_COLOR",
     "TTY_COMPATIBLE",
     "COLUMNS",
+    # the language: a test asks for Chinese itself (--lang zh, DLKATA_LANG, LANG=zh_CN.UTF-8)
+    "DLKATA_LANG",
+    "LANGUAGE",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
 )
 BIN = Path(sys.executable).parent
 

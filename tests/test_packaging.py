@@ -146,7 +146,11 @@ def test_the_wheel_holds_every_kata_and_reference(wheel: Path) -> None:
             if path.is_file() and "__pycache__" not in path.parts:
                 packaged = f"dlkata/_data/{path.relative_to(ROOT).as_posix()}"
                 assert packaged in names
-    assert {"dlkata/py.typed", "dlkata/templates/workflow.yml"} <= names
+    assert {
+        "dlkata/py.typed",
+        "dlkata/templates/workflow.yml",
+        "dlkata/locale/zh/LC_MESSAGES/dlkata.mo",  # the engine's messages in Chinese
+    } <= names
 
 
 def test_the_wheel_metadata_reads_well_on_a_package_index(wheel: Path) -> None:

@@ -20,6 +20,7 @@ from tests.support import ROOT
 PUBLISHED = {
     "report": "report.schema.json",
     "kata": "kata.schema.json",
+    "text": "text.schema.json",
     "config": "dlkata.schema.json",
 }
 

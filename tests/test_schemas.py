@@ -48,12 +48,10 @@ def errors(stderr: str) -> list[str]:
 # --- kata.yaml -------------------------------------------------------------------------------
 
 BROKEN_KATA = """\
-format_version: 1
+format_version: 2
 id: broken
-title: "Broken"
 topic: Convolution
 difficulty: impossible
-summary: ""
 dificulty: easy
 prerequisites: linear
 functions:
@@ -61,7 +59,16 @@ functions:
     returns_cache: "false"
   - name: broken_backward
     returns_cache: yes
+"""
+BROKEN_TEXT = """\
+format_version: 1
+title: "Broken"
+summary: ""
 hints: [3]
+tests:
+  forward: "Not a test function's name."
+notes:
+  Bad-Key: "x"
 """
 
 
@@ -76,12 +83,28 @@ def test_every_problem_of_a_kata_yaml_at_once_with_its_file_and_field(
         f"{where}: topic: must be one of {', '.join(TOPICS)}, got 'Convolution'; did you mean "
         "'convolution'?",
         f"{where}: difficulty: must be one of easy, medium, hard, got 'impossible'",
-        f"{where}: summary: must not be empty",
         f"{where}: prerequisites: must be a list, got 'linear' (write [linear])",
         f"{where}: functions[0].returns_cache: must be true or false, got 'false'",
         f"{where}: functions[1].returns_cache: must be true or false, got 'yes'",
-        f"{where}: hints[0]: must be text, got 3: put it in quotes",
         f"{where}: dificulty: unknown field; did you mean 'difficulty'?",
+    ]
+
+
+def test_every_problem_of_a_kata_text_at_once_with_its_file_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = course(tmp_path, monkeypatch)
+    (root / "katas" / "linear" / "text" / "en.yaml").write_text(BROKEN_TEXT, encoding="utf-8")
+    result = invoke("list")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    where = "course/katas/linear/text/en.yaml"
+    assert errors(result.stderr) == [
+        f"{where}: summary: must not be empty",
+        f"{where}: hints[0]: must be text, got 3: put it in quotes",
+        f"{where}: tests.forward.[key]: must be a hidden test's function name (test_...), got "
+        "'forward'",
+        f"{where}: notes.Bad-Key.[key]: must be a key of lower-case letters, digits and "
+        "underscores, got 'Bad-Key'",
     ]
 
 
@@ -93,22 +116,22 @@ def test_validate_reports_the_same_problems_as_every_command(
     validated = invoke("validate", "--quick")
     assert validated.exit_code == 1
     reported = [line.removeprefix("✗ ") for line in validated.stdout.splitlines()[:-1]]
-    assert reported == listed and len(reported) == 8
+    assert reported == listed and len(reported) == 6
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
         (("id: linear", "id: linear_layer"), "id: 'linear_layer' differs from the folder name"),
-        (("format_version: 1", "format_version: 2"), "format_version: 2 is newer than this"),
-        (("format_version: 1", "format_version: '1'"), "must be 1, got '1': write it without"),
+        (("format_version: 2", "format_version: 3"), "format_version: 3 is newer than this"),
+        (("format_version: 2", "format_version: '2'"), "must be 2, got '2': write it without"),
+        (("format_version: 2", "format_version: 1"), "format_version: 1 kept the title"),
         (("topic: layers", "topic: [layers]"), "topic: must be one of"),
         (("  - name: linear_backward", "  - name: linear backward"), "must be a Python name"),
         (("  - name: linear_backward", "  - name: linear_forward"), "listed more than once"),
         (("difficulty: easy\n", ""), "difficulty: missing: add it, e.g. difficulty: medium"),
-        (("title:", "title: 2024-01-01\nx_title:"), "title: must be text, got a date"),
-        (("title:", "id: again\ntitle:"), "line 3, column 1: 'id' is given twice: keep one"),
-        (("title:", "title: [oops\nx:"), "not valid YAML"),
+        (("topic:", "id: again\ntopic:"), "line 3, column 1: 'id' is given twice: keep one"),
+        (("topic:", "topic: [oops\nx:"), "not valid YAML"),
     ],
 )
 def test_one_broken_field_is_named(
@@ -125,11 +148,11 @@ def test_one_broken_field_is_named(
 def test_a_newer_format_is_the_one_problem_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    newer = LINEAR_YAML.replace("format_version: 1", "format_version: 2") + "new_field: 1\n"
+    newer = LINEAR_YAML.replace("format_version: 2", "format_version: 3") + "new_field: 1\n"
     root = course(tmp_path, monkeypatch)
     (root / "katas" / "linear" / "kata.yaml").write_text(newer)
     assert errors(invoke("list").stderr) == [
-        "course/katas/linear/kata.yaml: format_version: 2 is newer than this dlkata reads (1): "
+        "course/katas/linear/kata.yaml: format_version: 3 is newer than this dlkata reads (2): "
         "upgrade dlkata (pip install --upgrade dlkata)"
     ]
 
@@ -155,7 +178,7 @@ def test_load_kata_reads_one_folder_whatever_the_others_hold(
     ]
     with pytest.raises(CatalogueError) as broken:
         load_catalogue(root / "katas")
-    assert len(broken.value.problems) == 8
+    assert len(broken.value.problems) == 6
 
 
 def test_a_course_without_katas_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

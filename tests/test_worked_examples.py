@@ -11,22 +11,26 @@ import numpy as np
 import pytest
 
 from dlkata.catalogue import load_catalogue
+from dlkata.i18n import LANGUAGES
+from dlkata.validate_text import EXPLANATION_HEADINGS
 from tests.support import load_reference
 
 KATAS = sorted(load_catalogue())
 _BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
 
 
-def worked_example(kata_id: str) -> str:
-    """The doctest text of a kata's worked example section."""
-    text = load_catalogue()[kata_id].explanation_path.read_text(encoding="utf-8")
-    section = text.partition("## A worked example")[2].partition("\n## ")[0]
+def worked_example(kata_id: str, language: str = "en") -> str:
+    """The doctest text of a kata's worked example section, in one language's explanation."""
+    path = load_catalogue()[kata_id].text_path(language, ".md")
+    heading = EXPLANATION_HEADINGS[language][3]
+    section = path.read_text(encoding="utf-8").partition(heading)[2].partition("\n## ")[0]
     return "\n".join(block for block in _BLOCK.findall(section) if ">>>" in block)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kata_id", KATAS)
-def test_worked_example_is_recomputed(kata_id: str) -> None:
-    source = worked_example(kata_id)
+def test_worked_example_is_recomputed(kata_id: str, language: str) -> None:
+    source = worked_example(kata_id, language)
     assert source.count(">>>") >= 2, f"{kata_id}: the worked example has no doctest block"
     reference = load_reference(kata_id)
     names = {k: v for k, v in vars(reference).items() if not k.startswith("_")}

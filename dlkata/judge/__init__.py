@@ -15,6 +15,7 @@ from dlkata.judge.gradients import (
     check_gradient_numerically,
     check_scalar_gradient,
 )
+from dlkata.judge.notes import note
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
     binomial_test,
@@ -46,5 +47,6 @@ __all__ = [
     "fail",
     "ks_test",
     "normal_cdf",
+    "note",
     "uniform_cdf",
 ]

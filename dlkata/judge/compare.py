@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from dlkata.i18n import _, ngettext
 from dlkata.judge.failures import GradingFailure
 from dlkata.worker.wire import Handle
 
@@ -32,12 +33,13 @@ _KNOWN_FACTORS = {
 def describe(value: Any) -> str:
     """A short description of a value for messages: arrays by shape and dtype."""
     if isinstance(value, np.ndarray):
-        dtype = "" if value.dtype == np.float64 else f", {value.dtype}"
-        return f"array of shape {value.shape}{dtype}"
+        if value.dtype == np.float64:
+            return _("array of shape {shape}").format(shape=value.shape)
+        return _("array of shape {shape}, {dtype}").format(shape=value.shape, dtype=value.dtype)
     if isinstance(value, np.random.Generator):
         return "Generator"
     if isinstance(value, Handle):
-        return repr(value)
+        return repr(value)  # in the current language (see `Handle.__repr__`)
     if isinstance(value, tuple):
         return "(" + ", ".join(describe(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     text = repr(value)
@@ -74,7 +76,9 @@ def assert_close(
         got = np.asarray(got)
     if not isinstance(got, np.ndarray):
         raise GradingFailure(
-            f"{what}: expected {describe(expected_array)}, got {describe(got)}",
+            _("{what}: expected {expected}, got {got}").format(
+                what=what, expected=describe(expected_array), got=describe(got)
+            ),
             kind="type",
             function=function,
             hint=hint,
@@ -82,7 +86,9 @@ def assert_close(
         )
     if got.shape != expected_array.shape:
         raise GradingFailure(
-            f"{what}: expected shape {expected_array.shape}, got shape {got.shape}",
+            _("{what}: expected shape {expected}, got shape {got}").format(
+                what=what, expected=expected_array.shape, got=got.shape
+            ),
             kind="shape",
             function=function,
             hint=hint,
@@ -92,10 +98,12 @@ def assert_close(
         )
     if expected_array.dtype.kind == "f" and got.dtype != expected_array.dtype:
         raise GradingFailure(
-            f"{what}: expected dtype {expected_array.dtype}, got {got.dtype}",
+            _("{what}: expected dtype {expected}, got {got}").format(
+                what=what, expected=expected_array.dtype, got=got.dtype
+            ),
             kind="dtype",
             function=function,
-            hint="Return float64 arrays (contract rule 2): float32 loses precision.",
+            hint=_("Return float64 arrays (contract rule 2): float32 loses precision."),
             **context,
         )
     if expected_array.dtype.kind in "fc":
@@ -103,7 +111,7 @@ def assert_close(
     elif not np.array_equal(got, expected_array):
         index = tuple(int(i) for i in np.argwhere(got != expected_array)[0])
         raise GradingFailure(
-            f"{what}: values differ, first at index {index}",
+            _("{what}: values differ, first at index {index}").format(what=what, index=index),
             kind="mismatch",
             function=function,
             hint=hint,
@@ -137,13 +145,19 @@ def _compare_floats(
     if nonfinite.any():
         index = _index(np.argwhere(nonfinite)[0])
         label = "NaN" if np.isnan(got[index]) else "inf"
+        count = int(nonfinite.sum())
         raise GradingFailure(
-            f"{what} contains {label} at index {index} ({int(nonfinite.sum())} of {got.size} "
-            "values are not finite)",
+            ngettext(
+                "{what} contains {value} at index {index} ({count} of {total} values is not "
+                "finite)",
+                "{what} contains {value} at index {index} ({count} of {total} values are not "
+                "finite)",
+                count,
+            ).format(what=what, value=label, index=index, count=count, total=got.size),
             kind="nonfinite",
             function=function,
             worst_index=list(index),
-            hint=hint or "Look for a division by zero, a log of zero or an exp that overflows.",
+            hint=hint or _("Look for a division by zero, a log of zero or an exp that overflows."),
             samples=[[list(index), float(expected[index]), float(got[index])]],
             **context,
         )
@@ -154,9 +168,17 @@ def _compare_floats(
     with np.errstate(divide="ignore", invalid="ignore"):
         relative = diff / np.maximum(np.abs(expected), max(floor * scale, _TINY))
     raise GradingFailure(
-        f"{what} differs from the expected values in {int(bad.sum())} of {got.size} places: "
-        f"max abs error {float(diff.max()):.3g} at index {worst}, "
-        f"max relative error {float(relative[bad].max()):.3g}",
+        _(
+            "{what} differs from the expected values in {count} of {total} places: "
+            "max abs error {abs_error} at index {index}, max relative error {rel_error}"
+        ).format(
+            what=what,
+            count=int(bad.sum()),
+            total=got.size,
+            abs_error=f"{float(diff.max()):.3g}",
+            index=worst,
+            rel_error=f"{float(relative[bad].max()):.3g}",
+        ),
         kind="mismatch",
         function=function,
         hint=hint,
@@ -183,13 +205,18 @@ def _diagnose(got: np.ndarray, expected: np.ndarray) -> str | None:
         mean = float(np.mean(ratio))
         if abs(mean - 1) > 1e-6 and float(np.std(ratio)) <= 1e-6 * abs(mean):
             names = [n for n, f in _KNOWN_FACTORS.items() if abs(mean - f) <= 1e-6 * abs(f)]
-            named = f" ({names[0]})" if names else ""
-            return f"every value is off by the same factor {mean:.6g}{named}"
+            if names:
+                return _("every value is off by the same factor {factor} ({name})").format(
+                    factor=f"{mean:.6g}", name=names[0]
+                )
+            return _("every value is off by the same factor {factor}").format(factor=f"{mean:.6g}")
     offset = got - expected
     if got.size >= 2 and float(np.ptp(offset)) <= 1e-9 * max(1.0, float(np.abs(offset).max())):
-        return f"every value is off by the same constant {float(offset.flat[0]):.6g}"
+        return _("every value is off by the same constant {offset}").format(
+            offset=f"{float(offset.flat[0]):.6g}"
+        )
     if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(got, expected.T):
-        return "your result is the transpose of the expected one"
+        return _("your result is the transpose of the expected one")
     return None
 
 
@@ -220,7 +247,7 @@ def check_call(
         assert_close(
             got,
             expected,
-            what=f"`{function}` result",
+            what=_("`{function}` result").format(function=function),
             function=function,
             inputs=inputs,
             hint=hint,
@@ -234,7 +261,7 @@ def check_call(
         assert_close(
             got[i],
             expected[i],
-            what=f"`{function}`: {name}",
+            what=_("`{function}`: {output}").format(function=function, output=name),
             function=function,
             inputs=inputs,
             hint=hint,
@@ -248,10 +275,14 @@ def expect_tuple(value: Any, length: int, function: str) -> None:
     """The result must be a tuple of `length` elements (a forward pass's `(out, cache)`...)."""
     if not isinstance(value, (tuple, list)) or len(value) != length:
         raise GradingFailure(
-            f"`{function}` must return a tuple of {length} elements; it returned {describe(value)}",
+            ngettext(
+                "`{function}` must return a tuple of {length} element; it returned {got}",
+                "`{function}` must return a tuple of {length} elements; it returned {got}",
+                length,
+            ).format(function=function, length=length, got=describe(value)),
             kind="return_type",
             function=function,
-            hint="Check the Returns section of the stub's docstring.",
+            hint=_("Check the Returns section of the stub's docstring."),
         )
 
 
@@ -259,22 +290,26 @@ def expect_array(value: Any, shape: tuple[int, ...], *, function: str, what: str
     """The value must be a float64 array of exactly `shape` (contract rule 2)."""
     if not isinstance(value, np.ndarray):
         raise GradingFailure(
-            f"{what} returned {describe(value)}, not a NumPy array", kind="type", function=function
+            _("{what} returned {got}, not a NumPy array").format(what=what, got=describe(value)),
+            kind="type",
+            function=function,
         )
     if value.shape != tuple(shape):
         raise GradingFailure(
-            f"{what} returned shape {value.shape}, expected {tuple(shape)}",
+            _("{what} returned shape {got}, expected {expected}").format(
+                what=what, got=value.shape, expected=tuple(shape)
+            ),
             kind="shape",
             function=function,
             expected_shape=list(shape),
             got_shape=list(value.shape),
-            hint="Return an array of exactly the requested shape.",
+            hint=_("Return an array of exactly the requested shape."),
         )
     if value.dtype != np.float64:
         raise GradingFailure(
-            f"{what} returned dtype {value.dtype}",
+            _("{what} returned dtype {dtype}").format(what=what, dtype=value.dtype),
             kind="dtype",
             function=function,
-            hint="Return float64 arrays (contract rule 2).",
+            hint=_("Return float64 arrays (contract rule 2)."),
         )
     return value

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from dlkata.i18n import _, ngettext
 from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
 from dlkata.judge.failures import GradingFailure
 
@@ -93,22 +94,28 @@ def check_backward(
         and _all_close(got, backwards(reference, second[1][-1], douts), grads)
     ):
         raise GradingFailure(
-            f"`{backward}` used the state of the latest forward pass, not its own cache: after "
-            "two forward passes, the first one's gradients came out as those of the second",
+            _(
+                "`{function}` used the state of the latest forward pass, not its own cache: after "
+                "two forward passes, the first one's gradients came out as those of the second"
+            ).format(function=backward),
             kind="cache",
             function=backward,
-            hint="Put everything the backward pass needs into the cache that the forward pass "
-            "returns; never keep it in a global variable, a closure or a function attribute.",
+            hint=_(
+                "Put everything the backward pass needs into the cache that the forward pass "
+                "returns; never keep it in a global variable, a closure or a function attribute."
+            ),
         )
-    compare(got, expected, what="gradient")
-    compare(got_2, expected_2, what="gradient (second forward pass)", inputs=second_inputs)
+    compare(got, expected, which="first")
+    compare(got_2, expected_2, which="second", inputs=second_inputs)
     compare(
         got_again,
         expected,
-        what="gradient (the same cache used a second time)",
+        which="again",
         kind="cache",
-        hint="A second backward call with the same cache must give the same gradients: do not "
-        "accumulate into arrays kept in the cache, or change the cache in place.",
+        hint=_(
+            "A second backward call with the same cache must give the same gradients: do not "
+            "accumulate into arrays kept in the cache, or change the cache in place."
+        ),
     )
     return got
 
@@ -149,7 +156,9 @@ def _forwards(
 
 def _all_close(got: tuple, expected: tuple, grads: tuple[str, ...]) -> bool:
     try:
-        _compare_gradients(got, expected, backward="", grads=grads, inputs={}, hint=None, what="")
+        _compare_gradients(
+            got, expected, backward="", grads=grads, inputs={}, hint=None, which="first"
+        )
     except GradingFailure:
         return False
     return True
@@ -163,24 +172,26 @@ def _compare_gradients(
     grads: tuple[str, ...],
     inputs: dict[str, Any],
     hint: str | None,
-    what: str,
+    which: str,
     kind: str | None = None,
     floor: float = ABS_SCALE,
 ) -> None:
+    """`which` backward pass of `check_backward` this is: `first`, `second` (on the second
+    forward pass's cache) or `again` (the first cache used a second time)."""
     if len(got) != len(grads):
-        raise GradingFailure(
-            f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
-            f"it returned {len(got)}",
-            kind="return_type",
-            function=backward,
-            hint=hint,
-        )
+        raise _gradient_count(backward, grads, len(got), hint)
     for name, got_grad, ref_grad in zip(grads, got, expected):
+        if which == "second":
+            what = _("`{function}`: gradient (second forward pass) {gradient}")
+        elif which == "again":
+            what = _("`{function}`: gradient (the same cache used a second time) {gradient}")
+        else:
+            what = _("`{function}`: gradient {gradient}")
         try:
             assert_close(
                 got_grad,
                 ref_grad,
-                what=f"`{backward}`: {what} {name}",
+                what=what.format(function=backward, gradient=name),
                 function=backward,
                 inputs=inputs,
                 hint=hint,
@@ -191,6 +202,21 @@ def _compare_gradients(
             if kind is not None:
                 failure.kind = kind
             raise
+
+
+def _gradient_count(
+    backward: str, grads: tuple[str, ...], returned: int, hint: str | None
+) -> GradingFailure:
+    return GradingFailure(
+        ngettext(
+            "`{function}` must return {count} gradient ({names}); it returned {returned}",
+            "`{function}` must return {count} gradients ({names}); it returned {returned}",
+            len(grads),
+        ).format(function=backward, count=len(grads), names=", ".join(grads), returned=returned),
+        kind="return_type",
+        function=backward,
+        hint=hint,
+    )
 
 
 def check_gradient_numerically(
@@ -221,13 +247,7 @@ def check_gradient_numerically(
     douts = _upstream([np.shape(result[i]) for i in picked], seed)
     analytic = _as_tuple(impl.call(backward, *douts, result[-1]))
     if len(analytic) != len(grads):
-        raise GradingFailure(
-            f"`{backward}` must return {len(grads)} gradient(s) ({', '.join(grads)}); "
-            f"it returned {len(analytic)}",
-            kind="return_type",
-            function=backward,
-            hint=hint,
-        )
+        raise _gradient_count(backward, grads, len(analytic), hint)
 
     def objective(picked_outputs: Any) -> float:
         return float(
@@ -247,7 +267,9 @@ def check_gradient_numerically(
             samples,
             seed,
             backward,
-            f"`{backward}`: gradient d{name} against central differences of your own `{forward}`",
+            _(
+                "`{function}`: gradient d{name} against central differences of your own `{forward}`"
+            ).format(function=backward, name=name, forward=forward),
             hint,
         )
 
@@ -280,7 +302,9 @@ def check_scalar_gradient(
         samples,
         seed,
         function,
-        f"`{function}`: gradient with respect to {wrt} against central differences of its value",
+        _(
+            "`{function}`: gradient with respect to {name} against central differences of its value"
+        ).format(function=function, name=wrt),
         hint,
     )
 
@@ -304,8 +328,14 @@ def _compare_numerically(
     if not isinstance(analytic, np.ndarray) or analytic.shape != base.shape:
         shape = getattr(analytic, "shape", None)
         raise GradingFailure(
-            f"{what}: the gradient d{name} must have the shape of {name} {base.shape}, got "
-            f"{shape if shape is not None else type(analytic).__name__}",
+            _(
+                "{what}: the gradient d{name} must have the shape of {name} {shape}, got {got}"
+            ).format(
+                what=what,
+                name=name,
+                shape=base.shape,
+                got=shape if shape is not None else type(analytic).__name__,
+            ),
             kind="shape",
             function=at_fault,
             hint=hint,
@@ -336,13 +366,46 @@ def _compare_numerically(
         return
     worst = int(np.argmax(np.where(bad, relative, -1.0)))
     index = [int(i) for i in np.unravel_index(chosen[worst], base.shape)]
+    count = int(bad.sum())
     if not np.isfinite(picked[worst]):
-        what = f"{what}: your gradient is {picked[worst]} at index {tuple(index)}"
+        message = ngettext(
+            "{what}: your gradient is {value} at index {index}: relative error {error} at index "
+            "{index} (threshold {threshold}; {count} of {checked} checked elements differs)",
+            "{what}: your gradient is {value} at index {index}: relative error {error} at index "
+            "{index} (threshold {threshold}; {count} of {checked} checked elements differ)",
+            count,
+        )
+        value = picked[worst]
     elif not np.isfinite(numeric[worst]):
-        what = f"{what}: your forward pass gives {numeric[worst]} near index {tuple(index)}"
+        message = ngettext(
+            "{what}: your forward pass gives {value} near index {index}: relative error {error} "
+            "at index {index} (threshold {threshold}; {count} of {checked} checked elements "
+            "differs)",
+            "{what}: your forward pass gives {value} near index {index}: relative error {error} "
+            "at index {index} (threshold {threshold}; {count} of {checked} checked elements "
+            "differ)",
+            count,
+        )
+        value = numeric[worst]
+    else:
+        message = ngettext(
+            "{what}: relative error {error} at index {index} (threshold {threshold}; {count} of "
+            "{checked} checked elements differs)",
+            "{what}: relative error {error} at index {index} (threshold {threshold}; {count} of "
+            "{checked} checked elements differ)",
+            count,
+        )
+        value = None
     raise GradingFailure(
-        f"{what}: relative error {relative[worst]:.3g} at index {tuple(index)} "
-        f"(threshold {THRESHOLD:g}; {int(bad.sum())} of {len(chosen)} checked elements differ)",
+        message.format(
+            what=what,
+            value=value,
+            index=tuple(index),
+            error=f"{relative[worst]:.3g}",
+            threshold=f"{THRESHOLD:g}",
+            count=count,
+            checked=len(chosen),
+        ),
         kind="gradient",
         function=at_fault,
         hint=hint,

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from dlkata.catalogue import Kata
-from dlkata.judge import rules
+from dlkata.i18n import _, ngettext
+from dlkata.judge import notes, rules
 from dlkata.judge.failures import GradingFailure
 from dlkata.judge.proxy import ReferenceImpl, SolutionProxy, WorkerProcess
 from dlkata.results import SIGNATURE_TEST, Status, TestResult
@@ -26,7 +27,7 @@ Progress = Callable[[str, int, int], None]
 def load_module(path: Path, name: str) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
+        raise ImportError(_("cannot load {path}").format(path=path))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -62,16 +63,23 @@ def signature_check(kata: Kata, found: dict[str, Any]) -> TestResult:
         wanted = f"`def {_render_signature(name, expected)}`"
         info = found.get(name)
         if info is None or not info.get("callable"):
-            problems.append(f"`{name}` is not defined; expected {wanted}")
+            problems.append(
+                _("`{function}` is not defined; expected {wanted}").format(
+                    function=name, wanted=wanted
+                )
+            )
         elif info.get("parameters") is not None and info["parameters"] != expected:
             problems.append(
-                f"`{name}` should be {wanted}; yours is "
-                f"`{_render_signature(name, info['parameters'])}`"
+                _("`{function}` should be {wanted}; yours is `{yours}`").format(
+                    function=name,
+                    wanted=wanted,
+                    yours=_render_signature(name, info["parameters"]),
+                )
             )
         else:
             continue
         at_fault = at_fault or name
-    description = "defines every function of the contract with its exact signature"
+    description = _("defines every function of the contract with its exact signature")
     if not problems:
         return TestResult(SIGNATURE_TEST, Status.PASSED, description=description)
     return TestResult(
@@ -81,8 +89,10 @@ def signature_check(kata: Kata, found: dict[str, Any]) -> TestResult:
         description=description,
         function=at_fault,
         kind="signature",
-        hint="Copy the signatures from the stub (`dlkata new` writes it): the hidden tests call "
-        "your functions with these names and keywords.",
+        hint=_(
+            "Copy the signatures from the stub (`dlkata new` writes it): the hidden tests call "
+            "your functions with these names and keywords."
+        ),
     )
 
 
@@ -139,7 +149,13 @@ class JudgePlugin:
         if report.failed and kata_id in self.katas:
             detail = report.longreprtext.strip().splitlines()[-1:] or ["?"]
             self.errors.setdefault(
-                kata_id, suite_error(f"its hidden tests could not be collected ({detail[0]})")
+                kata_id,
+                suite_error(
+                    _(
+                        "the kata cannot be graded: its hidden tests could not be collected "
+                        "({detail}). Please report this to the kata's authors"
+                    ).format(detail=detail[0])
+                ),
             )
 
     def pytest_collection_modifyitems(
@@ -151,7 +167,15 @@ class JudgePlugin:
             collected = sum(self._kata_of(item).id == kata_id for item in items)
             self.expected[kata_id] = collected + 1  # and the signature check
             if collected == 0:
-                self.errors.setdefault(kata_id, suite_error("no hidden test was collected"))
+                self.errors.setdefault(
+                    kata_id,
+                    suite_error(
+                        _(
+                            "the kata cannot be graded: no hidden test was collected. Please "
+                            "report this to the kata's authors"
+                        )
+                    ),
+                )
         self.workers = self._start_workers()
         broken = set()
         for kata_id, worker in self.workers.items():
@@ -174,6 +198,9 @@ class JudgePlugin:
         if len(kept) != len(items):
             config.hook.pytest_deselected(items=[i for i in items if i not in kept])
             items[:] = kept
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        notes.use_notes(self._kata_of(item).notes)
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Any:
@@ -205,23 +232,41 @@ class JudgePlugin:
             return self.errors[kata_id]
         ran, expected = len(self.records[kata_id]), self.expected.get(kata_id)
         if expected is None:
-            return suite_error("its hidden tests were never collected")
+            return suite_error(
+                _(
+                    "the kata cannot be graded: its hidden tests were never collected. Please "
+                    "report this to the kata's authors"
+                )
+            )
         if exit_code not in (0, 1):
             return suite_error(
-                f"the hidden test session ended early (pytest exit code {exit_code}) after "
-                f"{ran} of its {expected} tests"
+                ngettext(
+                    "the kata cannot be graded: the hidden test session ended early (pytest exit "
+                    "code {code}) after {ran} of its {expected} test. Please report this to the "
+                    "kata's authors",
+                    "the kata cannot be graded: the hidden test session ended early (pytest exit "
+                    "code {code}) after {ran} of its {expected} tests. Please report this to the "
+                    "kata's authors",
+                    expected,
+                ).format(code=exit_code, ran=ran, expected=expected)
             )
         if ran != expected:
-            return suite_error(f"{ran} of its {expected} hidden tests ran")
+            return suite_error(
+                ngettext(
+                    "the kata cannot be graded: {ran} of its {expected} hidden test ran. Please "
+                    "report this to the kata's authors",
+                    "the kata cannot be graded: {ran} of its {expected} hidden tests ran. Please "
+                    "report this to the kata's authors",
+                    expected,
+                ).format(ran=ran, expected=expected)
+            )
         return None
 
     def _record(
         self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo
     ) -> TestResult:
-        doc = inspect.getdoc(getattr(item, "function", None)) or ""
-        description = (
-            doc.splitlines()[0] if doc else item.name.removeprefix("test_").replace("_", " ")
-        )
+        name = getattr(item, "originalname", item.name)
+        description = self._kata_of(item).tests.get(name) or name.removeprefix("test_")
         callspec = getattr(item, "callspec", None)
         if callspec is not None:
             description = f"{description.rstrip('.')} [{callspec.id}]"
@@ -235,8 +280,10 @@ class JudgePlugin:
                 Status.ERROR,
                 description=description,
                 kind="grader",
-                message="the hidden test was skipped, so it proves nothing; please report this "
-                "to the kata's authors",
+                message=_(
+                    "the hidden test was skipped, so it proves nothing; please report this "
+                    "to the kata's authors"
+                ),
             )
         error = call.excinfo.value if call.excinfo is not None else None
         if isinstance(error, GradingFailure):
@@ -252,20 +299,24 @@ class JudgePlugin:
             )
         text = f"{type(error).__name__}: {error}" if error is not None else report.longreprtext
         if report.when == "teardown":
-            text = f"after the test, {text}"
+            message = _(
+                "the hidden test itself failed (after the test, {error}); please report this to "
+                "the kata's authors"
+            )
+        else:
+            message = _(
+                "the hidden test itself failed ({error}); please report this to the kata's authors"
+            )
         return TestResult(
             item.name,
             Status.ERROR,
             description=description,
             kind="grader",
-            message=f"the hidden test itself failed ({text}); please report this to the kata's "
-            "authors",
+            message=message.format(error=text),
         )
 
 
-def suite_error(detail: str) -> dict[str, Any]:
-    """A kata-level error for a hidden suite that did not run in full: the grader's fault."""
-    return {
-        "kind": "grader",
-        "message": f"the kata cannot be graded: {detail}. Please report this to the kata's authors",
-    }
+def suite_error(message: str) -> dict[str, Any]:
+    """A kata-level error for a hidden suite that did not run in full: the grader's fault.
+    `message` says so whole ("the kata cannot be graded: ...")."""
+    return {"kind": "grader", "message": message}

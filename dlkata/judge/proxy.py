@@ -24,9 +24,12 @@ from typing import Any, NoReturn
 
 import numpy as np
 
+from dlkata import i18n
+from dlkata.i18n import _, ngettext
 from dlkata.judge.failures import LearnerError
 from dlkata.limits import Limits
 from dlkata.resources import protected_dirs
+from dlkata.worker.guard import actions
 from dlkata.worker.spawn import Spawned, spawn_worker
 from dlkata.worker.wire import (
     Channel,
@@ -59,11 +62,13 @@ class WorkerProcess:
         try:
             source = self.solution.read_bytes()
         except OSError as exc:
-            source = f"raise ImportError({f'your file could not be read: {exc}'!r})\n".encode()
+            unreadable = _("your file could not be read: {error}").format(error=exc)
+            source = f"raise ImportError({unreadable!r})\n".encode()
         self.snapshot.write_bytes(source)
         self.functions = functions
         self.limits = limits
-        self.violations: list[str] = []
+        # what the learner's code tried and was refused: (code of `guard.actions()`, detail)
+        self.violations: list[tuple[str, str | None]] = []
         self.capture = spare.capture if spare else tempfile.TemporaryFile()
         self.process: subprocess.Popen[bytes] | None = None
         self.channel: Channel | None = None
@@ -94,6 +99,7 @@ class WorkerProcess:
             "memory_bytes": self.limits.memory_bytes,
             "cpu_seconds": int(self.limits.kata_timeout) + 5,
             "output_bytes": self.limits.output_bytes,
+            "language": i18n.language(),  # for the few texts the learner's process words itself
         }
         try:
             self.channel.send(config, timeout=self.limits.call_timeout)
@@ -111,16 +117,17 @@ class WorkerProcess:
             self.start()
         if self.ready_message is None:
             timeout = min(self.limits.call_timeout + _START_GRACE, max(self.remaining, 0.0))
-            message, _ = self._receive(timeout, None)
+            message, _blobs = self._receive(timeout, None)
             if message.get("op") != "ready":
                 self.kill()
                 raise self.protocol_error(
-                    None, f"it sent {_cut(repr(message.get('op')))} before 'ready'"
+                    None,
+                    _("it sent {op} before 'ready'").format(op=_cut(repr(message.get("op")))),
                 )
             ready = _valid_ready(message)
             if ready is None:
                 self.kill()
-                raise self.protocol_error(None, "a 'ready' message that is not the grader's")
+                raise self.protocol_error(None, _("a 'ready' message that is not the grader's"))
             self.ready_message = ready
         return self.ready_message
 
@@ -130,25 +137,31 @@ class WorkerProcess:
         if function in self.stopped:
             earlier = self.stopped[function]
             raise LearnerError(
-                f"{earlier.message} (on an earlier call, so it was not called again)",
+                _("{message} (on an earlier call, so it was not called again)").format(
+                    message=earlier.message
+                ),
                 kind=earlier.kind,
                 function=function,
                 hint=earlier.hint,
             )
         if self.remaining <= 0:  # checked first: no fresh process for a kata out of time
             raise LearnerError(
-                f"the kata's time limit of {self.limits.kata_timeout:g} s was used up before "
-                f"`{function}` was called",
+                _(
+                    "the kata's time limit of {limit} s was used up before `{function}` was called"
+                ).format(limit=f"{self.limits.kata_timeout:g}", function=function),
                 kind="timeout",
                 function=function,
-                hint="Your functions are too slow overall: look for Python loops over large "
-                "arrays.",
+                hint=_(
+                    "Your functions are too slow overall: look for Python loops over large arrays."
+                ),
             )
         if self.process is None or self.process.poll() is not None:
             self.start()
         self.wait_ready()
         if self.ready_message and self.ready_message.get("import_error"):
-            raise LearnerError("your file could not be imported", kind="import", function=function)
+            raise LearnerError(
+                _("your file could not be imported"), kind="import", function=function
+            )
         self._seq += 1
         header = {**header, "seq": self._seq}
         assert self.channel is not None
@@ -156,7 +169,9 @@ class WorkerProcess:
             self.channel.send(header, blobs, timeout=self.limits.call_timeout)
         except ChannelTimeout:
             self.kill()
-            raise self.protocol_error(function, "it stopped reading the grader's channel") from None
+            raise self.protocol_error(
+                function, _("it stopped reading the grader's channel")
+            ) from None
         except ChannelClosed:
             self._raise_death(function)
         timeout = min(self.limits.call_timeout, max(self.remaining, 0.0))
@@ -168,17 +183,21 @@ class WorkerProcess:
             raise
         if message.get("op") != "result" or message.get("seq") != self._seq:
             self.kill()
-            raise self.protocol_error(function, "an answer to a call it was not asked")
+            raise self.protocol_error(function, _("an answer to a call it was not asked"))
         return message, reply_blobs
 
     def protocol_error(self, function: str | None, detail: str) -> LearnerError:
         """The learner's process wrote something on the grader's channel that it should not."""
         return LearnerError(
-            f"your process sent the grader something that is not an answer ({detail})",
+            _("your process sent the grader something that is not an answer ({detail})").format(
+                detail=detail
+            ),
             kind="protocol",
             function=function,
-            hint="Only the grader may write to its channel: do not write to file descriptors "
-            "you did not open.",
+            hint=_(
+                "Only the grader may write to its channel: do not write to file descriptors "
+                "you did not open."
+            ),
         )
 
     def reset_handles(self) -> None:
@@ -209,7 +228,11 @@ class WorkerProcess:
                     self.kill()
                     raise self.protocol_error(function, str(exc)) from None
                 if message.get("op") == "violation":
-                    what = _cut(str(message.get("what")))
+                    detail = message.get("detail")
+                    what = (
+                        _cut(str(message.get("what"))),
+                        None if detail is None else _cut(str(detail)),
+                    )
                     if what not in self.violations and len(self.violations) < _MAX_VIOLATIONS:
                         self.violations.append(what)
                     continue
@@ -219,49 +242,42 @@ class WorkerProcess:
 
     def _timeout_error(self, timeout: float, function: str | None) -> LearnerError:
         if function is None:
-            message = (
-                f"importing your file did not finish within {timeout:.3g} s: an infinite loop, "
+            message = _(
+                "importing your file did not finish within {timeout} s: an infinite loop, "
                 "or heavy work, at the top level of your file?"
-            )
+            ).format(timeout=f"{timeout:.3g}")
         elif timeout < self.limits.call_timeout:
-            message = (
-                f"`{function}` did not return before the kata's time limit of "
-                f"{self.limits.kata_timeout:g} s ran out ({timeout:.2g} s were left): an "
-                "infinite loop, or Python loops over a large array?"
+            message = _(
+                "`{function}` did not return before the kata's time limit of {limit} s ran out "
+                "({left} s were left): an infinite loop, or Python loops over a large array?"
+            ).format(
+                function=function, limit=f"{self.limits.kata_timeout:g}", left=f"{timeout:.2g}"
             )
         else:
-            message = (
-                f"`{function}` did not return within {timeout:g} s: an infinite loop, "
+            message = _(
+                "`{function}` did not return within {timeout} s: an infinite loop, "
                 "or Python loops over a large array?"
-            )
+            ).format(function=function, timeout=f"{timeout:g}")
         return LearnerError(
             message,
             kind="timeout",
             function=function,
-            hint="Look for a loop whose exit condition is never met, or vectorise "
-            "the innermost loops.",
+            hint=_(
+                "Look for a loop whose exit condition is never met, or vectorise "
+                "the innermost loops."
+            ),
         )
 
     def _raise_death(self, function: str | None) -> NoReturn:
         """The channel closed: name how the learner's process ended."""
         assert self.process is not None
-        during = f"while running `{function}`" if function else "while importing your file"
         try:
             code = self.process.wait(timeout=2)
         except subprocess.TimeoutExpired:  # alive, but it closed the grader's channel
             self.kill()
-            raise self.protocol_error(function, "it closed the grader's channel") from None
+            raise self.protocol_error(function, _("it closed the grader's channel")) from None
         self.process = None
-        if code < 0:
-            name = _signal_name(-code)
-            what, why = _DEATHS.get(name, (f"killed by signal {name}", ""))
-            message = f"your process was {what} {during}{why}"
-        else:
-            message = (
-                f"your process exited with code {code} {during} instead of returning: "
-                "os._exit, or a fatal error"
-            )
-        raise LearnerError(message, kind="crash", function=function, exit_code=code)
+        raise LearnerError(_death(code, function), kind="crash", function=function, exit_code=code)
 
     def kill(self) -> None:
         """End the learner's process and its whole process group: anything it started too,
@@ -297,8 +313,10 @@ class WorkerProcess:
         size = self.capture.seek(0, os.SEEK_END)
         self.capture.seek(0)
         capped = (
-            f"\n... [output stopped at the {_size(self.limits.output_bytes)} cap: later prints "
-            "failed] ..."
+            "\n"
+            + _("... [output stopped at the {size} cap: later prints failed] ...").format(
+                size=_size(self.limits.output_bytes)
+            )
             if size >= self.limits.output_bytes
             else ""
         )
@@ -307,8 +325,8 @@ class WorkerProcess:
         head = visible_controls(self.capture.read(_OUTPUT_EDGE).decode(errors="replace"))
         self.capture.seek(size - _OUTPUT_EDGE)
         tail = visible_controls(self.capture.read().decode(errors="replace"))
-        cut = size - 2 * _OUTPUT_EDGE
-        return f"{head}\n... [{cut} bytes of output cut] ...\n{tail}{capped}"
+        cut = _("... [{count} bytes of output cut] ...").format(count=size - 2 * _OUTPUT_EDGE)
+        return f"{head}\n{cut}\n{tail}{capped}"
 
 
 class SolutionProxy:
@@ -367,7 +385,7 @@ class SolutionProxy:
         # anything unexpected in it is that process's fault, never an error of the hidden test.
         outcomes = reply.get("outcomes")
         if not isinstance(outcomes, list) or len(outcomes) != len(calls):
-            raise self._broken(name, "not one outcome per call")
+            raise self._broken(name, _("not one outcome per call"))
         decoder = Decoder(
             blobs, resolve_handle=lambda i, t: Handle(i, t[:_MAX_NAME]), numbers_only=True
         )
@@ -375,7 +393,7 @@ class SolutionProxy:
         states = iter(encoder.generators)
         for outcome in outcomes:
             if not _valid_outcome(outcome):
-                raise self._broken(name, "a malformed outcome")
+                raise self._broken(name, _("a malformed outcome"))
             if "raised" in outcome:
                 raise _learner_error(name, outcome["raised"], self._worker.limits)
             self._check_rules(name, outcome)
@@ -400,47 +418,75 @@ class SolutionProxy:
     def _check_violations(self, name: str) -> None:
         if self._worker.violations:
             raise LearnerError(
-                f"your solution tried to {_grouped(self._worker.violations)}. The grader "
-                "refused, and a solution that tries this cannot pass",
+                _(
+                    "your solution tried to {actions}. The grader refused, and a solution that "
+                    "tries this cannot pass"
+                ).format(actions=_grouped(self._worker.violations)),
                 kind="refused",
                 function=name,
-                hint="A solution only computes with its arguments: no files, processes, "
-                "network, or changes to NumPy and the grader.",
+                hint=_(
+                    "A solution only computes with its arguments: no files, processes, "
+                    "network, or changes to NumPy and the grader."
+                ),
             )
 
     def _check_rules(self, name: str, outcome: dict[str, Any]) -> None:
-        if outcome.get("bad_return"):
+        returned = outcome.get("bad_return")
+        if returned:
+            if returned.get("shape") is not None:
+                message = _(
+                    "{function} must return a tuple ending with the cache; it returned an array "
+                    "of shape {shape}"
+                ).format(function=name, shape=tuple(returned["shape"]))
+            else:
+                message = _(
+                    "{function} must return a tuple ending with the cache; it returned a {type}"
+                ).format(function=name, type=_cut(returned["type"])[:_MAX_NAME])
             raise LearnerError(
-                _cut(outcome["bad_return"]),
+                message,
                 kind="return_type",
                 function=name,
-                hint="Forward functions return (out, cache) (contract rule 5).",
+                hint=_("Forward functions return (out, cache) (contract rule 5)."),
             )
         if outcome.get("modified"):
-            names = ", ".join(f"`{n}`" for n in outcome["modified"])
+            modified = outcome["modified"]
             raise LearnerError(
-                f"`{name}` changed its input {names} in place",
+                ngettext(
+                    "`{function}` changed its input {names} in place",
+                    "`{function}` changed its inputs {names} in place",
+                    len(modified),
+                ).format(function=name, names=", ".join(f"`{_cut(n)}`" for n in modified)),
                 kind="modified_input",
                 function=name,
-                hint="Functions must return new arrays and leave their inputs alone (contract "
-                "rule 2): copy before an in-place operation such as `+=` or `x[mask] = 0`.",
+                hint=_(
+                    "Functions must return new arrays and leave their inputs alone (contract "
+                    "rule 2): copy before an in-place operation such as `+=` or `x[mask] = 0`."
+                ),
             )
         if outcome.get("aliased"):
             raise LearnerError(
-                f"`{name}` returned an array that a later call returned again: two calls share "
-                "their results, so changing one result changes the other",
+                _(
+                    "`{function}` returned an array that a later call returned again: two calls "
+                    "share their results, so changing one result changes the other"
+                ).format(function=name),
                 kind="aliased",
                 function=name,
-                hint="Return a new array from every call (contract rule 2): a memo or a "
-                "module-level buffer must hand out copies, e.g. `table[:n].copy()`.",
+                hint=_(
+                    "Return a new array from every call (contract rule 2): a memo or a "
+                    "module-level buffer must hand out copies, e.g. `table[:n].copy()`."
+                ),
             )
         if outcome.get("global_rng"):
             raise LearnerError(
-                f"`{name}` drew from the global random state (np.random.* or random.*)",
+                _(
+                    "`{function}` drew from the global random state (np.random.* or random.*)"
+                ).format(function=name),
                 kind="global_rng",
                 function=name,
-                hint="Draw every random number from the `rng` argument, e.g. `rng.random(shape)` "
-                "(contract rule 4): the global state makes results irreproducible.",
+                hint=_(
+                    "Draw every random number from the `rng` argument, e.g. `rng.random(shape)` "
+                    "(contract rule 4): the global state makes results irreproducible."
+                ),
             )
 
 
@@ -448,69 +494,171 @@ def _learner_error(name: str, raised: dict[str, Any], limits: Limits) -> Learner
     kind = raised.get("kind") or "exception"
     message = _cut(str(raised.get("message")))
     exc = _cut(f"{raised.get('type')}: {message}".rstrip(": "))
-    messages = {
-        "not_implemented": f"`{name}` is not implemented yet (it raises NotImplementedError)",
-        "exit": f"`{name}` called sys.exit({_cut(str(raised.get('exit_code')))}) instead of "
-        "returning",
-        "recursion": f"`{name}` recursed without end (RecursionError)",
-        "memory": f"`{name}` ran out of memory (the limit is {_size(limits.memory_bytes)}, set "
-        "with --memory-limit)",
-        "output": f"`{name}` printed more than the {_size(limits.output_bytes)} of output the "
-        "grader keeps, and was stopped",
-        "floating_point": f"`{name}` is not numerically stable: {message}",
-        "missing": f"your file defines no function `{name}`",
-        "refused": f"`{name}` tried something the grader refuses: {message}",
-        "unsendable": f"`{name}` returned something that cannot be sent to the grader: {message}",
-    }
-    hints = {
-        "floating_point": "Large inputs overflow: rewrite the formula so that no exp() sees a "
-        "large positive argument (subtract the max, or split by sign).",
-        "missing": "Define it with the exact signature from the stub (`dlkata new` writes one).",
-        "memory": "Look for an array far larger than the inputs (an outer product, or a "
-        "broadcast you did not intend) or a list that grows without end.",
-        "output": "Remove print() calls inside loops.",
-        "unsendable": "Return arrays, numbers, strings, tuples, lists and dicts of those.",
-    }
+    text, hint = _raised_words(kind, name, message, exc, raised, limits)
     return LearnerError(
-        messages.get(kind, f"`{name}` raised {exc}"),
+        text,
         kind="not_implemented" if kind == "not_implemented" else "raised",
         function=name,
         exc_type=_cut(str(raised.get("type")))[:_MAX_NAME],
-        hint=hints.get(kind),
+        hint=hint,
         exception=exc,
         exception_kind=kind,
         traceback=_frames(raised.get("frames")),
     )
 
 
+def _raised_words(
+    kind: str, name: str, message: str, exc: str, raised: dict[str, Any], limits: Limits
+) -> tuple[str, str | None]:
+    """The failure message and hint for a call of `name` that raised (`kind` as the learner's
+    process classed the exception; `exc` is its type and message)."""
+    if kind == "not_implemented":
+        text = _("`{function}` is not implemented yet (it raises NotImplementedError)")
+        return text.format(function=name), None
+    if kind == "exit":
+        text = _("`{function}` called sys.exit({code}) instead of returning")
+        return text.format(function=name, code=_cut(str(raised.get("exit_code")))), None
+    if kind == "recursion":
+        return _("`{function}` recursed without end (RecursionError)").format(function=name), None
+    if kind == "memory":
+        text = _("`{function}` ran out of memory (the limit is {limit}, set with --memory-limit)")
+        return text.format(function=name, limit=_size(limits.memory_bytes)), _(
+            "Look for an array far larger than the inputs (an outer product, or a "
+            "broadcast you did not intend) or a list that grows without end."
+        )
+    if kind == "output":
+        text = _(
+            "`{function}` printed more than the {size} of output the grader keeps, and was stopped"
+        )
+        return text.format(function=name, size=_size(limits.output_bytes)), _(
+            "Remove print() calls inside loops."
+        )
+    if kind == "floating_point":
+        text = _("`{function}` is not numerically stable: {error}")
+        return text.format(function=name, error=message), _(
+            "Large inputs overflow: rewrite the formula so that no exp() sees a "
+            "large positive argument (subtract the max, or split by sign)."
+        )
+    if kind == "missing":
+        return _("your file defines no function `{function}`").format(function=name), _(
+            "Define it with the exact signature from the stub (`dlkata new` writes one)."
+        )
+    if kind == "refused":
+        text = _("`{function}` tried something the grader refuses: {error}")
+        return text.format(function=name, error=message), None
+    if kind == "unsendable":
+        text = _("`{function}` returned something that cannot be sent to the grader: {error}")
+        return text.format(function=name, error=message), _(
+            "Return arrays, numbers, strings, tuples, lists and dicts of those."
+        )
+    return _("`{function}` raised {error}").format(function=name, error=exc), None
+
+
+def _death(code: int, function: str | None) -> str:
+    """How the learner's process ended (`code` as `Popen.wait` gives it), while running
+    `function`, or while importing the learner's file when `function` is None: each signal's
+    sentence says what happened and why it usually does."""
+    if code >= 0:
+        if function is None:
+            text = _(
+                "your process exited with code {code} while importing your file instead of "
+                "returning: os._exit, or a fatal error"
+            )
+        else:
+            text = _(
+                "your process exited with code {code} while running `{function}` instead of "
+                "returning: os._exit, or a fatal error"
+            )
+        return text.format(code=code, function=function)
+    name = _signal_name(-code)
+    running = function is not None
+    if name == "SIGKILL":
+        text = (
+            _(
+                "your process was killed (SIGKILL) while running `{function}`: usually the "
+                "machine ran out of memory"
+            )
+            if running
+            else _(
+                "your process was killed (SIGKILL) while importing your file: usually the "
+                "machine ran out of memory"
+            )
+        )
+    elif name == "SIGSEGV":
+        text = (
+            _(
+                "your process was stopped by a segmentation fault (SIGSEGV) while running "
+                "`{function}`: often recursion too deep for the C stack (after raising the "
+                "recursion limit), or a bug in C code"
+            )
+            if running
+            else _(
+                "your process was stopped by a segmentation fault (SIGSEGV) while importing your "
+                "file: often recursion too deep for the C stack (after raising the recursion "
+                "limit), or a bug in C code"
+            )
+        )
+    elif name == "SIGXCPU":
+        text = (
+            _(
+                "your process was stopped for using too much CPU time (SIGXCPU) while running "
+                "`{function}`"
+            )
+            if running
+            else _(
+                "your process was stopped for using too much CPU time (SIGXCPU) while importing "
+                "your file"
+            )
+        )
+    elif name == "SIGSYS":
+        text = (
+            _(
+                "your process was stopped by the grader's sandbox (SIGSYS) while running "
+                "`{function}`: it made a forbidden system call (starting a program or a process, "
+                "signalling, tracing or re-prioritising another one, opening a network "
+                "connection, changing a file's permissions, owner, attributes or timestamps, or "
+                "an administrator's call)"
+            )
+            if running
+            else _(
+                "your process was stopped by the grader's sandbox (SIGSYS) while importing your "
+                "file: it made a forbidden system call (starting a program or a process, "
+                "signalling, tracing or re-prioritising another one, opening a network "
+                "connection, changing a file's permissions, owner, attributes or timestamps, or "
+                "an administrator's call)"
+            )
+        )
+    elif name == "SIGABRT":
+        text = (
+            _(
+                "your process was aborted (SIGABRT) while running `{function}`: a fatal error in "
+                "C code"
+            )
+            if running
+            else _(
+                "your process was aborted (SIGABRT) while importing your file: a fatal error in "
+                "C code"
+            )
+        )
+    elif running:
+        text = _("your process was killed by signal {signal} while running `{function}`")
+    else:
+        text = _("your process was killed by signal {signal} while importing your file")
+    return text.format(signal=name, function=function)
+
+
 _STOPPING = ("timeout", "crash", "protocol")  # failures that cost a process: not repeated
 _MAX_TEXT = 2000
 _MAX_NAME = 80
 _MAX_VIOLATIONS = 20
-# how the learner's process died, by signal: (what happened, why it usually happens)
-_DEATHS = {
-    "SIGKILL": ("killed (SIGKILL)", ": usually the machine ran out of memory"),
-    "SIGSEGV": (
-        "stopped by a segmentation fault (SIGSEGV)",
-        ": often recursion too deep for the C stack (after raising the recursion limit), or a "
-        "bug in C code",
-    ),
-    "SIGXCPU": ("stopped for using too much CPU time (SIGXCPU)", ""),
-    "SIGSYS": (
-        "stopped by the grader's sandbox (SIGSYS)",
-        ": it made a forbidden system call (starting a program or a process, signalling, "
-        "tracing or re-prioritising another one, opening a network connection, changing a "
-        "file's permissions, owner, attributes or timestamps, or an administrator's call)",
-    ),
-    "SIGABRT": ("aborted (SIGABRT)", ": a fatal error in C code"),
-}
 _FRAME_FIELDS = {"file": str, "line": int, "function": str, "text": str}
 
 
 def _cut(text: str) -> str:
     """Text from the learner's process, at a length a report can show, with control characters
     made visible (`\x1b` as text), so that no terminal, log or CI runner interprets them."""
-    text = text if len(text) <= _MAX_TEXT else text[:_MAX_TEXT] + " ... (cut)"
+    if len(text) > _MAX_TEXT:
+        text = _("{text} ... (cut)").format(text=text[:_MAX_TEXT])
     return visible_controls(text)
 
 
@@ -617,22 +765,50 @@ def _valid_outcome(outcome: Any) -> bool:
     return (
         "value" in outcome
         and isinstance(outcome.get("aliased", False), bool)
-        and isinstance(outcome.get("bad_return") or "", str)
+        and _valid_bad_return(outcome.get("bad_return"))
         and isinstance(modified, list)
         and all(isinstance(n, str) for n in modified)
     )
 
 
-def _grouped(violations: list[str]) -> str:
-    """ "read the grader's files (a)" and "read the grader's files (b)" as one: "... (a, b)"."""
+def _valid_bad_return(returned: Any) -> bool:
+    """None, or what a forward function returned instead of a tuple: a type name, and an
+    array's shape."""
+    if returned is None:
+        return True
+    shape = returned.get("shape") if isinstance(returned, dict) else None
+    return (
+        isinstance(returned, dict)
+        and isinstance(returned.get("type"), str)
+        and (
+            shape is None
+            or (
+                isinstance(shape, list)
+                and len(shape) <= 64
+                and all(type(n) is int and n >= 0 for n in shape)
+            )
+        )
+    )
+
+
+def _grouped(violations: list[tuple[str, str | None]]) -> str:
+    """What the solution tried, in words: each code once, with the details of all its reports
+    ("read the grader's files (a)" and "... (b)" as "read the grader's files (a, b)"). A code
+    the grader does not know (the learner's process wrote it itself) is shown as it came."""
+    words = actions()
     details: dict[str, list[str]] = {}
-    for what in dict.fromkeys(violations):
-        head, bracket, detail = what.partition(" (")
-        if bracket and detail.endswith(")"):
-            details.setdefault(head, []).append(detail[:-1])
+    for code, detail in dict.fromkeys(violations):
+        found = details.setdefault(code, [])
+        if detail is not None:
+            found.append(detail)
+    parts = []
+    for code, found in details.items():
+        listed = ", ".join(found)
+        if code in words:
+            parts.append(words[code].format(details=listed or "?"))
         else:
-            details.setdefault(what, [])
-    return "; ".join(f"{h} ({', '.join(d)})" if d else h for h, d in details.items())
+            parts.append(f"{code} ({listed})" if listed else code)
+    return "; ".join(parts)
 
 
 class ReferenceImpl:
@@ -667,7 +843,9 @@ class ReferenceImpl:
         try:
             return dict(signature.bind(*args, **kwargs).arguments)
         except TypeError:
-            return {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
+            return {
+                _("argument {number}").format(number=i + 1): a for i, a in enumerate(args)
+            } | kwargs
 
     def call_many(
         self, name: str, calls: list[tuple[tuple, dict]], pick: list[int] | None = None

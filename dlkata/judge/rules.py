@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from dlkata.i18n import _
 from dlkata.judge.compare import describe
 from dlkata.judge.failures import GradingFailure, LearnerError
 
@@ -24,7 +25,9 @@ def expect_value_error(impl: Any, function: str, *args: Any, because: str, **kwa
     """The call must raise ValueError with a message (contract rule 6)."""
     global error_rule_checks
     call = _call_text(function, args, kwargs)
-    hint = f"Check the arguments first and `raise ValueError(...)` saying what is wrong: {because}."
+    hint = _(
+        "Check the arguments first and `raise ValueError(...)` saying what is wrong: {because}."
+    ).format(because=because)
     try:
         result = impl.call(function, *args, **kwargs)
     except LearnerError as error:
@@ -32,24 +35,28 @@ def expect_value_error(impl: Any, function: str, *args: Any, because: str, **kwa
         if exception_kind == "value_error":
             if not str(error.facts.get("exception", "")).partition(":")[2].strip():
                 raise GradingFailure(
-                    f"{call} raised ValueError without a message",
+                    _("{call} raised ValueError without a message").format(call=call),
                     kind="error_rule",
                     function=function,
-                    hint="Say what is wrong in the message.",
+                    hint=_("Say what is wrong in the message."),
                 ) from None
             error_rule_checks += 1
             return
         if exception_kind not in ("exception", "floating_point"):
             raise  # not implemented, a crash, a time-out, memory...: its own message says more
         raise GradingFailure(
-            f"{call} should raise ValueError ({because}); it raised {error.facts.get('exception')}",
+            _("{call} should raise ValueError ({because}); it raised {exception}").format(
+                call=call, because=because, exception=error.facts.get("exception")
+            ),
             kind="error_rule",
             function=function,
             hint=hint,
             traceback=error.facts.get("traceback"),
         ) from None
     raise GradingFailure(
-        f"{call} should raise ValueError ({because}); it returned {describe(result)}",
+        _("{call} should raise ValueError ({because}); it returned {got}").format(
+            call=call, because=because, got=describe(result)
+        ),
         kind="error_rule",
         function=function,
         hint=hint,
@@ -66,11 +73,15 @@ def check_reproducible(impl: Any, function: str, *args: Any, seed: int, **kwargs
     again = _first_array(impl.call(function, *args, rng=np.random.default_rng(seed), **kwargs))
     if not np.array_equal(np.asarray(first), np.asarray(again)):
         raise GradingFailure(
-            f"`{function}` gave different results for two generators with the same seed",
+            _("`{function}` gave different results for two generators with the same seed").format(
+                function=function
+            ),
             kind="reproducibility",
             function=function,
-            hint="Draw only from the `rng` argument: never np.random.default_rng() without a seed, "
-            "nor the global state.",
+            hint=_(
+                "Draw only from the `rng` argument: never np.random.default_rng() without a seed, "
+                "nor the global state."
+            ),
         )
     generator = np.random.default_rng(seed)
     before = generator.bit_generator.state
@@ -80,8 +91,10 @@ def check_reproducible(impl: Any, function: str, *args: Any, seed: int, **kwargs
         np.asarray(first), np.asarray(other)
     ):
         raise GradingFailure(
-            f"`{function}` did not draw its random numbers from the `rng` argument",
+            _("`{function}` did not draw its random numbers from the `rng` argument").format(
+                function=function
+            ),
             kind="reproducibility",
             function=function,
-            hint="Use the generator you are given, e.g. `rng.normal(0.0, std, size=shape)`.",
+            hint=_("Use the generator you are given, e.g. `rng.normal(0.0, std, size=shape)`."),
         )

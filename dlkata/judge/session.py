@@ -19,6 +19,7 @@ from typing import IO, Any
 
 import pytest
 
+from dlkata import i18n
 from dlkata.catalogue import Kata
 from dlkata.judge.plugin import JudgePlugin, Progress
 from dlkata.judge.proxy import WorkerProcess
@@ -123,6 +124,7 @@ def main(spare: Spawned | None = None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (JUDGE_MEMORY_BYTES, JUDGE_MEMORY_BYTES))
     events = _events_channel()
     order = _read_order()
+    i18n.use(order["language"])
     katas = {item["id"]: Kata.from_json(item) for item in order["katas"]}
 
     def read_solutions() -> dict[str, Path]:

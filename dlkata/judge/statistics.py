@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlkata.i18n import _
 from dlkata.judge.failures import GradingFailure
 
 
@@ -69,7 +70,7 @@ def ks_test(
     n = values.size
     if n == 0 or not np.all(np.isfinite(values)):
         raise GradingFailure(
-            f"{what}: the samples are empty or not finite",
+            _("{what}: the samples are empty or not finite").format(what=what),
             kind="statistic",
             function=function,
             hint=hint,
@@ -81,13 +82,22 @@ def ks_test(
     if p_value >= alpha:
         return
     raise GradingFailure(
-        f"{what}: the values do not follow {cdf} (Kolmogorov-Smirnov D = {statistic:.4g}, "
-        f"p = {p_value:.2g} < {alpha:g}); sample mean {values.mean():.4g}, "
-        f"sample std {values.std():.4g}",
+        _(
+            "{what}: the values do not follow {distribution} (Kolmogorov-Smirnov D = {statistic}, "
+            "p = {p_value} < {alpha}); sample mean {mean}, sample std {std}"
+        ).format(
+            what=what,
+            distribution=cdf,
+            statistic=f"{statistic:.4g}",
+            p_value=f"{p_value:.2g}",
+            alpha=f"{alpha:g}",
+            mean=f"{values.mean():.4g}",
+            std=f"{values.std():.4g}",
+        ),
         kind="statistic",
         function=function,
         hint=hint,
-        statistic="Kolmogorov-Smirnov D",
+        statistic=_("Kolmogorov-Smirnov D"),
         value=statistic,
         p_value=p_value,
         threshold=alpha,
@@ -118,12 +128,22 @@ def binomial_test(
     if abs(z) <= z_max:
         return
     raise GradingFailure(
-        f"{what}: {successes} of {trials} ({successes / trials:.4f}), expected about "
-        f"{p:.4f} (z = {z:.1f}, threshold {z_max:g})",
+        _(
+            "{what}: {successes} of {trials} ({rate}), expected about {expected} "
+            "(z = {z}, threshold {threshold})"
+        ).format(
+            what=what,
+            successes=successes,
+            trials=trials,
+            rate=f"{successes / trials:.4f}",
+            expected=f"{p:.4f}",
+            z=f"{z:.1f}",
+            threshold=f"{z_max:g}",
+        ),
         kind="statistic",
         function=function,
         hint=hint,
-        statistic="binomial z-score",
+        statistic=_("binomial z-score"),
         value=float(z),
         threshold=z_max,
         observed_rate=successes / trials,
@@ -142,7 +162,9 @@ def check_symmetric_uniform(
     largest = float(np.max(np.abs(values)))
     if largest > bound:
         raise GradingFailure(
-            f"{what}: a value of magnitude {largest:.6g} lies outside the bound {bound:.6g}",
+            _("{what}: a value of magnitude {largest} lies outside the bound {bound}").format(
+                what=what, largest=f"{largest:.6g}", bound=f"{bound:.6g}"
+            ),
             kind="statistic",
             function=function,
             hint=hint,
@@ -152,8 +174,12 @@ def check_symmetric_uniform(
     # for a correct sampler P(max |x| < (1 - t) * bound) = (1 - t) ** n; t = 20 / n makes it e^-20
     if largest < (1.0 - 20.0 / values.size) * bound:
         raise GradingFailure(
-            f"{what}: no value comes near the bound {bound:.6g} (largest magnitude "
-            f"{largest:.6g} among {np.size(samples)} values)",
+            _(
+                "{what}: no value comes near the bound {bound} (largest magnitude {largest} "
+                "among {count} values)"
+            ).format(
+                what=what, bound=f"{bound:.6g}", largest=f"{largest:.6g}", count=np.size(samples)
+            ),
             kind="statistic",
             function=function,
             hint=hint,
@@ -199,9 +225,9 @@ def check_normal(
         int(np.count_nonzero(np.abs(z) > 3.0)),
         n,
         _NORMAL_TAIL,
-        what=f"{what}: values beyond 3 standard deviations",
+        what=_("{what}: values beyond 3 standard deviations").format(what=what),
         function=function,
-        hint=hint or "A normal has about 0.27 % of its values beyond 3 std: do not truncate it.",
+        hint=hint or _("A normal has about 0.27 % of its values beyond 3 std: do not truncate it."),
     )
     ks_test(values, normal_cdf(0.0, std), what=what, function=function, hint=hint)
     check_independent(samples, what=what, function=function, hint=hint)
@@ -212,27 +238,59 @@ def _check_moments(
 ) -> None:
     for name, z in moments.items():
         if not abs(z) <= Z_MAX:
+            message, statistic = _moment_words(name)
             raise GradingFailure(
-                f"{what}: the sample {name} is {z:+.1f} standard errors away from that of "
-                f"{target} (threshold {Z_MAX:g})",
+                message.format(what=what, z=f"{z:+.1f}", target=target, threshold=f"{Z_MAX:g}"),
                 kind="statistic",
                 function=function,
                 hint=hint,
-                statistic=f"{name} z-score",
+                statistic=statistic,
                 value=z,
                 threshold=Z_MAX,
                 expected_distribution=target,
             )
     if abs(moments["mean"]) < TOO_GOOD and abs(moments["variance"]) < TOO_GOOD:
         raise GradingFailure(
-            f"{what}: the sample mean and variance equal those of {target} almost exactly, "
-            "closer than a random sample ever comes: were the values rescaled after drawing?",
+            _(
+                "{what}: the sample mean and variance equal those of {target} almost exactly, "
+                "closer than a random sample ever comes: were the values rescaled after drawing?"
+            ).format(what=what, target=target),
             kind="statistic",
             function=function,
-            hint="Draw the values from the distribution itself; do not standardise the sample "
-            "afterwards, which makes its values depend on each other.",
+            hint=_(
+                "Draw the values from the distribution itself; do not standardise the sample "
+                "afterwards, which makes its values depend on each other."
+            ),
             expected_distribution=target,
         )
+
+
+def _moment_words(name: str) -> tuple[str, str]:
+    """The failure message of a moment's z-score (fields `what`, `z`, `target`, `threshold`)
+    and the statistic's name, for `mean`, `variance` or `kurtosis`."""
+    if name == "mean":
+        return (
+            _(
+                "{what}: the sample mean is {z} standard errors away from that of {target} "
+                "(threshold {threshold})"
+            ),
+            _("mean z-score"),
+        )
+    if name == "variance":
+        return (
+            _(
+                "{what}: the sample variance is {z} standard errors away from that of {target} "
+                "(threshold {threshold})"
+            ),
+            _("variance z-score"),
+        )
+    return (
+        _(
+            "{what}: the sample kurtosis is {z} standard errors away from that of {target} "
+            "(threshold {threshold})"
+        ),
+        _("kurtosis z-score"),
+    )
 
 
 def check_independent(
@@ -256,14 +314,20 @@ def check_independent(
         z = correlation * math.sqrt(n - lag)
         if abs(z) > Z_MAX:
             raise GradingFailure(
-                f"{what}: values {lag} apart are correlated (r = {correlation:.3g}, z = {z:.1f}, "
-                f"threshold {Z_MAX:g}); independent draws are not",
+                _(
+                    "{what}: values {lag} apart are correlated (r = {r}, z = {z}, "
+                    "threshold {threshold}); independent draws are not"
+                ).format(
+                    what=what, lag=lag, r=f"{correlation:.3g}", z=f"{z:.1f}", threshold=f"{Z_MAX:g}"
+                ),
                 kind="statistic",
                 function=function,
                 hint=hint
-                or "Draw every value independently from `rng`: do not sort, tile, "
-                "mirror or reuse draws.",
-                statistic=f"correlation at lag {lag}",
+                or _(
+                    "Draw every value independently from `rng`: do not sort, tile, "
+                    "mirror or reuse draws."
+                ),
+                statistic=_("correlation at lag {lag}").format(lag=lag),
                 value=z,
                 threshold=Z_MAX,
             )
@@ -273,7 +337,7 @@ def _finite(samples: np.ndarray, what: str, function: str, hint: str | None) -> 
     values = np.asarray(samples, dtype=np.float64).ravel()
     if values.size == 0 or not np.all(np.isfinite(values)):
         raise GradingFailure(
-            f"{what}: the samples are empty or not finite",
+            _("{what}: the samples are empty or not finite").format(what=what),
             kind="statistic",
             function=function,
             hint=hint,

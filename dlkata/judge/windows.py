@@ -14,6 +14,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from dlkata.i18n import N_, _
+
 Row = tuple[int, tuple[int, ...], dict[str, Any]]
 
 # The stride does not divide H + 2p - K along at least one axis, and ceil_mode=True would keep
@@ -52,28 +54,38 @@ OTHER_WINDOWS_SAME_OUTPUT = [
 ]  # fmt: skip
 # (x's shape, keyword arguments, the rule) for a 2-D pooling: each has a case that NumPy alone
 # would accept (a 3-D input pools over the last two axes, a third tuple entry is ignored ...).
+# The rules are English here, marked for translation; `invalid_cases` gives them in the learner's
+# language (the judge chooses it before it collects the hidden tests).
 INVALID_POOLING: list[tuple[tuple[int, ...], dict[str, Any], str]] = [
-    ((2, 6, 6), {"kernel_size": 2}, "x must be 4-D: a (C, H, W) input is not accepted"),
-    ((6, 6), {"kernel_size": 2}, "x must be 4-D: a (H, W) input is not accepted"),
-    ((1, 1, 6, 6), {"kernel_size": (2, 2, 2)}, "kernel_size must be an int or a pair"),
-    ((1, 1, 6, 6), {"kernel_size": 2, "stride": (1, 1, 1)}, "stride must be an int or a pair"),
-    ((1, 1, 6, 6), {"kernel_size": 3, "padding": (1, 1, 1)}, "padding must be an int or a pair"),
-    ((1, 1, 6, 6), {"kernel_size": 0, "stride": 1}, "kernel_size must be positive"),
-    ((1, 1, 6, 6), {"kernel_size": (3, -1), "stride": 1}, "kernel_size must be positive"),
-    ((1, 1, 6, 6), {"kernel_size": 2, "stride": 0}, "stride must be positive"),
-    ((1, 1, 6, 6), {"kernel_size": 2, "stride": (2, 0)}, "stride must be positive"),
-    ((1, 1, 3, 5), {"kernel_size": 3, "stride": (-1, 1)}, "stride must be positive"),
-    ((1, 1, 6, 6), {"kernel_size": 3, "padding": -1}, "padding must not be negative"),
-    ((1, 1, 6, 6), {"kernel_size": 2, "padding": 2}, "padding 2 is more than half of kernel 2"),
-    ((1, 1, 6, 6), {"kernel_size": 3, "stride": 1, "padding": 2}, "padding 2 > half of kernel 3"),
-    ((1, 1, 6, 6), {"kernel_size": (4, 2), "padding": (1, 2)}, "pad_w = 2 > half of KW = 2"),
-    ((1, 2, 5, 4), {"kernel_size": 6}, "a 6x6 kernel does not fit a 5x4 input"),
+    ((2, 6, 6), {"kernel_size": 2}, N_("x must be 4-D: a (C, H, W) input is not accepted")),
+    ((6, 6), {"kernel_size": 2}, N_("x must be 4-D: a (H, W) input is not accepted")),
+    ((1, 1, 6, 6), {"kernel_size": (2, 2, 2)}, N_("kernel_size must be an int or a pair")),
+    ((1, 1, 6, 6), {"kernel_size": 2, "stride": (1, 1, 1)}, N_("stride must be an int or a pair")),
+    (
+        (1, 1, 6, 6),
+        {"kernel_size": 3, "padding": (1, 1, 1)},
+        N_("padding must be an int or a pair"),
+    ),
+    ((1, 1, 6, 6), {"kernel_size": 0, "stride": 1}, N_("kernel_size must be positive")),
+    ((1, 1, 6, 6), {"kernel_size": (3, -1), "stride": 1}, N_("kernel_size must be positive")),
+    ((1, 1, 6, 6), {"kernel_size": 2, "stride": 0}, N_("stride must be positive")),
+    ((1, 1, 6, 6), {"kernel_size": 2, "stride": (2, 0)}, N_("stride must be positive")),
+    ((1, 1, 3, 5), {"kernel_size": 3, "stride": (-1, 1)}, N_("stride must be positive")),
+    ((1, 1, 6, 6), {"kernel_size": 3, "padding": -1}, N_("padding must not be negative")),
+    ((1, 1, 6, 6), {"kernel_size": 2, "padding": 2}, N_("padding 2 is more than half of kernel 2")),
+    (
+        (1, 1, 6, 6),
+        {"kernel_size": 3, "stride": 1, "padding": 2},
+        N_("padding 2 > half of kernel 3"),
+    ),
+    ((1, 1, 6, 6), {"kernel_size": (4, 2), "padding": (1, 2)}, N_("pad_w = 2 > half of KW = 2")),
+    ((1, 2, 5, 4), {"kernel_size": 6}, N_("a 6x6 kernel does not fit a 5x4 input")),
     (
         (2, 1, 5, 4),
         {"kernel_size": (2, 7), "padding": (0, 1)},
-        "a 7-column kernel does not fit 4 columns padded by 1 on each side",
+        N_("a 7-column kernel does not fit 4 columns padded by 1 on each side"),
     ),
-    ((1, 1, 4, 4), {"kernel_size": 6, "stride": 2}, "a 6x6 kernel does not fit a 4x4 input"),
+    ((1, 1, 4, 4), {"kernel_size": 6, "stride": 2}, N_("a 6x6 kernel does not fit a 4x4 input")),
 ]
 
 
@@ -91,8 +103,12 @@ def window_cases(*rows: Row) -> list[Any]:
 def invalid_cases(
     rows: list[tuple[tuple[int, ...], dict[str, Any], str]],
 ) -> list[Any]:
-    """Rows `(shape, kwargs, because)` as pytest parameters with readable ids."""
-    return [pytest.param(*row, id=label(*row[:2])) for row in rows]
+    """Rows `(shape, kwargs, because)` as pytest parameters with readable ids, `because` (a text
+    marked with `N_`) in the current language."""
+    return [
+        pytest.param(shape, kwargs, _(because), id=label(shape, kwargs))
+        for shape, kwargs, because in rows
+    ]
 
 
 def normal_input(seed: int, shape: tuple[int, ...]) -> np.ndarray:

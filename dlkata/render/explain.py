@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import Markdown
+from rich.markup import escape
 from rich.padding import Padding
 from rich.syntax import Syntax
 from rich.text import Text
 
 from dlkata.catalogue import Kata
+from dlkata.i18n import N_, _
 
-SPOILER = (
+SPOILER = N_(
     "Spoiler warning: the reference solution follows. You learn more by finishing your own first."
 )
 
@@ -28,12 +30,12 @@ def render_explanation(kata: Kata, console: Console, *, solution: bool = False) 
     if not console.is_terminal:
         console.out(source.rstrip("\n"), highlight=False)  # as it is: no markup, emoji or wrap
         if reference is not None:
-            console.out(f"\n{SPOILER}\n", highlight=False)
+            console.out(f"\n{_(SPOILER)}\n", highlight=False)
             console.out(reference.rstrip("\n"), highlight=False)
         return
     console.print(FittingMarkdown(source), soft_wrap=False)
     if reference is not None:
-        console.print(f"\n[bold yellow]{SPOILER}[/bold yellow]\n", soft_wrap=False)
+        console.print(f"\n[bold yellow]{escape(_(SPOILER))}[/bold yellow]\n", soft_wrap=False)
         console.print(Syntax(reference, "python", line_numbers=True, word_wrap=True))
 
 

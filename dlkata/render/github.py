@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dlkata.i18n import _
 from dlkata.render.text import error_headline, plain_failure
 from dlkata.results import KataResult, Status
 
@@ -33,14 +34,14 @@ def _kata_annotations(result: KataResult, root: Path) -> list[str]:
         return []
     if result.error:
         line = _error_line(result, path)
-        return [
-            _error(where, line, f"{result.id}: could not be graded", error_headline(result.error))
-        ]
+        title = _("{kata}: could not be graded").format(kata=result.id)
+        return [_error(where, line, title, error_headline(result.error))]
     if result.status is Status.NOT_STARTED:
-        message = (
-            f"{result.id} is required but not started: `dlkata new {result.id}`, then implement it."
-        )
-        return [_error(where if path.is_file() else None, 1, f"{result.id}: not started", message)]
+        message = _(
+            "{kata} is required but not started: `dlkata new {kata}`, then implement it."
+        ).format(kata=result.id)
+        title = _("{kata}: not started").format(kata=result.id)
+        return [_error(where if path.is_file() else None, 1, title, message)]
     if result.status is not Status.FAILED:
         return []
     return [

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from dlkata.render.text import error_headline, plain_error, plain_failure
+from dlkata.i18n import _
+from dlkata.render.text import HEADLINES, error_headline, plain_error, plain_failure
 from dlkata.results import KataResult, Status
 
 # characters XML 1.0 cannot hold, which a learner's output or a message may contain
@@ -36,16 +37,17 @@ def _suite(result: KataResult) -> ET.Element:
         if test.status is Status.PASSED:
             continue
         if skipped:
-            _outcome(case, "skipped", "not started")
+            _outcome(case, "skipped", _(HEADLINES[Status.NOT_STARTED]))
         else:
             tag = "error" if test.status is Status.ERROR else "failure"
             _outcome(case, tag, test.message, test.kind or "", plain_failure(test))
     if not result.tests and not result.error:
         case = ET.SubElement(suite, "testcase", classname=classname, name=result.id)
         if skipped:
-            _outcome(case, "skipped", "not started")
+            _outcome(case, "skipped", _(HEADLINES[Status.NOT_STARTED]))
         elif result.status is Status.NOT_STARTED:
-            _outcome(case, "failure", f"{result.id} is required but not started", "not_started")
+            message = _("{kata} is required but not started").format(kata=result.id)
+            _outcome(case, "failure", message, "not_started")
     if result.output.strip():
         ET.SubElement(suite, "system-out").text = _clean(result.output)
     _count(suite, suite.findall("testcase"), time=result.duration)

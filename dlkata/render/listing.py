@@ -9,35 +9,75 @@ table is as wide as its widest row, so every row stays one line for whatever rea
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dlkata.i18n import N_, _
 from dlkata.progress import CourseStatus, Progress
 
 COLUMNS = ("id", "title", "topic", "difficulty", "status")
+# what each column, topic and difficulty is called where people read it (JSON keeps the keys)
+HEADERS = {
+    "id": N_("id"),
+    "title": N_("title"),
+    "topic": N_("topic"),
+    "difficulty": N_("difficulty"),
+    "status": N_("status"),
+}
+TOPICS = {
+    "initialisation": N_("initialisation"),
+    "layers": N_("layers"),
+    "activations": N_("activations"),
+    "losses": N_("losses"),
+    "regularisation": N_("regularisation"),
+    "training": N_("training"),
+    "data": N_("data"),
+    "optimisation": N_("optimisation"),
+    "metrics": N_("metrics"),
+    "convolution": N_("convolution"),
+    "normalisation": N_("normalisation"),
+    "recurrent": N_("recurrent"),
+    "attention": N_("attention"),
+    "generative": N_("generative"),
+    "compression": N_("compression"),
+    "robustness": N_("robustness"),
+}
+DIFFICULTIES = {"easy": N_("easy"), "medium": N_("medium"), "hard": N_("hard")}
 LEFT_OUT_FIRST = ("difficulty", "topic", "title")  # the id and the status always stay
 MIN_TITLE = 16  # narrower than this, a title wraps into a word a line: leave it out instead
 GAP = 2  # the space between two columns
 STYLES = {Progress.PASSED: "green", Progress.IN_PROGRESS: "yellow", Progress.NOT_STARTED: "dim"}
 
 
+def topic_label(topic: str) -> str:
+    """A topic as people read it, in their language."""
+    return _(TOPICS[topic]) if topic in TOPICS else topic
+
+
+def difficulty_label(difficulty: str) -> str:
+    return _(DIFFICULTIES[difficulty]) if difficulty in DIFFICULTIES else difficulty
+
+
 def render_list_text(status: CourseStatus, console: Console) -> None:
+    headers = {c: _(HEADERS[c]) for c in COLUMNS}
     rows = [
         {
             "id": kata.id,
             "title": kata.title,
-            "topic": kata.topic,
-            "difficulty": kata.difficulty,
+            "topic": topic_label(kata.topic),
+            "difficulty": difficulty_label(kata.difficulty),
             "status": progress.label,
         }
         for kata, progress in status.katas
     ]
-    natural = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in COLUMNS}
+    # widths in terminal cells: a Chinese character takes two
+    natural = {c: max([cell_len(headers[c])] + [cell_len(row[c]) for row in rows]) for c in COLUMNS}
     # piped, as wide as the widest row; on a terminal, as wide as the terminal
     widths = column_widths(natural, console.width) if console.is_terminal else natural
     table = Table(
-        title="dlkata katas",
+        title=_("dlkata katas"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -45,8 +85,8 @@ def render_list_text(status: CourseStatus, console: Console) -> None:
         show_edge=False,
     )
     for column, width in widths.items():
-        table.add_column(column, width=width, overflow="fold")
-    for row, (_, progress) in zip(rows, status.katas):
+        table.add_column(headers[column], width=width, overflow="fold")
+    for row, (_kata, progress) in zip(rows, status.katas):
         style = {"status": STYLES[progress]}
         table.add_row(*(Text(row[c], style=style.get(c, "")) for c in widths))
     if console.is_terminal:
@@ -58,13 +98,17 @@ def render_list_text(status: CourseStatus, console: Console) -> None:
         )
         console.print(table)
         console.width = terminal_width
-    left_out = [column for column in COLUMNS if column not in widths]
+    left_out = [headers[column] for column in COLUMNS if column not in widths]
     if left_out:
-        console.print(
-            f"[dim]Left out to fit the terminal: {', '.join(left_out)}. A wider terminal, or "
-            "`dlkata list --format json`, shows them.[/dim]"
-        )
-    console.print(f"Workspace: {status.workspace}", style="dim", soft_wrap=not console.is_terminal)
+        line = _(
+            "Left out to fit the terminal: {columns}. A wider terminal, or "
+            "`dlkata list --format json`, shows them."
+        ).format(columns=", ".join(left_out))
+        console.print(Text(line, style="dim"))
+    console.print(
+        Text(_("Workspace: {path}").format(path=status.workspace), style="dim"),
+        soft_wrap=not console.is_terminal,
+    )
 
 
 def column_widths(natural: dict[str, int], width: int) -> dict[str, int]:

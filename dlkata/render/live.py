@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.live import Live
 from rich.spinner import Spinner
 
+from dlkata.i18n import _, ngettext
+
 DELAY = 0.5  # seconds before the line appears
 
 
@@ -102,18 +104,29 @@ class CheckProgress:
         """`Grading linear: 12/22 tests`, or with several katas `Grading 2 of 5 katas done ·
         conv2d 12/52 tests · relu 3/8 tests`."""
         under_way = [
-            f"{kata} {done}/{total} tests"
+            _("{kata} {done}/{total} tests").format(kata=kata, done=done, total=total)
             for kata, (done, total) in self.counts.items()
             if done < total
         ]
         if len(self.katas) == 1:
-            done, total = self.counts.get(self.katas[0], (0, 0))
-            return f"Grading {self.katas[0]}" + (f": {done}/{total} tests" if total else "…")
+            kata = self.katas[0]
+            done, total = self.counts.get(kata, (0, 0))
+            if total:
+                return _("Grading {kata}: {done}/{total} tests").format(
+                    kata=kata, done=done, total=total
+                )
+            return _("Grading {kata}…").format(kata=kata)
         finished = sum(done >= total for done, total in self.counts.values())
         if not self.counts:
-            return f"Grading {len(self.katas)} katas…" if self.katas else "Grading your katas…"
+            if self.katas:
+                return _("Grading {count} katas…").format(count=len(self.katas))
+            return _("Grading your katas…")
         if self.katas:
-            count = f"{finished} of {len(self.katas)} katas"
+            count = _("Grading: {finished} of {total} katas done").format(
+                finished=finished, total=len(self.katas)
+            )
         else:
-            count = f"{finished} kata" + ("s" if finished != 1 else "")
-        return " · ".join([f"Grading: {count} done", *under_way])
+            count = ngettext(
+                "Grading: {finished} kata done", "Grading: {finished} katas done", finished
+            ).format(finished=finished)
+        return " · ".join([count, *under_way])

@@ -4,6 +4,7 @@ failure's facts. The same text goes to `$GITHUB_STEP_SUMMARY` (the job summary) 
 
 from __future__ import annotations
 
+from dlkata.i18n import _
 from dlkata.render.text import HEADLINES, MARKS, error_headline, plain_error, plain_failure
 from dlkata.results import KataResult, Status
 
@@ -12,24 +13,31 @@ def render_markdown(results: list[KataResult]) -> str:
     shown = [r for r in results if not r.skipped]
     skipped = [r.id for r in results if r.skipped]
     passed = sum(r.status is Status.PASSED for r in shown)
-    lines = [f"## dlkata: {passed} of {len(shown)} graded katas passed", ""]
+    heading = _("dlkata: {passed} of {total} graded katas passed").format(
+        passed=passed, total=len(shown)
+    )
+    lines = [f"## {heading}", ""]
     if shown:
-        lines += ["| | kata | result | tests | first failure |", "| --- | --- | --- | --- | --- |"]
+        headers = [_("kata"), _("result"), _("tests"), _("first failure")]
+        lines += ["| | " + " | ".join(_cell(h) for h in headers) + " |"]
+        lines += ["| --- | --- | --- | --- | --- |"]
         lines += [_row(r) for r in shown]
         lines.append("")
     else:
-        lines += ["No kata has been started yet: `dlkata next` writes the first one.", ""]
+        lines += [_("No kata has been started yet: `dlkata next` writes the first one."), ""]
     if skipped:
-        lines += [f"Not started, so skipped: {', '.join(f'`{k}`' for k in skipped)}.", ""]
+        katas = ", ".join(f"`{k}`" for k in skipped)
+        lines += [_("Not started, so skipped: {katas}.").format(katas=katas), ""]
     for result in shown:
         lines += _details(result)
     return "\n".join(lines)
 
 
 def _row(result: KataResult) -> str:
-    mark, _ = MARKS[result.status]
+    mark = MARKS[result.status][0]
     tests = f"{result.passed}/{len(result.tests)}" if result.tests else ""
-    cells = [mark, f"`{result.id}` {result.title}", HEADLINES[result.status], tests, _first(result)]
+    verdict = _(HEADLINES[result.status])
+    cells = [mark, f"`{result.id}` {result.title}", verdict, tests, _first(result)]
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
@@ -37,7 +45,7 @@ def _first(result: KataResult) -> str:
     if result.error:
         return error_headline(result.error)
     if result.status is Status.NOT_STARTED:
-        return "required, but not started"
+        return _("required, but not started")
     if not result.failures:
         return ""
     test = result.failures[0]

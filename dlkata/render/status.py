@@ -9,17 +9,26 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dlkata.i18n import N_, _
 from dlkata.progress import CourseStatus, Progress
+from dlkata.render.listing import topic_label
+from dlkata.render.text import sentences
 
 _BAR_WIDTH = 24
+# the heading of each list of katas, translated where it is shown
+HEADINGS = {
+    Progress.PASSED: N_("Passed"),
+    Progress.IN_PROGRESS: N_("In progress"),
+    Progress.NOT_STARTED: N_("Not started"),
+}
 
 
 def render_status_text(status: CourseStatus, console: Console) -> None:
-    overall = [p for _, p in status.katas]
-    console.print(f"[bold]Progress[/bold]  {_bar(overall)}")
+    overall = [p for _kata, p in status.katas]
+    console.print(f"[bold]{escape(_('Progress'))}[/bold]  {_bar(overall)}")
     table = Table.grid(padding=(0, 2))
     for topic, progress in status.topics().items():
-        table.add_row(escape(topic), _bar(progress))
+        table.add_row(escape(topic_label(topic)), _bar(progress))
     console.print(table)
     console.print()
     for progress, colour in (
@@ -28,33 +37,41 @@ def render_status_text(status: CourseStatus, console: Console) -> None:
         (Progress.NOT_STARTED, "dim"),
     ):
         ids = status.ids(progress)
-        shown = ", ".join(_label(k, status) for k in ids) or "none"
-        console.print(f"[{colour}]{progress.label.capitalize()}[/{colour}] ({len(ids)}): {shown}")
+        shown = ", ".join(_label(k, status) for k in ids) or _("none")
+        heading = escape(_(HEADINGS[progress]))
+        console.print(f"[{colour}]{heading}[/{colour}] ({len(ids)}): {escape(shown)}")
     if status.required:
-        console.print("[dim]* required by your dlkata.yaml[/dim]")
+        console.print(f"[dim]{escape(_('* required by your dlkata.yaml'))}[/dim]")
     console.print()
     in_progress = status.ids(Progress.IN_PROGRESS)
     if in_progress:
-        console.print(f"Keep going: `dlkata check {in_progress[0]}`.")
+        console.print(escape(_("Keep going: `dlkata check {kata}`.").format(kata=in_progress[0])))
     if status.next is not None:
-        stub = status.workspace / f"{status.next.id}.py"
+        kata = status.next.id
+        stub = status.workspace / f"{kata}.py"
         todo = (
-            f"Its stub is waiting in {escape(str(stub))}: implement it, then "
-            f"`dlkata check {status.next.id}`."
+            _("Its stub is waiting in {path}: implement it, then `dlkata check {kata}`.").format(
+                path=stub, kata=kata
+            )
             if stub.exists()
-            else "`dlkata next` writes its stub."
+            else _("`dlkata next` writes its stub.")
         )
-        console.print(
-            f"Next kata: [bold]{status.next.id}[/bold] ({escape(status.next.title)}). {todo}"
+        heading = _("Next kata: {kata} ({title}).").format(
+            kata=f"[bold]{escape(kata)}[/bold]", title=escape(status.next.title)
         )
+        console.print(sentences(heading, escape(todo)))
     elif not in_progress:
-        console.print("[green]Every kata passed.[/green] Well done.")
-    console.print(f"[dim]Workspace: {status.workspace}[/dim]")
+        console.print(
+            sentences(f"[green]{escape(_('Every kata passed.'))}[/green]", escape(_("Well done.")))
+        )
+    console.print(f"[dim]{escape(_('Workspace: {path}').format(path=status.workspace))}[/dim]")
 
 
 def _label(kata_id: str, status: CourseStatus) -> str:
     label = f"{kata_id}*" if kata_id in status.required else kata_id
-    return f"{label} (changed since checked)" if kata_id in status.changed else label
+    if kata_id in status.changed:
+        return _("{kata} (changed since checked)").format(kata=label)
+    return label
 
 
 def _bar(progress: list[Progress]) -> str:
@@ -67,7 +84,7 @@ def _bar(progress: list[Progress]) -> str:
     rest = _BAR_WIDTH - green - yellow
     return (
         f"[green]{'█' * green}[/green][yellow]{'▒' * yellow}[/yellow][dim]{'░' * rest}[/dim] "
-        f"{passed}/{len(progress)} passed"
+        + escape(_("{passed}/{total} passed").format(passed=passed, total=len(progress)))
     )
 
 
@@ -82,7 +99,7 @@ def render_status_json(status: CourseStatus) -> str:
 
     document = {
         "workspace": str(status.workspace),
-        "overall": counts([p for _, p in status.katas]),
+        "overall": counts([p for _kata, p in status.katas]),
         "topics": [{"topic": t, **counts(p)} for t, p in status.topics().items()],
         "katas": [
             {

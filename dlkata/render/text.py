@@ -11,10 +11,11 @@ failure facts, as plain text, feed the JUnit and Markdown reports.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
@@ -22,6 +23,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from dlkata import i18n
+from dlkata.i18n import N_, _, ngettext
 from dlkata.results import KataResult, Status, TestResult
 
 DETAILED_FAILURES = 3
@@ -31,12 +34,28 @@ MARKS = {
     Status.ERROR: ("!", "red"),
     Status.NOT_STARTED: ("·", "yellow"),
 }
+# the words of each verdict, translated where they are shown: `_(HEADLINES[status])`
 HEADLINES = {
-    Status.PASSED: "passed",
-    Status.FAILED: "failed",
-    Status.ERROR: "could not be graded",
-    Status.NOT_STARTED: "not started",
+    Status.PASSED: N_("passed"),
+    Status.FAILED: N_("failed"),
+    Status.ERROR: N_("could not be graded"),
+    Status.NOT_STARTED: N_("not started"),
 }
+LABEL_WIDTH = 10  # cells: the labels of a failure's facts (`inputs`, `statistic`, `hint`)
+COUNT_WIDTH = 9  # cells: the counts of the test summary (`12 passed`)
+SAMPLE_WIDTHS = (16, 16, 18)  # cells: index, expected, got
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    """`text` padded with spaces to `width` terminal cells (a Chinese character takes two),
+    on the left with `right`; never cut."""
+    gap = " " * max(width - cell_len(text), 0)
+    return gap + text if right else text + gap
+
+
+def sentences(*parts: str) -> str:
+    """Whole sentences, each translated on its own, joined as the language joins them."""
+    return i18n.SENTENCE_GAP[i18n.language()].join(parts)
 
 
 def wants_panels(console: Console) -> bool:
@@ -90,12 +109,12 @@ def render_text(
         else:
             console.print(_plain(result, verbosity), soft_wrap=True)
     if skipped:
-        console.print(
-            f"[dim]Not started, so skipped: {escape(', '.join(skipped))}.[/dim]", soft_wrap=True
-        )
+        line = _("Not started, so skipped: {katas}.").format(katas=", ".join(skipped))
+        console.print(f"[dim]{escape(line)}[/dim]", soft_wrap=True)
     if len(results) > 1 and verbosity is not Verbosity.QUIET:
         passed = sum(r.status is Status.PASSED for r in results)
-        console.print(f"[bold]{passed} of {len(shown)} graded katas passed.[/bold]")
+        line = _("{passed} of {total} graded katas passed.").format(passed=passed, total=len(shown))
+        console.print(f"[bold]{escape(line)}[/bold]")
 
 
 def verdict_line(result: KataResult) -> Text:
@@ -115,7 +134,7 @@ def kata_panel(
     mark, colour = MARKS[result.status]
     parts: list[RenderableType] = [Text.from_markup(f"[bold {colour}]{mark} {_headline(result)}")]
     title = f"[bold]{escape(result.id)}[/bold]"
-    if len(result.id) + len(result.title) + 9 <= width:
+    if cell_len(result.id) + cell_len(result.title) + 9 <= width:
         title += f" · {escape(result.title)}"
     else:  # a border cuts what does not fit: the title goes inside
         parts.append(Text(result.title, style="bold"))
@@ -124,7 +143,8 @@ def kata_panel(
             parts.append(_summary_grid(block))
         else:
             indent, line = block
-            parts.append(Padding(Text.from_markup(line), (0, 0, 0, indent)))
+            drawn = _fact_grid(line) if isinstance(line, Fact) else Text.from_markup(line)
+            parts.append(Padding(drawn, (0, 0, 0, indent)))
     return Panel(
         Group(*parts),
         title=title,
@@ -139,21 +159,36 @@ def _plain(result: KataResult, verbosity: Verbosity) -> Text:
     lines = [verdict_line(result).markup]
     for block in _body(result, verbosity):
         if isinstance(block, list):
-            lines += [f"  {_summary_line(group)}" for group in block]
+            width = max([COUNT_WIDTH, *(cell_len(_count(group)) for group in block)])
+            lines += [f"  {_summary_line(group, width)}" for group in block]
         else:
             indent, line = block
-            lines.append((" " * (indent + 2) + line).rstrip())
+            text = _fact(line) if isinstance(line, Fact) else line
+            lines.append((" " * (indent + 2) + text).rstrip())
     return Text.from_markup("\n".join(lines))
 
 
 def _headline(result: KataResult) -> str:
-    text = HEADLINES[result.status]
+    verdict = _(HEADLINES[result.status])
     if result.tests and result.status is not Status.NOT_STARTED:
-        text += f" · {result.passed}/{len(result.tests)} tests"
-    return text
+        return _("{verdict} · {passed}/{total} tests").format(
+            verdict=verdict, passed=result.passed, total=len(result.tests)
+        )
+    return verdict
 
 
-Block = tuple[int, str] | list[TestGroup]
+@dataclass(frozen=True)
+class Fact:
+    """A fact of a failure under its label (`hint`, `diagnosis`): in a panel, a long fact wraps
+    under itself, not under its label."""
+
+    label: str
+    text: str  # markup
+    style: str = "dim"
+    width: int = LABEL_WIDTH  # the cells of the label column, the same for all of a failure
+
+
+Block = tuple[int, str | Fact] | list[TestGroup]
 
 
 def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
@@ -164,22 +199,21 @@ def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
     blocks: list[Block] = [(0, line) for line in _error_lines(result)]
     if result.status is Status.NOT_STARTED:
         waiting = len(result.tests) - result.passed
-        blocks.append(
-            (
-                0,
-                f"[yellow]{waiting} of its {len(result.tests)} tests are waiting for your "
-                "implementation.[/yellow]",
+        line = (
+            _("{waiting} of its {total} tests are waiting for your implementation.").format(
+                waiting=waiting, total=len(result.tests)
             )
             if result.tests
-            else (0, f"[yellow]There is no file yet: {escape(result.file)}[/yellow]")
+            else _("There is no file yet: {file}").format(file=result.file)
         )
+        blocks.append((0, f"[yellow]{escape(line)}[/yellow]"))
         return [*blocks, (0, next_step(result))]
     for test in detailed_failures(result, verbosity):
-        first, *rest = failure_lines(test)
+        first, *rest = _failure_rows(test)
         blocks += [(0, ""), (0, first)]
         blocks += [(2, line) for line in rest]
     if result.output.strip():
-        blocks.append((0, "[bold]Your code printed:[/bold]"))
+        blocks.append((0, f"[bold]{escape(_('Your code printed:'))}[/bold]"))
         blocks += [
             (2, f"[dim]{escape(line)}[/dim]") for line in result.output.rstrip().splitlines()
         ]
@@ -190,9 +224,10 @@ def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
             len(groups) < len(result.tests)
             or len(detailed_failures(result, verbosity)) < len(result.failures)
         ):
-            blocks.append(
-                (0, f"[dim]`dlkata check {result.id} -v` lists each test and every failure.[/dim]")
+            line = _("`dlkata check {kata} -v` lists each test and every failure.").format(
+                kata=result.id
             )
+            blocks.append((0, f"[dim]{escape(line)}[/dim]"))
     return [*blocks, (0, next_step(result))]
 
 
@@ -238,16 +273,22 @@ def _group_description(test: TestResult, *, whole: bool) -> str:
 
 def _count(group: TestGroup) -> str:
     """`12 passed`, `3 failed`, `1 error`, `2 errors`."""
+    n = group.count
+    if group.status is Status.PASSED:
+        return _("{n} passed").format(n=n)
+    if group.status is Status.FAILED:
+        return _("{n} failed").format(n=n)
     if group.status is Status.ERROR:
-        return f"{group.count} error" + ("s" if group.count > 1 else "")
-    return f"{group.count} {group.status.value.replace('_', ' ')}"
+        return ngettext("{n} error", "{n} errors", n).format(n=n)
+    return _("{n} not started").format(n=n)
 
 
-def _summary_line(group: TestGroup) -> str:
+def _summary_line(group: TestGroup, width: int = COUNT_WIDTH) -> str:
+    """A group as one line, its count right-aligned in `width` cells."""
     mark, colour = MARKS[group.status]
-    count = _count(group)
+    count = escape(fit(_count(group), width, right=True))
     where = f"  [dim]({escape(group.function)})[/dim]" if group.function else ""
-    return f"[{colour}]{mark} {count:>9}[/{colour}]  {escape(group.description)}{where}"
+    return f"[{colour}]{mark} {count}[/{colour}]  {escape(group.description)}{where}"
 
 
 def _summary_grid(groups: list[TestGroup]) -> Table:
@@ -271,18 +312,25 @@ def _error_lines(result: KataResult) -> list[str]:
     error = result.error
     lines = [f"[bold red]{escape(error_headline(error))}[/bold red]"]
     if error.get("kind") == "syntax":
-        lines.append(f"  {escape(result.file)}, line {error.get('line')}")
+        where = _("{file}, line {line}").format(file=result.file, line=error.get("line"))
+        lines.append(f"  {escape(where)}")
         text = error.get("text") or ""
         if text:
             lines.append(f"    {escape(text)}")
             offset = max(int(error.get("offset") or 1), 1)
-            lines.append("    " + " " * (offset - 1) + "^")
+            # under the character, counted in cells: a Chinese character before it takes two
+            lines.append("    " + " " * cell_len(text[: offset - 1]) + "^")
     for frame in error.get("frames") or []:
-        text = f": {escape(frame['text'])}" if frame.get("text") else ""
-        lines.append(
-            f"  {escape(frame['file'])}:{frame['line']} in {escape(frame['function'])}{text}"
-        )
+        lines.append(f"  {escape(_frame(frame))}")
     return lines
+
+
+def _frame(frame: dict[str, Any]) -> str:
+    """`file.py:12 in conv2d: x = x.T`, a line of a traceback."""
+    place = {"file": frame["file"], "line": frame["line"], "function": frame["function"]}
+    if frame.get("text"):
+        return _("{file}:{line} in {function}: {text}").format(**place, text=frame["text"])
+    return _("{file}:{line} in {function}").format(**place)
 
 
 def plain_error(result: KataResult) -> str:
@@ -294,50 +342,104 @@ def error_headline(error: dict[str, Any]) -> str:
     """One sentence for a kata that could not be graded (syntax error, failed import, grader)."""
     kind = error.get("kind")
     if kind == "syntax":
-        return f"Syntax error: {error.get('message')}"
+        return _("Syntax error: {message}").format(message=error.get("message"))
     if kind == "import":
-        exc = error.get("type") or "an error"
-        return f"Your file could not be imported: {exc}: {error.get('message')}"
-    return str(error.get("message") or "The kata could not be graded.")
+        if error.get("type"):
+            return _("Your file could not be imported: {type}: {message}").format(
+                type=error["type"], message=error.get("message")
+            )
+        return _("Your file could not be imported: an error: {message}").format(
+            message=error.get("message")
+        )
+    return str(error.get("message") or _("The kata could not be graded."))
+
+
+def _fact(fact: Fact) -> str:
+    """`inputs    x: (2, 3)`: the label, padded to its column's cells, then the fact (markup)."""
+    label = f"[{fact.style}]{escape(fact.label)}[/{fact.style}]"
+    return label + " " * (fact.width - cell_len(fact.label)) + fact.text
+
+
+def _fact_grid(fact: Fact) -> Table:
+    """A fact in a panel: the label in its column, the fact wrapping beside it."""
+    grid = Table.grid()
+    grid.add_column(width=fact.width, no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(fact.label, style=fact.style), Text.from_markup(fact.text))
+    return grid
 
 
 def failure_lines(test: TestResult) -> list[str]:
     """A failed test's facts as markup lines: the headline, then the message, the inputs, the
     values side by side, the statistic, a diagnosis, where it raised, and the hint."""
+    return [_fact(row) if isinstance(row, Fact) else row for row in _failure_rows(test)]
+
+
+def _failure_rows(test: TestResult) -> list[str | Fact]:
+    """The lines of `failure_lines`, with the labelled facts kept apart."""
     facts = test.facts
-    lines = [f"[bold red]✗ {escape(test.description or test.name)}[/bold red]"]
+    lines: list[str | Fact] = [f"[bold red]✗ {escape(test.description or test.name)}[/bold red]"]
     if test.function:
-        lines[0] += f"  [dim]({escape(test.function)})[/dim]"
+        lines[0] = f"{lines[0]}  [dim]({escape(test.function)})[/dim]"
     lines.append(escape(test.message))
     if facts.get("inputs"):
         shown = " · ".join(f"{k}: {v}" for k, v in facts["inputs"].items())
-        lines.append(f"[dim]inputs[/dim]    {escape(shown)}")
+        lines.append(Fact(_("inputs"), escape(shown)))
     if "expected_shape" in facts and "got_shape" in facts:
-        lines.append(
-            f"[dim]shapes[/dim]    expected {tuple(facts['expected_shape'])}, "
-            f"got {tuple(facts['got_shape'])}"
+        shapes = _("expected {expected}, got {got}").format(
+            expected=tuple(facts["expected_shape"]), got=tuple(facts["got_shape"])
         )
+        lines.append(Fact(_("shapes"), escape(shapes)))
     if facts.get("samples"):
-        got_label = "yours (analytic)" if test.kind == "gradient" else "got"
-        expected_label = "numerical" if test.kind == "gradient" else "expected"
-        lines.append(f"[dim]{'index':<16} {expected_label:>16} {got_label:>18}[/dim]")
-        for index, expected, got in facts["samples"]:
-            lines.append(f"{escape(str(tuple(index))):<16} {expected:>16.8g} {got:>18.8g}")
+        lines += _sample_lines(test)
     if facts.get("statistic"):
-        lines.append(
-            f"[dim]statistic[/dim] {facts['statistic']} = {facts.get('value', 0):.4g} "
-            f"(threshold {facts.get('threshold')})"
+        statistic = _("{statistic} = {value} (threshold {threshold})").format(
+            statistic=facts["statistic"],
+            value=f"{facts.get('value', 0):.4g}",
+            threshold=facts.get("threshold"),
         )
+        lines.append(Fact(_("statistic"), escape(statistic)))
     if facts.get("diagnosis"):
-        lines.append(f"[dim]diagnosis[/dim] {escape(facts['diagnosis'])}")
+        lines.append(Fact(_("diagnosis"), escape(facts["diagnosis"])))
     for frame in facts.get("traceback") or []:
-        lines.append(
-            f"[dim]at[/dim] {escape(frame['file'])}:{frame['line']} in "
-            f"{escape(frame['function'])}: {escape(frame['text'])}"
-        )
+        place = {"file": frame["file"], "line": frame["line"], "function": frame["function"]}
+        at = _("at {file}:{line} in {function}: {text}").format(**place, text=frame["text"])
+        lines.append(escape(at))
     if test.hint:
-        lines.append(f"[yellow]hint[/yellow]      {escape(test.hint)}")
-    return lines
+        lines.append(Fact(_("hint"), escape(test.hint), "yellow"))
+    # one column for every label of the failure, wider than LABEL_WIDTH only for a longer label
+    labels = [cell_len(row.label) + 1 for row in lines if isinstance(row, Fact)]
+    width = max([LABEL_WIDTH, *labels])
+    return [replace(row, width=width) if isinstance(row, Fact) else row for row in lines]
+
+
+def _sample_lines(test: TestResult) -> list[str]:
+    """The worst values side by side under their headings, each column aligned in cells."""
+    if test.kind == "gradient":
+        expected_label, got_label = _("numerical"), _("yours (analytic)")
+    else:
+        expected_label, got_label = _("expected"), _("got")
+    rows = [
+        (str(tuple(index)), f"{expected:.8g}", f"{got:.8g}")
+        for index, expected, got in test.facts["samples"]
+    ]
+    heading = (_("index"), expected_label, got_label)
+    widths = [
+        max([least, *(cell_len(row[n]) for row in [heading, *rows])])
+        for n, least in enumerate(SAMPLE_WIDTHS)
+    ]
+
+    def line(cells: tuple[str, str, str]) -> str:
+        index, expected, got = cells
+        return " ".join(
+            [
+                fit(index, widths[0]),
+                fit(expected, widths[1], right=True),
+                fit(got, widths[2], right=True),
+            ]
+        )
+
+    return [f"[dim]{escape(line(heading))}[/dim]", *(escape(line(row)) for row in rows)]
 
 
 def plain_failure(test: TestResult) -> str:
@@ -348,18 +450,25 @@ def plain_failure(test: TestResult) -> str:
 def next_step(result: KataResult) -> str:
     kata = result.id
     if result.status is Status.PASSED:
-        return (
-            f"[green]Well done.[/green] Next: `dlkata explain {kata}` for the interview "
-            "questions, or `dlkata next` for the next kata."
-        )
+        then = _(
+            "Next: `dlkata explain {kata}` for the interview questions, or `dlkata next` for "
+            "the next kata."
+        ).format(kata=kata)
+        return sentences(f"[green]{escape(_('Well done.'))}[/green]", escape(then))
     if result.status is Status.NOT_STARTED and not result.tests:
-        return f"Next: `dlkata new {kata}` writes the stub to implement."
-    if result.status is Status.NOT_STARTED:
-        return (
-            f"Next: implement the functions in {escape(result.file)}, then "
-            f"`dlkata check {kata}`. `dlkata explain {kata}` teaches the concept."
+        return escape(
+            _("Next: `dlkata new {kata}` writes the stub to implement.").format(kata=kata)
         )
-    return (
-        f"Next: fix the first failure above, then run `dlkata check {kata}` again. "
-        f"Stuck? `dlkata hint {kata}`."
+    if result.status is Status.NOT_STARTED:
+        return escape(
+            _(
+                "Next: implement the functions in {file}, then `dlkata check {kata}`. "
+                "`dlkata explain {kata}` teaches the concept."
+            ).format(file=result.file, kata=kata)
+        )
+    return escape(
+        _(
+            "Next: fix the first failure above, then run `dlkata check {kata}` again. "
+            "Stuck? `dlkata hint {kata}`."
+        ).format(kata=kata)
     )

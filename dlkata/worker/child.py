@@ -5,6 +5,10 @@ plus the facts only this side can see: which input arrays were changed in place,
 global random state moved, and the final state of each `rng` it was given. Those facts come from
 the learner's own process, so a solution that sets out to sabotage this file could hide them; it
 still cannot make wrong values pass, because values are compared in the judge.
+
+Facts go to the judge as data, which words them; the few texts made here (the messages of the
+exceptions a solution sees, of an import that failed) are in the language the judge sends in the
+configuration, whose catalogue is read before the sandbox closes the file system.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from dlkata import i18n
+from dlkata.i18n import _, ngettext
 from dlkata.worker import guard, sandbox, wire
 from dlkata.worker.wire import Channel, ChannelClosed, Decoder, Encoder, Handle, WireError
 
@@ -64,6 +70,7 @@ class Worker:
     # -- start-up ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        i18n.use(self.config.get("language") or i18n.DEFAULT)  # reads its catalogue: first
         guard.apply_limits(
             self.config["memory_bytes"], self.config["cpu_seconds"], self.config["output_bytes"]
         )
@@ -92,8 +99,9 @@ class Worker:
             }
         )
 
-    def _report_violation(self, what: str) -> None:
-        self.channel.send({"op": "violation", "what": what})
+    def _report_violation(self, what: str, detail: str | None = None) -> None:
+        """Tell the judge what the solution tried: a code of `guard.actions()`, and a detail."""
+        self.channel.send({"op": "violation", "what": what, "detail": detail})
 
     def _check_patches(self) -> None:
         """Name any change to NumPy, builtins or the grader's code, and undo it."""
@@ -101,8 +109,11 @@ class Worker:
         if changed:
             named = ", ".join(changed[:_MAX_NAMED_PATCHES])
             more = len(changed) - _MAX_NAMED_PATCHES
-            named += f" and {more} more" if more > 0 else ""
-            self._report_violation(f"patch NumPy, builtins or the grader ({named}; put back)")
+            if more > 0:
+                named = ngettext(
+                    "{names} and {count} more", "{names} and {count} more", more
+                ).format(names=named, count=more)
+            self._report_violation("patch", named)
 
     def _import_solution(self) -> dict[str, Any] | None:
         folder = os.path.dirname(self.solution_path)
@@ -113,7 +124,7 @@ class Worker:
         try:
             spec = importlib.util.spec_from_file_location(name, self.solution_path)
             if spec is None or spec.loader is None:
-                return {"kind": "import", "message": "not a Python file"}
+                return {"kind": "import", "message": _("not a Python file")}
             module = importlib.util.module_from_spec(spec)
             sys.modules[name] = module
             spec.loader.exec_module(module)
@@ -129,15 +140,15 @@ class Worker:
             described = self._describe(exc)
             if isinstance(exc, SystemExit):
                 code = exc.code if isinstance(exc.code, (int, str, type(None))) else "..."
-                described["message"] = (
-                    f"sys.exit({code!r}) was called at the top level of your file, so it never "
+                described["message"] = _(
+                    "sys.exit({code}) was called at the top level of your file, so it never "
                     "finished importing"
-                )
+                ).format(code=repr(code))
             elif described["kind"] == "output":
-                described["message"] = (
-                    f"your file printed more than the {_megabytes(self.config['output_bytes'])} "
-                    "of output the grader keeps while it was being imported"
-                )
+                described["message"] = _(
+                    "your file printed more than the {size} of output the grader keeps while it "
+                    "was being imported"
+                ).format(size=_megabytes(self.config["output_bytes"]))
             return {**described, "kind": "import"}
         self.module = module
         return None
@@ -196,8 +207,8 @@ class Worker:
         try:
             message = wire.pack(header, encoder.blobs)
         except (WireError, ValueError, TypeError) as exc:  # too large, or not JSON after all
-            reason = f"the result cannot be sent to the grader ({exc})"
-            header["outcomes"] = [{"raised": _unsendable(reason)} for _ in outcomes]
+            reason = _("the result cannot be sent to the grader ({error})").format(error=exc)
+            header["outcomes"] = [{"raised": _unsendable(reason)} for _outcome in outcomes]
             message = wire.pack(header, [])
         self.channel.send_packed(message)
 
@@ -213,7 +224,7 @@ class Worker:
 
     def _resolve(self, handle_id: int, type_name: str) -> Any:
         if handle_id not in self.handles:
-            raise WireError("the cache passed in does not exist any more")
+            raise WireError(_("the cache passed in does not exist any more"))
         return self.handles[handle_id]
 
     def _call_checked(self, call: dict[str, Any], blobs: list[bytes]) -> dict[str, Any]:
@@ -245,7 +256,7 @@ class Worker:
                     "type": "AttributeError",
                     "kind": "missing",
                     "frames": [],
-                    "message": f"your file defines no function {name}",
+                    "message": _("your file defines no function {function}").format(function=name),
                 }
             }
         decoder = Decoder(blobs, resolve_handle=self._resolve)
@@ -267,10 +278,7 @@ class Worker:
         }
         if call.get("keep_last"):
             if not isinstance(value, (tuple, list)) or len(value) < 2:
-                outcome["bad_return"] = (
-                    f"{name} must return a tuple ending with the cache; "
-                    f"it returned {_kind_of(value)}"
-                )
+                outcome["bad_return"] = _kind_of(value)  # the judge words it
                 value = None
             else:
                 value = (*value[:-1], self._store(value[-1]))
@@ -291,9 +299,9 @@ class Worker:
         try:
             message = str(exc)
         except Exception:  # an exception whose __str__ raises
-            message = "(its message cannot be shown)"
+            message = _("(its message cannot be shown)")
         if len(message) > _MAX_MESSAGE_CHARS:
-            message = message[:_MAX_MESSAGE_CHARS] + " ... (cut)"
+            message = _("{text} ... (cut)").format(text=message[:_MAX_MESSAGE_CHARS])
         return {
             "type": type(exc).__name__,
             "kind": _exception_kind(exc),
@@ -318,9 +326,11 @@ class Worker:
 def _no_debugger(*args: Any, **kwargs: Any) -> None:
     """`breakpoint()` in a solution: no debugger can attach inside the grader."""
     raise RuntimeError(
-        "breakpoint() cannot open a debugger inside the grader (your code runs in a sandboxed "
-        "process with no terminal). Remove it, and debug with print() or by calling your "
-        "functions yourself in Python or a notebook on small inputs."
+        _(
+            "breakpoint() cannot open a debugger inside the grader (your code runs in a sandboxed "
+            "process with no terminal). Remove it, and debug with print() or by calling your "
+            "functions yourself in Python or a notebook on small inputs."
+        )
     )
 
 
@@ -338,8 +348,10 @@ class OnlyNumPy:
         top = name.partition(".")[0]
         if top not in self.allowed and top not in sys.modules:
             raise ModuleNotFoundError(
-                f"No module named {name!r} here: a solution may import only NumPy and Python's "
-                "standard library",
+                _(
+                    "No module named {name} here: a solution may import only NumPy and Python's "
+                    "standard library"
+                ).format(name=repr(name)),
                 name=name,
             )
 
@@ -443,7 +455,9 @@ def _array_snapshot(function: Any, args: tuple, kwargs: dict) -> dict[str, tuple
     try:
         named = inspect.signature(function).bind_partial(*args, **kwargs).arguments
     except Exception:  # no signature, arguments that do not bind, or a __signature__ that raises
-        named = {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
+        named = {
+            _("argument {number}").format(number=i + 1): a for i, a in enumerate(args)
+        } | kwargs
     return {
         label: (array, array.copy())
         for name, value in named.items()
@@ -488,8 +502,8 @@ def _copy_arrays(value: Any) -> Any:
 
 def _shares_memory(first: Any, second: Any) -> bool:
     """Whether an array of one result lies in memory that an array of the other also uses."""
-    ours = [a for _, a in _arrays_in(first, "")]
-    return any(np.may_share_memory(a, b) for _, b in _arrays_in(second, "") for a in ours)
+    ours = [a for _label, a in _arrays_in(first, "")]
+    return any(np.may_share_memory(a, b) for _label, b in _arrays_in(second, "") for a in ours)
 
 
 def _same(array: np.ndarray, copy: np.ndarray) -> bool:
@@ -499,7 +513,7 @@ def _same(array: np.ndarray, copy: np.ndarray) -> bool:
 
 
 def _legacy_state() -> tuple:
-    _, keys, pos, has_gauss, cached = np.random.get_state()
+    _name, keys, pos, has_gauss, cached = np.random.get_state()
     return (keys.tobytes(), pos, has_gauss, cached)
 
 
@@ -510,10 +524,11 @@ def _pick(value: Any, indices: list[int]) -> Any:
     return tuple(value[i] if -len(value) <= i < len(value) else None for i in indices)
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> dict[str, Any]:
+    """What a function returned instead of a tuple, as facts: its type, and an array's shape."""
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
-    return f"a {type(value).__name__}"
+        return {"type": "ndarray", "shape": [int(n) for n in value.shape]}
+    return {"type": type(value).__name__}
 
 
 def main() -> None:
@@ -522,7 +537,7 @@ def main() -> None:
     fds = json.loads(sys.argv[1])
     channel = Channel(fds["read_fd"], fds["write_fd"])
     try:
-        message, _ = channel.receive()
+        message, _blobs = channel.receive()
         if message.get("op") != "config":
             return
         worker = Worker(channel, message)

@@ -7,6 +7,10 @@ writing files), and reports each refusal to the judge at once over the channel, 
 that catches the `PermissionError` is still named. Audit hooks cannot be removed once added; on
 Linux, `sandbox.py` adds kernel-enforced layers underneath for what a hook cannot promise.
 
+A refusal is reported as data, a code and a detail (a path), and worded by the judge with
+`actions()`; the `PermissionError` the solution sees is worded here, in the language the judge
+gave the learner's process, with words bound when the hook is installed.
+
 The hook must not depend on anything the learner's code can rebind: module globals (of this
 module, `os`, `posixpath`) and builtins can all be replaced from the learner's file. So every
 function and table it uses is bound when it is installed, as a local of the closure, and paths
@@ -23,44 +27,82 @@ import stat
 import sys
 from collections.abc import Callable
 
-# Events refused outright, by prefix, with what the report says was tried.
+from dlkata.i18n import _
+
+# Events refused outright, by prefix, with the code of what was tried (worded by `actions`).
 _REFUSED_PREFIXES = {
-    "subprocess.": "start a subprocess",
-    "os.system": "start a subprocess",
-    "os.exec": "start a subprocess",
-    "os.posix_spawn": "start a subprocess",
-    "os.spawn": "start a subprocess",
-    "os.fork": "fork the process",
-    "pty.spawn": "start a subprocess",
-    "socket.": "open a network socket",
-    "ctypes.": "load or call C code through ctypes",
-    "os.kill": "send a signal to another process",
-    "os.killpg": "send a signal to another process",
-    "signal.pthread_kill": "send a signal",
-    "os.remove": "delete a file",
-    "os.rmdir": "delete a folder",
-    "shutil.rmtree": "delete a folder",
-    "os.rename": "rename a file",
-    "os.truncate": "truncate a file",
-    "os.chmod": "change file permissions",
-    "os.lchmod": "change file permissions",
-    "os.chflags": "change file flags",
-    "os.lchflags": "change file flags",
-    "os.chown": "change file ownership",
-    "os.lchown": "change file ownership",
-    "os.utime": "change file timestamps",
-    "os.setxattr": "change a file's extended attributes",
-    "os.removexattr": "change a file's extended attributes",
-    "os.symlink": "create a link",
-    "os.link": "create a link",
-    "os.mkdir": "make a folder",
-    "resource.setrlimit": "change the grader's resource limits",
-    "resource.prlimit": "change the grader's resource limits",
-    "gc.get_objects": "walk the garbage collector's objects",
-    "gc.get_referrers": "walk the garbage collector's objects",
-    "gc.get_referents": "walk the garbage collector's objects",
-    "sys.addaudithook": "add an audit hook",  # a known entry in the hook list helps unhook ours
+    "subprocess.": "subprocess",
+    "os.system": "subprocess",
+    "os.exec": "subprocess",
+    "os.posix_spawn": "subprocess",
+    "os.spawn": "subprocess",
+    "os.fork": "fork",
+    "pty.spawn": "subprocess",
+    "socket.": "socket",
+    "ctypes.": "ctypes",
+    "os.kill": "kill",
+    "os.killpg": "kill",
+    "signal.pthread_kill": "signal",
+    "os.remove": "delete_file",
+    "os.rmdir": "delete_folder",
+    "shutil.rmtree": "delete_folder",
+    "os.rename": "rename",
+    "os.truncate": "truncate",
+    "os.chmod": "chmod",
+    "os.lchmod": "chmod",
+    "os.chflags": "chflags",
+    "os.lchflags": "chflags",
+    "os.chown": "chown",
+    "os.lchown": "chown",
+    "os.utime": "utime",
+    "os.setxattr": "xattr",
+    "os.removexattr": "xattr",
+    "os.symlink": "link",
+    "os.link": "link",
+    "os.mkdir": "mkdir",
+    "resource.setrlimit": "rlimit",
+    "resource.prlimit": "rlimit",
+    "gc.get_objects": "gc",
+    "gc.get_referrers": "gc",
+    "gc.get_referents": "gc",
+    "sys.addaudithook": "audit_hook",  # a known entry in the hook list helps unhook ours
 }
+
+
+def actions() -> dict[str, str]:
+    """What a solution tried, by violation code, in the current language: each completes "your
+    solution tried to ..." and "a solution may not ...". `{details}` is what it tried it on (a
+    path, the names of what it patched)."""
+    return {
+        "subprocess": _("start a subprocess"),
+        "fork": _("fork the process"),
+        "socket": _("open a network socket"),
+        "ctypes": _("load or call C code through ctypes"),
+        "kill": _("send a signal to another process"),
+        "signal": _("send a signal"),
+        "delete_file": _("delete a file"),
+        "delete_folder": _("delete a folder"),
+        "rename": _("rename a file"),
+        "truncate": _("truncate a file"),
+        "chmod": _("change file permissions"),
+        "chflags": _("change file flags"),
+        "chown": _("change file ownership"),
+        "utime": _("change file timestamps"),
+        "xattr": _("change a file's extended attributes"),
+        "link": _("create a link"),
+        "mkdir": _("make a folder"),
+        "rlimit": _("change the grader's resource limits"),
+        "gc": _("walk the garbage collector's objects"),
+        "audit_hook": _("add an audit hook"),
+        "write": _("write files ({details})"),
+        "grader_files": _("read the grader's files ({details})"),
+        "other_process": _("read another process's memory or files"),
+        "outside": _("read files outside its own file, Python and NumPy ({details})"),
+        "folder_fd": _("open a folder as a file descriptor ({details})"),
+        "patch": _("patch NumPy, builtins or the grader ({details}; put back)"),
+    }
+
+
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 _MAX_LINKS = 40
 
@@ -121,9 +163,10 @@ def _make_realpath() -> Callable[[str], str]:
 def install_audit_hook(
     protected: tuple[str, ...],
     readable: tuple[list[str], list[str]],
-    report: Callable[[str], None],
+    report: Callable[[str, str | None], None],
 ) -> None:
-    """Refuse what a solution has no business doing; `report` tells the judge what was tried.
+    """Refuse what a solution has no business doing; `report` tells the judge what was tried
+    (a code of `actions()`, and a detail or None).
 
     Reads are an allow-list, the same as Landlock's: `readable` is (folders, files); opening
     anything else is refused, and a file of the grader's (under `protected`) is named as such.
@@ -156,12 +199,14 @@ def install_audit_hook(
         str.isdigit,
     )
     permission_error, os_error = PermissionError, OSError
+    # the words of every refusal, in the learner's language, chosen before the hook is installed
+    words, refusal, fill = actions(), _("dlkata: a solution may not {action}"), str.format
 
-    def refuse(what: str) -> None:
+    def refuse(code: str, detail: str | None = None) -> None:
         try:
-            report(what)
+            report(code, detail)
         finally:  # refused even when reporting was sabotaged
-            raise permission_error(f"dlkata: a solution may not {what}")
+            raise permission_error(fill(refusal, action=fill(words[code], details=detail)))
 
     def as_text(path: object) -> str | None:
         # open() converts path-like objects before auditing, so this sees str, bytes or an fd
@@ -185,7 +230,7 @@ def install_audit_hook(
                 if letter in mode:
                     writing = True
         if writing and real != devnull:
-            refuse(f"write files ({name})")
+            refuse("write", name)
         readable = real in allowed
         for root in readable_roots:  # first: NumPy may sit inside a clone (its .venv)
             if readable or starts_with(real, root):
@@ -194,12 +239,12 @@ def install_audit_hook(
         if not readable:
             for root, shown_from in roots:
                 if starts_with(real + "/", root):
-                    refuse(f"read the grader's files ({real[shown_from:]})")
+                    refuse("grader_files", real[shown_from:])
             if starts_with(real, "/proc/"):
                 process = partition(real[6:], "/")[0]
                 if is_digit(process) and process != own_pid:
-                    refuse("read another process's memory or files")
-            refuse(f"read files outside its own file, Python and NumPy ({name})")
+                    refuse("other_process")
+            refuse("outside", name)
         # A folder's descriptor lets `os.open(name, dir_fd=...)` open a path that this hook
         # would resolve against the wrong folder, so no folder may be opened as a file.
         try:
@@ -207,14 +252,14 @@ def install_audit_hook(
         except os_error:
             folder = False
         if folder:
-            refuse(f"open a folder as a file descriptor ({name})")
+            refuse("folder_fd", name)
 
     def hook(event: str, args: tuple) -> None:
         if event == "open":
             check_open(*args[:3])
             return
-        for prefix, what in refused:
+        for prefix, code in refused:
             if starts_with(event, prefix):
-                refuse(what)
+                refuse(code)
 
     sys.addaudithook(hook)

@@ -7,6 +7,7 @@ from what arrives and no small message makes the reader allocate a large array. 
 NumPy scalars, random generators and opaque handles are JSON objects with a `$` marker. Nothing here
 can execute code while decoding, which is what makes it safe to read what the learner's process
 sends (pickle would not be), and anything malformed raises `WireError`, never another exception.
+Its message can reach a report, so it is worded in the current language (both processes have it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from dlkata.i18n import _
 
 MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 # Values outside arrays (lists of numbers, strings) become Python objects many times their JSON
@@ -72,7 +75,7 @@ class Handle:
     type_name: str
 
     def __repr__(self) -> str:
-        return f"<{self.type_name} kept in your process>"
+        return _("<{type} kept in your process>").format(type=self.type_name)
 
 
 class Encoder:
@@ -90,13 +93,15 @@ class Encoder:
 
     def encode(self, value: Any, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
-            raise WireError("the value is nested too deeply to send")
+            raise WireError(_("the value is nested too deeply to send"))
         self._items += 1
         # a container's items will all be counted: a huge list fails before it is walked
         ahead = len(value) if isinstance(value, (list, tuple, dict)) else 0
         if self._items + ahead > MAX_ITEMS:
             raise WireError(
-                f"more than {MAX_ITEMS} values outside arrays (return large data as NumPy arrays)"
+                _(
+                    "more than {count} values outside arrays (return large data as NumPy arrays)"
+                ).format(count=MAX_ITEMS)
             )
         if isinstance(value, np.ndarray):
             return self._array("$a", value)
@@ -106,7 +111,9 @@ class Encoder:
             return value
         if isinstance(value, int):
             if int.bit_length(value) > MAX_INT_BITS:
-                raise WireError(f"an integer of {int.bit_length(value)} bits cannot be sent")
+                raise WireError(
+                    _("an integer of {bits} bits cannot be sent").format(bits=int.bit_length(value))
+                )
             return value
         if isinstance(value, tuple):
             return {"$t": [self.encode(v, depth + 1) for v in value]}
@@ -121,7 +128,9 @@ class Encoder:
             return {"$h": value.id, "type": value.type_name}
         if self._fallback is not None:
             return self._fallback(value)
-        raise WireError(f"a value of type {type(value).__name__} cannot be sent")
+        raise WireError(
+            _("a value of type {type} cannot be sent").format(type=type(value).__name__)
+        )
 
     def _array(self, key: str, value: np.ndarray | np.generic) -> dict[str, Any]:
         """Raw bytes in C order as a blob, dtype and shape in the marker (subclasses lose their
@@ -129,8 +138,9 @@ class Encoder:
         array = np.asarray(value)
         if not _PLAIN_DTYPE.fullmatch(array.dtype.str):
             raise WireError(
-                f"an array of dtype {array.dtype} cannot be sent (only booleans, numbers and "
-                "strings)"
+                _(
+                    "an array of dtype {dtype} cannot be sent (only booleans, numbers and strings)"
+                ).format(dtype=array.dtype)
             )
         self.blobs.append(array.tobytes())
         return {key: len(self.blobs) - 1, "dtype": array.dtype.str, "shape": list(array.shape)}
@@ -159,11 +169,15 @@ class Decoder:
         except WireError:
             raise
         except _MALFORMED as exc:
-            raise WireError(f"malformed value in message ({type(exc).__name__}: {exc})") from None
+            raise WireError(
+                _("malformed value in message ({error})").format(
+                    error=f"{type(exc).__name__}: {exc}"
+                )
+            ) from None
 
     def _decode(self, data: Any, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise WireError("message nested too deeply")
+            raise WireError(_("message nested too deeply"))
         if isinstance(data, list):
             return [self._decode(v, depth + 1) for v in data]
         if not isinstance(data, dict):
@@ -173,7 +187,7 @@ class Decoder:
         if "$s" in data:
             scalar = self._array(data["$s"], data)
             if scalar.ndim != 0:
-                raise WireError("a scalar in the message has a shape")
+                raise WireError(_("a scalar in the message has a shape"))
             return scalar[()]
         if "$t" in data:
             return tuple(self._decode(v, depth + 1) for v in data["$t"])
@@ -181,36 +195,40 @@ class Decoder:
             result = {}
             for key, value in data["$d"]:
                 if not isinstance(key, (str, int)):
-                    raise WireError("a dict key in the message is neither a string nor an int")
+                    raise WireError(_("a dict key in the message is neither a string nor an int"))
                 result[key] = self._decode(value, depth + 1)
             return result
         if "$rng" in data:
             return self._generator(self._decode(data["$rng"], depth + 1))
         if "$h" in data:
             if self._resolve_handle is None:
-                raise WireError("handles are not expected here")
+                raise WireError(_("handles are not expected here"))
             return self._resolve_handle(int(data["$h"]), str(data.get("type", "object")))
-        raise WireError("unknown marker in message")
+        raise WireError(_("unknown marker in message"))
 
     def _array(self, index: Any, marker: dict[str, Any]) -> np.ndarray:
         if type(index) is not int or not 0 <= index < len(self._blobs):
-            raise WireError("the message refers to an array it does not carry")
+            raise WireError(_("the message refers to an array it does not carry"))
         blob, spelled, shape = self._blobs[index], marker.get("dtype"), marker.get("shape")
         if type(spelled) is not str or not _PLAIN_DTYPE.fullmatch(spelled):
-            raise WireError(f"arrays of dtype {_cut(spelled)} cannot be received")
+            raise WireError(
+                _("arrays of dtype {dtype} cannot be received").format(dtype=_cut(spelled))
+            )
         dtype = np.dtype(spelled)
         if self._numbers_only and (dtype.kind not in _ARRAY_KINDS or dtype.itemsize > 16):
-            raise WireError(f"arrays of dtype {dtype} cannot be received (numbers only)")
+            raise WireError(
+                _("arrays of dtype {dtype} cannot be received (numbers only)").format(dtype=dtype)
+            )
         if (
             type(shape) is not list
             or len(shape) > _MAX_DIMS
             or not all(type(n) is int and n >= 0 for n in shape)
         ):
-            raise WireError("an array's shape in the message is not a list of sizes")
+            raise WireError(_("an array's shape in the message is not a list of sizes"))
         # the shape must describe exactly the bytes carried: a small message cannot make the
         # reader allocate a huge array
         if math.prod(shape) * dtype.itemsize != len(blob):
-            raise WireError("an array's data does not match its shape and dtype")
+            raise WireError(_("an array's data does not match its shape and dtype"))
         if not blob:
             return np.zeros(shape, dtype)
         return np.frombuffer(blob, dtype).reshape(shape).copy()
@@ -218,7 +236,7 @@ class Decoder:
     def _generator(self, state: Any) -> np.random.Generator:
         name = state.get("bit_generator") if isinstance(state, dict) else None
         if name not in _RNG_NAMES:
-            raise WireError(f"unsupported random generator {name!r}")
+            raise WireError(_("unsupported random generator {name}").format(name=repr(name)))
         bit_generator = getattr(np.random, name)()
         bit_generator.state = state
         generator = np.random.Generator(bit_generator)
@@ -236,15 +254,21 @@ def pack(header: dict[str, Any], blobs: list[bytes]) -> bytes:
     text = json.dumps(header).encode()
     if len(text) > MAX_HEADER_BYTES:
         raise WireError(
-            f"{len(text)} bytes of values outside arrays exceed the {MAX_HEADER_BYTES} byte cap "
-            "(return large data as NumPy arrays)"
+            _(
+                "{size} bytes of values outside arrays exceed the {cap} byte cap "
+                "(return large data as NumPy arrays)"
+            ).format(size=len(text), cap=MAX_HEADER_BYTES)
         )
     parts = [_HEADER.pack(len(text)), text]
     for blob in blobs:
         parts += [_HEADER.pack(len(blob)), blob]
     body = b"".join(parts)
     if len(body) > MAX_MESSAGE_BYTES:
-        raise WireError(f"message of {len(body)} bytes exceeds the {MAX_MESSAGE_BYTES} byte cap")
+        raise WireError(
+            _("message of {size} bytes exceeds the {cap} byte cap").format(
+                size=len(body), cap=MAX_MESSAGE_BYTES
+            )
+        )
     return _HEADER.pack(len(body)) + body
 
 
@@ -252,23 +276,23 @@ def unpack(body: bytes) -> tuple[dict[str, Any], list[bytes]]:
     try:
         (size,) = _HEADER.unpack_from(body, 0)
         if size > MAX_HEADER_BYTES:
-            raise WireError(f"a message header of {size} bytes exceeds the cap")
+            raise WireError(_("a message header of {size} bytes exceeds the cap").format(size=size))
         if 8 + size > len(body):
-            raise WireError("malformed message: the header runs past the end")
+            raise WireError(_("malformed message: the header runs past the end"))
         header = json.loads(body[8 : 8 + size])
         blobs, offset = [], 8 + size
         while offset < len(body):
             (length,) = _HEADER.unpack_from(body, offset)
             if offset + 8 + length > len(body):
-                raise WireError("malformed message: a blob runs past the end")
+                raise WireError(_("malformed message: a blob runs past the end"))
             blobs.append(body[offset + 8 : offset + 8 + length])
             offset += 8 + length
     except WireError:
         raise
     except _MALFORMED as exc:
-        raise WireError(f"malformed message: {exc}") from None
+        raise WireError(_("malformed message: {error}").format(error=exc)) from None
     if not isinstance(header, dict):
-        raise WireError("malformed message: header is not an object")
+        raise WireError(_("malformed message: header is not an object"))
     return header, blobs
 
 
@@ -298,22 +322,28 @@ class Channel:
             while data:
                 if deadline is not None:
                     left = deadline - time.monotonic()
-                    _, ready, _ = select.select([], [self.write_fd], [], max(left, 0.0))
+                    _readable, ready, _errors = select.select(
+                        [], [self.write_fd], [], max(left, 0.0)
+                    )
                     if not ready:
-                        raise ChannelTimeout("the other process stopped reading")
+                        raise ChannelTimeout(_("the other process stopped reading"))
                 try:
                     written = os.write(self.write_fd, data)
                 except BlockingIOError:
                     continue
                 data = data[written:]
         except OSError as exc:
-            raise ChannelClosed("the other process is gone") from exc
+            raise ChannelClosed(_("the other process is gone")) from exc
 
     def receive(self, timeout: float | None = None) -> tuple[dict[str, Any], list[bytes]]:
         deadline = None if timeout is None else time.monotonic() + timeout
         (size,) = _HEADER.unpack(self._read_exactly(8, deadline))
         if size > MAX_MESSAGE_BYTES:
-            raise WireError(f"message of {size} bytes exceeds the {MAX_MESSAGE_BYTES} byte cap")
+            raise WireError(
+                _("message of {size} bytes exceeds the {cap} byte cap").format(
+                    size=size, cap=MAX_MESSAGE_BYTES
+                )
+            )
         return unpack(self._read_exactly(size, deadline))
 
     def _read_exactly(self, count: int, deadline: float | None) -> bytes:
@@ -321,15 +351,15 @@ class Channel:
         while remaining:
             if deadline is not None:
                 left = deadline - time.monotonic()
-                ready, _, _ = select.select([self.read_fd], [], [], max(left, 0.0))
+                ready, _writable, _errors = select.select([self.read_fd], [], [], max(left, 0.0))
                 if not ready:
-                    raise ChannelTimeout("no answer in time")
+                    raise ChannelTimeout(_("no answer in time"))
             try:
                 chunk = os.read(self.read_fd, min(remaining, 1 << 20))
             except OSError as exc:
-                raise ChannelClosed("the other process closed the channel") from exc
+                raise ChannelClosed(_("the other process closed the channel")) from exc
             if not chunk:
-                raise ChannelClosed("the other process closed the channel")
+                raise ChannelClosed(_("the other process closed the channel"))
             chunks.append(chunk)
             remaining -= len(chunk)
         return b"".join(chunks)

@@ -5,32 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlkata.judge import check_call, expect_value_error
-
-HINT_BILINEAR = (
-    "Each output value mixes the two nearest input rows and the two nearest input columns with "
-    "weights (1 - lam, lam): out = (1 - lam) * x[i0] + lam * x[i1] along each axis. Repeating "
-    "values (np.repeat, nearest neighbour) or np.resize (which tiles the flattened data) is "
-    "not interpolation."
-)
-HINT_HALF_PIXEL = (
-    "align_corners=False (the default) lines up pixel centres: src = (d + 0.5) / s - 0.5, "
-    "clamped below at 0, with i0 = floor(src), i1 = min(i0 + 1, H - 1), lam = src - i0. "
-    "src = d / s (no half-pixel offset) and the align_corners=True formula are both wrong here."
-)
-HINT_ALIGN_CORNERS = (
-    "align_corners=True lines up the first and last pixels: src = d * (H - 1) / (H_out - 1) "
-    "(0 when H_out == 1), i0 = floor(src), i1 = min(i0 + 1, H - 1), lam = src - i0."
-)
-HINT_BORDER = (
-    "At the top/left border (d + 0.5) / s - 0.5 is negative: PyTorch clamps it to 0, so the first "
-    "output rows copy the first input row. Truncating a negative src towards zero leaves a "
-    "negative weight (extrapolation)."
-)
-HINT_SINGLE = (
-    "An axis of size 1 has nothing to interpolate: every output equals the single input. With "
-    "align_corners=True and H_out == 1, (H - 1) / (H_out - 1) is 0 / 0: take the scale as 0."
-)
+from dlkata.judge import check_call, expect_value_error, note
 
 
 def _label(shape: tuple[int, ...], scale: int, *rest: bool) -> str:
@@ -51,10 +26,9 @@ def _normal(seed: int, shape: tuple[int, ...]) -> np.ndarray:
     "align_corners", [False, True], ids=["align_corners=False", "align_corners=True"]
 )
 def test_scale_one_is_the_identity(solution, reference, align_corners):
-    """scale_factor=1 returns the input unchanged, for both align_corners settings."""
     check_call(
         solution, reference, "bilinear_upsample", _normal(1, (2, 3, 4, 5)), 1,
-        align_corners=align_corners, hint=HINT_BILINEAR,
+        align_corners=align_corners, hint=note("bilinear"),
     )  # fmt: skip
 
 
@@ -68,10 +42,9 @@ def test_scale_one_is_the_identity(solution, reference, align_corners):
     ),
 )
 def test_default_half_pixel_centres(solution, reference, seed, shape, scale):
-    """Default align_corners=False on non-square maps and several scales (argument omitted)."""
     check_call(
         solution, reference, "bilinear_upsample", _normal(seed, shape), scale,
-        hint=HINT_HALF_PIXEL,
+        hint=note("half_pixel"),
     )  # fmt: skip
 
 
@@ -85,31 +58,28 @@ def test_default_half_pixel_centres(solution, reference, seed, shape, scale):
     ),
 )
 def test_align_corners_true(solution, reference, seed, shape, scale):
-    """align_corners=True on non-square maps and several scales: corners map onto corners."""
     check_call(
         solution, reference, "bilinear_upsample", _normal(seed, shape), scale,
-        align_corners=True, hint=HINT_ALIGN_CORNERS,
+        align_corners=True, hint=note("align_corners"),
     )  # fmt: skip
 
 
 def test_explicit_align_corners_false(solution, reference):
-    """align_corners=False passed explicitly, batch of one, on a linear ramp and random data."""
     ramp = (8.0 * np.arange(3)[:, None] + 4.0 * np.arange(4)[None, :])[None, None]
     check_call(
         solution, reference, "bilinear_upsample", ramp, 2, align_corners=False,
-        hint=HINT_HALF_PIXEL,
+        hint=note("half_pixel"),
     )  # fmt: skip
     check_call(
         solution, reference, "bilinear_upsample", _normal(30, (1, 2, 4, 6)), 3,
-        align_corners=False, hint=HINT_HALF_PIXEL,
+        align_corners=False, hint=note("half_pixel"),
     )  # fmt: skip
 
 
 def test_border_rows_are_clamped(solution, reference):
-    """The first output rows and columns (source coordinate below 0) copy the border pixels."""
     x = np.array([[[[1.0, 5.0, -2.0], [3.0, -4.0, 6.0], [0.0, 2.0, 7.0]]]])
     check_call(
-        solution, reference, "bilinear_upsample", x, 4, align_corners=False, hint=HINT_BORDER
+        solution, reference, "bilinear_upsample", x, 4, align_corners=False, hint=note("border")
     )
 
 
@@ -126,41 +96,34 @@ def test_border_rows_are_clamped(solution, reference):
     ),
 )
 def test_single_row_or_column(solution, reference, seed, shape, scale, align_corners):
-    """Inputs of height or width 1, including an output of size 1 with align_corners=True."""
     check_call(
         solution, reference, "bilinear_upsample", _normal(seed, shape), scale,
-        align_corners=align_corners, hint=HINT_SINGLE,
+        align_corners=align_corners, hint=note("single"),
     )  # fmt: skip
 
 
 def test_invalid_scale_factor_is_a_value_error(solution):
-    """ValueError for a scale factor that is zero, negative or not an integer."""
     x = np.ones((1, 1, 2, 3))
-    expect_value_error(
-        solution, "bilinear_upsample", x, 0, because="scale_factor must be at least 1"
-    )
-    expect_value_error(
-        solution, "bilinear_upsample", x, -2, because="scale_factor must be at least 1"
-    )
+    expect_value_error(solution, "bilinear_upsample", x, 0, because=note("scale_below_one"))
+    expect_value_error(solution, "bilinear_upsample", x, -2, because=note("scale_below_one"))
     expect_value_error(
         solution, "bilinear_upsample", x, 1.5,
-        because="scale_factor must be an integer (1.5 must not be silently truncated)",
+        because=note("scale_not_int", scale=1.5),
     )  # fmt: skip
 
 
 def test_input_not_4d_is_a_value_error(solution):
-    """ValueError when x is not 4-D (N, C, H, W): a single (C, H, W) map, or a 5-D stack."""
     expect_value_error(
         solution,
         "bilinear_upsample",
         np.ones((3, 2, 4)),
         2,
-        because="x of shape (3, 2, 4) has no batch axis: x must be (N, C, H, W)",
+        because=note("no_batch_axis", shape=(3, 2, 4)),
     )
     expect_value_error(
         solution,
         "bilinear_upsample",
         np.ones((1, 2, 3, 2, 4)),
         2,
-        because="x of shape (1, 2, 3, 2, 4) is 5-D: x must be (N, C, H, W)",
+        because=note("five_d", shape=(1, 2, 3, 2, 4)),
     )

@@ -5,21 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlkata.judge import check_call, expect_value_error
+from dlkata.judge import check_call, expect_value_error, note
 
 FN = "depthwise_separable_conv2d"
-HINT_DEPTHWISE = (
-    "In the depthwise step output channel c reads input channel c only, with its own kernel "
-    "w_depthwise[c, 0]: nothing is summed over channels there. Channels mix only in the 1x1 step."
-)
-HINT_POINTWISE = (
-    "The 1x1 step computes out[n, o] = b_pointwise[o] + sum over c of w_pointwise[o, c, 0, 0] * "
-    "depth[n, c]: index the weights as [o, c]. A reshape to (C, C_out) is not a transpose."
-)
-HINT_STEPS = (
-    "Stride and padding belong to the depthwise step only; the 1x1 step has stride 1 and no "
-    "padding. There is no activation between the steps, and both biases are added."
-)
 
 
 def _args(seed: int, n: int, c: int, h: int, w: int, c_out: int, kh: int, kw: int):
@@ -55,19 +43,16 @@ def _check(solution, reference, seed, case, hint):
     ],
 )
 def test_depthwise_then_pointwise(solution, reference, seed, case):
-    """Stride 1, no padding: per-channel filtering then channel mixing, C_out != C."""
-    _check(solution, reference, seed, case, HINT_DEPTHWISE + " " + HINT_POINTWISE)
+    _check(solution, reference, seed, case, note("depthwise", "pointwise"))
 
 
 def test_square_pointwise(solution, reference):
-    """C_out == C, where a transposed pointwise matrix has the right shape but the wrong values."""
-    _check(solution, reference, 4, (2, 3, 5, 6, 3, 3, 3, 1, 1), HINT_POINTWISE)
+    _check(solution, reference, 4, (2, 3, 5, 6, 3, 3, 3, 1, 1), note("pointwise"))
 
 
 def test_batch_of_one_and_single_channel(solution, reference):
-    """A batch of one, one input channel, one output channel, and a 1x1 depthwise kernel."""
-    _check(solution, reference, 5, (1, 1, 5, 4, 3, 3, 2, 1, 0), HINT_STEPS)
-    _check(solution, reference, 6, (1, 3, 4, 5, 1, 1, 1, 1, 0), HINT_STEPS)
+    _check(solution, reference, 5, (1, 1, 5, 4, 3, 3, 2, 1, 0), note("steps"))
+    _check(solution, reference, 6, (1, 3, 4, 5, 1, 1, 1, 1, 0), note("steps"))
 
 
 @pytest.mark.parametrize(
@@ -79,8 +64,7 @@ def test_batch_of_one_and_single_channel(solution, reference):
     ],
 )
 def test_padding_belongs_to_the_depthwise_step(solution, reference, seed, case):
-    """Zero padding (int and pairs) applied on both sides, in the depthwise step only."""
-    _check(solution, reference, seed, case, HINT_STEPS)
+    _check(solution, reference, seed, case, note("steps"))
 
 
 @pytest.mark.parametrize(
@@ -93,14 +77,12 @@ def test_padding_belongs_to_the_depthwise_step(solution, reference, seed, case):
     ],
 )
 def test_stride_belongs_to_the_depthwise_step(solution, reference, seed, case):
-    """Strides (int and (stride_h, stride_w) pairs) applied once, in the depthwise step."""
-    _check(solution, reference, seed, case, HINT_STEPS)
+    _check(solution, reference, seed, case, note("steps"))
 
 
 def test_kernel_as_large_as_padded_input(solution, reference):
-    """A depthwise kernel as large as the padded input, or larger than the unpadded input."""
-    _check(solution, reference, 30, (2, 2, 3, 4, 3, 5, 4, 1, (1, 0)), HINT_STEPS)
-    _check(solution, reference, 31, (1, 2, 2, 3, 2, 3, 3, 1, 1), HINT_STEPS)
+    _check(solution, reference, 30, (2, 2, 3, 4, 3, 5, 4, 1, (1, 0)), note("steps"))
+    _check(solution, reference, 31, (1, 2, 2, 3, 2, 3, 3, 1, 1), note("steps"))
 
 
 @pytest.mark.parametrize(
@@ -113,12 +95,10 @@ def test_kernel_as_large_as_padded_input(solution, reference):
     ],
 )
 def test_padding_or_stride_larger_than_kernel(solution, reference, seed, case):
-    """Padding wider than the kernel, strides longer than it, and a strided, padded 1x1 kernel."""
-    _check(solution, reference, seed, case, HINT_STEPS)
+    _check(solution, reference, seed, case, note("steps"))
 
 
 def test_integer_valued_inputs(solution, reference):
-    """Small integers, where every product and sum is exact."""
     rng = np.random.default_rng(40)
     args = (
         rng.integers(-3, 4, (2, 3, 5, 6)).astype(float),
@@ -127,7 +107,7 @@ def test_integer_valued_inputs(solution, reference):
         rng.integers(-2, 3, (2, 3, 1, 1)).astype(float),
         rng.integers(-2, 3, 2).astype(float),
     )
-    check_call(solution, reference, FN, *args, stride=(2, 1), padding=1, hint=HINT_STEPS)
+    check_call(solution, reference, FN, *args, stride=(2, 1), padding=1, hint=note("steps"))
 
 
 def _valid(c=3, c_out=4, x=None, wd=None, bd=None, wp=None, bp=None):
@@ -142,104 +122,93 @@ def _valid(c=3, c_out=4, x=None, wd=None, bd=None, wp=None, bp=None):
 
 
 def test_input_not_4d_is_a_value_error(solution):
-    """ValueError when x is not 4-D (N, C, H, W), e.g. a single (C, H, W) image."""
     expect_value_error(
         solution,
         FN,
         *_valid(x=(3, 5, 5)),
-        because="x of shape (3, 5, 5) has no batch axis: x must be (N, C, H, W)",
+        because=note("no_batch_axis", shape=(3, 5, 5)),
     )
 
 
 def test_depthwise_channel_mismatch_is_a_value_error(solution):
-    """ValueError unless w_depthwise is (C, 1, KH, KW): one filter per channel of x."""
     expect_value_error(
         solution,
         FN,
         *_valid(wd=(1, 1, 3, 3)),
-        because="x has 3 channels but w_depthwise has 1 filter (broadcasting would hide this)",
+        because=note("depthwise_one_filter"),
     )
     expect_value_error(
         solution,
         FN,
         *_valid(wd=(3, 3, 3, 3)),
-        because="w_depthwise (3, 3, 3, 3) is a full convolution's kernel, not (C, 1, KH, KW)",
+        because=note("depthwise_full_kernel"),
     )
     expect_value_error(
         solution,
         FN,
         *_valid(wd=(2, 1, 3, 3), bd=2),
-        because="x has 3 channels but w_depthwise has 2 filters",
+        because=note("depthwise_two_filters"),
     )
 
 
 def test_pointwise_channel_mismatch_is_a_value_error(solution):
-    """ValueError unless w_pointwise is (C_out, C, 1, 1) for the C depthwise channels."""
     expect_value_error(
         solution,
         FN,
         *_valid(wp=(4, 1, 1, 1)),
-        because="w_pointwise expects 1 input channel but the depthwise step has 3 (it would "
-        "broadcast)",
+        because=note("pointwise_one_channel"),
     )
     expect_value_error(
         solution,
         FN,
         *_valid(wp=(4, 3, 3, 3)),
-        because="w_pointwise must be a 1x1 kernel (C_out, C, 1, 1), not 3x3",
+        because=note("pointwise_not_1x1"),
     )
     expect_value_error(
         solution,
         FN,
         *_valid(wp=(4, 2, 1, 1)),
-        because="w_pointwise expects 2 input channels but the depthwise step has 3",
+        because=note("pointwise_two_channels"),
     )
 
 
 def test_bias_shapes_are_value_errors(solution):
-    """ValueError for a bias without one value per channel of its step, even a (1,) bias."""
-    expect_value_error(
-        solution, FN, *_valid(bd=1), because="b_depthwise has 1 value for 3 channels"
-    )
-    expect_value_error(
-        solution, FN, *_valid(bp=1), because="b_pointwise has 1 value for 4 output channels"
-    )
+    expect_value_error(solution, FN, *_valid(bd=1), because=note("depthwise_bias_size"))
+    expect_value_error(solution, FN, *_valid(bp=1), because=note("pointwise_bias_size"))
 
 
 @pytest.mark.parametrize(
     "cases",
     [
         [
-            ({"stride": (1, -1)}, "a negative stride_w would walk the columns backwards"),
-            ({"stride": -2}, "a negative stride"),
-            ({"padding": (0, -1)}, "a negative padding"),
+            ({"stride": (1, -1)}, "negative_stride_w"),
+            ({"stride": -2}, "negative_stride"),
+            ({"padding": (0, -1)}, "negative_padding"),
         ],
-        [({"stride": 0}, "a stride of 0 never moves")],
+        [({"stride": 0}, "zero_stride")],
         [
-            ({"stride": 1.5}, "a stride must be an int, not 1.5"),
-            ({"padding": (1, 1, 1)}, "a padding pair has two values, not three"),
+            ({"stride": 1.5}, "stride_not_int"),
+            ({"padding": (1, 1, 1)}, "padding_pair_of_three"),
         ],
     ],
-    ids=["negative", "zero stride", "not an int or a pair"],
+    ids=["<0", "=0", "shape"],
 )
 def test_bad_stride_or_padding_is_a_value_error(solution, cases):
-    """ValueError for a stride below 1, a negative padding, or one that is not an int or a pair."""
-    for kwargs, because in cases:
-        expect_value_error(solution, FN, *_valid(), because=because, **kwargs)
+    for kwargs, because in cases:  # because: the key of a note
+        expect_value_error(solution, FN, *_valid(), because=note(because), **kwargs)
 
 
 def test_kernel_larger_than_padded_input_is_a_value_error(solution):
-    """ValueError when the depthwise kernel is larger than the padded input."""
     expect_value_error(
         solution,
         FN,
         *_valid(c=2, c_out=1, x=(1, 2, 3, 5), wd=(2, 1, 4, 3)),
-        because="a 4-row kernel does not fit a 3-row input without padding",
+        because=note("kernel_too_tall"),
     )
     expect_value_error(
         solution,
         FN,
         *_valid(c=2, c_out=1, x=(1, 2, 4, 3), wd=(2, 1, 3, 6)),
         padding=1,
-        because="a 6-column kernel does not fit 3 columns padded by 1 on each side",
+        because=note("kernel_too_wide_padded"),
     )

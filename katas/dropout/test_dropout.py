@@ -18,16 +18,13 @@ from dlkata.judge import (
     check_reproducible,
     expect_value_error,
     fail,
+    note,
 )
 
 FWD = "dropout_forward"
 BWD = "dropout_backward"
 
 SHAPES = [(1, 7), (4, 9), (2, 3, 5, 4), (13,)]
-SCALE_HINT = (
-    "Inverted dropout: a kept element is x / (1 - p), a dropped one is 0; "
-    "evaluation mode and p == 0 return x unchanged."
-)
 
 
 def nonzero_input(shape, seed):
@@ -49,9 +46,9 @@ def forward(solution, *args, **kwargs):
     result = solution.dropout_forward(*args, **kwargs)
     if not isinstance(result, tuple) or len(result) != 2:
         fail(
-            "dropout_forward must return a tuple (out, cache)",
+            note("must_return_tuple"),
             function=FWD,
-            hint="Return (out, cache), as every forward pass with a backward (contract rule 5).",
+            hint=note("forward"),
         )
     return result
 
@@ -59,39 +56,36 @@ def forward(solution, *args, **kwargs):
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("p", [0.1, 0.5, 0.8])
 def test_kept_values_are_scaled(solution, shape, p):
-    """Each output element is either 0 or x / (1 - p), and out has x's shape and dtype."""
     x = nonzero_input(shape, 1)
     out, _ = forward(solution, x, p, rng=np.random.default_rng(2))
     if not isinstance(out, np.ndarray) or out.shape != x.shape:
         fail(
-            f"dropout_forward returned {type(out).__name__} of shape {np.shape(out)} for x of "
-            f"shape {x.shape}",
+            note("returned_type", type=type(out).__name__, shape=np.shape(out), x=x.shape),
             function=FWD,
-            hint="out has exactly x's shape.",
+            hint=note("kept_values_are_scaled"),
         )
     expected = np.where(out != 0, x / (1 - p), 0.0)
     assert_close(
         out,
         expected,
-        what=f"dropout_forward(x, p={p}) output",
+        what=note("output", call=f"dropout_forward(x, p={p})"),
         function=FWD,
         inputs={"x": x, "p": p},
-        hint=SCALE_HINT,
+        hint=note("scale"),
     )
 
 
 @pytest.mark.parametrize("p", [0.2, 0.7])
 def test_keep_rate(solution, p):
-    """About a fraction 1 - p of 20000 elements survive (binomial test)."""
     x = np.ones((100, 200))
     out, _ = forward(solution, x, p, rng=np.random.default_rng(3))
     binomial_test(
         int(np.count_nonzero(out)),
         x.size,
         1 - p,
-        what=f"dropout_forward(ones(100, 200), p={p}): surviving elements",
+        what=note("surviving_elements", call=f"dropout_forward(ones(100, 200), p={p})"),
         function=FWD,
-        hint="p is the probability of DROPPING an element: keep it with probability 1 - p.",
+        hint=note("keep_rate"),
     )
 
 
@@ -100,68 +94,60 @@ BIG_SHAPE = (64, 8, 28, 28)  # 401408 elements: a one-point bias in the keep rat
 
 @pytest.mark.parametrize("p", [0.37, 0.83])
 def test_keep_rate_large_sample(solution, p):
-    """About a fraction 1 - p of 401408 elements survive, each independently (p = 0.37, 0.83)."""
     x = nonzero_input(BIG_SHAPE, 40)
     out, _ = forward(solution, x, p, rng=np.random.default_rng(41))
     out = np.asarray(out)
     if out.shape != x.shape:
         fail(
-            f"dropout_forward returned shape {out.shape} for x of shape {x.shape}",
+            note("returned_shape", shape=out.shape, x=x.shape),
             function=FWD,
-            hint="out has exactly x's shape.",
+            hint=note("kept_values_are_scaled"),
         )
     kept = out != 0
-    call = f"dropout_forward(x of shape {BIG_SHAPE}, p={p})"
+    call = note("big_call", shape=BIG_SHAPE, p=p)
     assert_close(
         out,
         np.where(kept, x / (1 - p), 0.0),
-        what=f"{call} output",
+        what=note("output", call=call),
         function=FWD,
-        hint=SCALE_HINT,
+        hint=note("scale"),
     )
     binomial_test(
         int(kept.sum()),
         x.size,
         1 - p,
-        what=f"{call}: surviving elements",
+        what=note("surviving_elements", call=call),
         function=FWD,
-        hint="Keep each element with probability exactly 1 - p (rng.random(shape) < 1 - p): "
-        "not a rounded p, and no offset.",
+        hint=note("keep_rate_large_sample"),
     )
     check_independent(
         kept.astype(np.float64),
-        what=f"{call}: the keep mask",
+        what=note("keep_mask", call=call),
         function=FWD,
-        hint="Draw one independent Bernoulli(1 - p) per element of x's full shape: do not "
-        "reuse, tile or mirror draws across the batch.",
+        hint=note("keep_rate_large_sample_2"),
     )
 
 
 def test_positions_independent(solution):
-    """Each element is dropped independently: each row's and column's survivor count is binomial."""
     p = 0.4
     x = np.ones((200, 40))
     out, _ = forward(solution, x, p, rng=np.random.default_rng(4))
     kept = np.asarray(out) != 0
-    hint = (
-        "Draw one independent Bernoulli(1 - p) per element, with a mask of x's full shape: "
-        "not one mask shared by the whole batch, nor one decision per row."
-    )
-    for axis, name, n in ((0, "column", 200), (1, "row", 40)):
+    hint = note("positions_independent")
+    for axis, name, n in ((0, "survivors_in_column", 200), (1, "survivors_in_row", 40)):
         counts = kept.sum(axis=axis)
         worst = int(np.argmax(np.abs(counts - n * (1 - p))))
         binomial_test(
             int(counts[worst]),
             n,
             1 - p,
-            what=f"dropout_forward(ones(200, 40), p={p}): survivors in {name} {worst}",
+            what=note(name, call=f"dropout_forward(ones(200, 40), p={p})", index=worst),
             function=FWD,
             hint=hint,
         )
 
 
 def test_survivor_count_varies(solution):
-    """The number of survivors is random (binomial variance), not fixed at round((1 - p) n)."""
     p, n = 0.3, 1000
     x = np.ones(n)
     counts = np.array(
@@ -173,11 +159,15 @@ def test_survivor_count_varies(solution):
     ratio = float(counts.var(ddof=1)) / (n * p * (1 - p))
     if not 0.2 <= ratio <= 3.0:
         fail(
-            f"over 30 calls on {n} elements with p={p} the number of survivors has variance "
-            f"{counts.var(ddof=1):.4g}; independent draws give about {n * p * (1 - p):.4g}",
+            note(
+                "survivor_variance",
+                n=n,
+                p=p,
+                variance=f"{counts.var(ddof=1):.4g}",
+                expected=f"{n * p * (1 - p):.4g}",
+            ),
             function=FWD,
-            hint="Decide each element independently (rng.random(x.shape) < 1 - p); do not drop "
-            "exactly round(p * n) elements with a permutation.",
+            hint=note("survivor_count_varies"),
             counts=counts.tolist()[:10],
         )
 
@@ -196,26 +186,16 @@ def expected_gradient(solution, x, out, dout, p, *, training=True, seed=None):
     assert_close(
         out,
         x * mask,
-        what=f"dropout_forward(x, p={p}, training={training}) against the same call on "
-        "ones(x.shape) with the same seed",
+        what=note("against_ones", call=f"dropout_forward(x, p={p}, training={training})"),
         function=FWD,
-        hint="The mask must depend only on rng and x's shape (one draw per element, in a fixed "
-        "order), never on the values of x.",
+        hint=note("expected_gradient"),
     )
     return dout * mask
-
-
-MASK_HINT = (
-    "Multiply dout by the SAME mask and the same 1 / (1 - p) as the forward pass: store the mask "
-    "in the cache. Never draw a new one, and never rebuild it from out != 0: an input that is "
-    "exactly 0 gives out = 0 whether it was kept or dropped, and a kept one passes its gradient."
-)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize("p", [0.25, 0.6, 0.37])
 def test_backward_uses_forward_mask(solution, shape, p):
-    """dx = dout / (1 - p) where the forward kept the element, 0 where it dropped it (x has 0s)."""
     x = with_zeros(shape, 5)
     dout = np.random.default_rng(6).standard_normal(shape)
     out, cache = forward(solution, x, p, rng=np.random.default_rng(7))
@@ -224,15 +204,14 @@ def test_backward_uses_forward_mask(solution, shape, p):
     assert_close(
         dx,
         expected,
-        what=f"dropout_backward after dropout_forward(x, p={p}), x with exact zeros",
+        what=note("backward_with_zeros", p=p),
         function=BWD,
         inputs={"dout": dout},
-        hint=MASK_HINT,
+        hint=note("mask"),
     )
 
 
 def test_kept_zeros_pass_the_gradient(solution):
-    """Where x == 0 and the element was kept, dx = dout / (1 - p): the mask is not out != 0."""
     p, shape = 0.37, (50, 40)
     x = with_zeros(shape, 21)
     x[::2] = 0.0
@@ -244,9 +223,9 @@ def test_kept_zeros_pass_the_gradient(solution):
     assert_close(
         np.asarray(dx)[zeros],
         expected[zeros],
-        what=f"dropout_backward at the {int(zeros.sum())} elements where x == 0 (p={p})",
+        what=note("backward_at_zeros", count=int(zeros.sum()), p=p),
         function=BWD,
-        hint=MASK_HINT,
+        hint=note("mask"),
     )
 
 
@@ -261,7 +240,6 @@ OTHER_MODES = [
 
 @pytest.mark.parametrize("other", OTHER_MODES, ids=lambda o: repr(o))
 def test_backward_uses_its_own_cache(solution, other):
-    """Two forward passes (the second in another mode), then the backward passes in reverse."""
     p = 0.37
     first = {"x": with_zeros((30, 20), 24), "p": p, "training": True, "seed": 25}
     second = {"x": with_zeros((30, 20), 26), "p": p, "training": True, "seed": 27, **other}
@@ -275,41 +253,38 @@ def test_backward_uses_its_own_cache(solution, other):
         scaled_mask(solution, (30, 20), c["p"], training=c["training"], seed=c["seed"])
         for c in (first, second)
     ]
-    described = f"after dropout_forward(x1, p={p}) and then dropout_forward(x2, {other})"
+    described = note("two_passes", p=p, other=other)
     dx_second = solution.dropout_backward(douts[1], passes[1][1])
     dx_first = np.asarray(solution.dropout_backward(douts[0], passes[0][1]))
     expected = douts[0] * masks[0]
     if not np.allclose(dx_first, expected) and np.allclose(dx_first, douts[0] * masks[1]):
         raise GradingFailure(
-            f"dropout_backward used the state of the latest forward pass, not its own cache: "
-            f"{described}, the first pass's gradient came out with the second pass's mask",
+            note("stale_cache", described=described),
             kind="cache",
             function=BWD,
-            hint="Put everything the backward pass needs into the cache that the forward pass "
-            "returns; never keep it in a global variable, a closure or a function attribute.",
+            hint=note("backward_uses_its_own_cache"),
         )
     assert_close(
         dx_first,
         expected,
-        what=f"dropout_backward for the first of two forward passes, {described}",
+        what=note("first_pass", described=described),
         function=BWD,
-        hint=MASK_HINT,
+        hint=note("mask"),
     )
     assert_close(
         dx_second,
         douts[1] * masks[1],
-        what=f"dropout_backward for the second of two forward passes, {described}",
+        what=note("second_pass", described=described),
         function=BWD,
-        hint=MASK_HINT,
+        hint=note("mask"),
     )
     again = solution.dropout_backward(douts[0], passes[0][1])
     assert_close(
         again,
         expected,
-        what="dropout_backward called a second time with the same cache",
+        what=note("same_cache_again"),
         function=BWD,
-        hint="A second backward call with the same cache must give the same gradient: do not "
-        "accumulate into arrays kept in the cache, or change the cache in place.",
+        hint=note("backward_uses_its_own_cache_2"),
     )
 
 
@@ -321,7 +296,6 @@ def test_backward_uses_its_own_cache(solution, other):
     ],
 )
 def test_deterministic_modes_use_their_own_cache(solution, reference, kwargs, other):
-    """Identity and drop-all forward passes in turn: each backward uses its own cache."""
     check_backward(
         solution,
         reference,
@@ -331,13 +305,11 @@ def test_deterministic_modes_use_their_own_cache(solution, reference, kwargs, ot
         kwargs=kwargs,
         other_kwargs=other,
         seed=30,
-        hint="Evaluation mode and p == 0 pass dout unchanged; p == 1 gives a zero gradient. Keep "
-        "which case applied in the cache, not in a global variable.",
+        hint=note("deterministic_modes_use_their_own_cache"),
     )
 
 
 def test_backward_matches_own_forward_numerically(solution):
-    """Your backward agrees with central differences of your own forward (same seed, same mask)."""
     p, seed, eps = 0.3, 9, 1e-6
     x = with_zeros((3, 5), 8)
     dout = np.random.default_rng(17).standard_normal(x.shape)
@@ -354,53 +326,51 @@ def test_backward_matches_own_forward_numerically(solution):
         numeric = (values[0] - values[1]) / (2 * eps)
         if abs(numeric - dx[index]) > 1e-5 * max(1.0, abs(numeric)):
             fail(
-                f"dropout_backward: dx{tuple(int(i) for i in index)} = {dx[index]:.6g}, but "
-                f"central differences of your dropout_forward (same seed) give {numeric:.6g}",
+                note(
+                    "numeric_mismatch",
+                    index=tuple(int(i) for i in index),
+                    got=f"{dx[index]:.6g}",
+                    numeric=f"{numeric:.6g}",
+                ),
                 function=BWD,
-                hint="The backward pass multiplies dout by the forward pass's own mask / (1 - p).",
+                hint=note("backward_matches_own_forward_numerically"),
             )
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_p_one_gives_zeros_without_nan(solution, shape):
-    """p = 1 gives all zeros and a zero gradient, with no NaN and no division by zero."""
     x = with_zeros(shape, 10)
     dout = np.random.default_rng(11).standard_normal(shape)
     out, cache = solution.stable.dropout_forward(x, 1.0, rng=np.random.default_rng(12))
-    hint = "Return zeros for p == 1 before dividing by 1 - p (x * 0 / 0 is NaN)."
+    hint = note("p_one")
     assert_close(out, np.zeros(shape), what="dropout_forward(x, p=1.0)", function=FWD, hint=hint)
     dx = solution.stable.dropout_backward(dout, cache)
-    assert_close(dx, np.zeros(shape), what="dropout_backward after p=1.0", function=BWD, hint=hint)
+    what = note("backward_after", call="p=1.0")
+    assert_close(dx, np.zeros(shape), what=what, function=BWD, hint=hint)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 @pytest.mark.parametrize(("p", "training"), [(0.5, False), (0.9, False), (0.0, True)])
 def test_identity_cases(solution, shape, p, training):
-    """Evaluation mode and p = 0 return x unchanged (dx = dout) and need no rng."""
     x = with_zeros(shape, 13)
     dout = np.random.default_rng(14).standard_normal(shape)
-    hint = (
-        "With training=False or p == 0 nothing is dropped and nothing is rescaled (inverted "
-        "dropout does all its scaling in training), and no random numbers are drawn, so rng "
-        "may be None."
-    )
+    hint = note("identity")
     out, cache = forward(solution, x, p, training=training)
     call = f"dropout_forward(x, p={p}, training={training}, rng=None)"
     assert_close(out, x, what=call, function=FWD, hint=hint)
     dx = solution.dropout_backward(dout, cache)
-    assert_close(dx, dout, what=f"dropout_backward after {call}", function=BWD, hint=hint)
+    what = note("backward_after", call=call)
+    assert_close(dx, dout, what=what, function=BWD, hint=hint)
 
 
 @pytest.mark.parametrize("p", [0.3, 0.5])
 def test_reproducible_from_rng(solution, p):
-    """The same seed gives the same output, another seed another; the mask comes from rng."""
     check_reproducible(solution, FWD, nonzero_input((6, 8), 15), p, seed=16)
 
 
 @pytest.mark.parametrize("p", [-0.1, 1.5, 2.0])
 @pytest.mark.parametrize("training", [True, False])
 def test_p_outside_unit_interval(solution, p, training):
-    """p outside [0, 1] is a ValueError, in training and in evaluation mode."""
     expect_value_error(
         solution,
         FWD,
@@ -408,16 +378,15 @@ def test_p_outside_unit_interval(solution, p, training):
         p,
         training=training,
         rng=np.random.default_rng(0),
-        because=f"p={p} is not a probability (0 <= p <= 1), whatever `training` is",
+        because=note("not_probability", p=p),
     )
 
 
 def test_missing_rng_when_drawing(solution):
-    """Training with 0 < p < 1 and rng=None is a ValueError (never a hidden unseeded generator)."""
     expect_value_error(
         solution,
         FWD,
         np.ones((2, 3)),
         0.5,
-        because="a mask must be drawn (training, 0 < p < 1) but rng is None",
+        because=note("rng_none"),
     )

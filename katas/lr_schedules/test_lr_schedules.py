@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dlkata.judge import check_call, expect_value_error, fail
-
-HINTS = {
-    "exponential_decay": "initial_lr * decay_rate ** (step / decay_steps); with staircase=True "
-    "the exponent is floored: step // decay_steps.",
-    "step_decay": "As StepLR: initial_lr * gamma ** (step // step_size). Steps count from 0, so "
-    "the first decay happens at step == step_size, not one step earlier.",
-    "inverse_time_decay": "initial_lr / (1 + decay_rate * step): the denominator grows linearly.",
-    "cosine_annealing": "min_lr + (initial_lr - min_lr) * (1 + cos(pi * step / total_steps)) / 2 "
-    "for step <= total_steps, then min_lr for good (clamped: the cosine must not climb back up).",
-    "linear_warmup": "initial_lr * min(step / warmup_steps, 1): exactly 0 at step 0, and "
-    "initial_lr first at step == warmup_steps.",
-}
+from dlkata.judge import check_call, expect_value_error, fail, note
 
 
 def around(*boundaries, last, extra=()):
@@ -29,7 +17,7 @@ def around(*boundaries, last, extra=()):
 
 def check_steps(solution, reference, name, initial_lr, steps, **kwargs):
     for step in steps:
-        check_call(solution, reference, name, initial_lr, step, hint=HINTS[name], **kwargs)
+        check_call(solution, reference, name, initial_lr, step, hint=note(name), **kwargs)
 
 
 EXPONENTIAL = [(0.1, 0.5, 3), (1.0, 0.96, 10), (3e-4, 0.1, 1), (0.05, 0.9, 4)]
@@ -37,7 +25,6 @@ EXPONENTIAL = [(0.1, 0.5, 3), (1.0, 0.96, 10), (3e-4, 0.1, 1), (0.05, 0.9, 4)]
 
 @pytest.mark.parametrize(("initial_lr", "decay_rate", "decay_steps"), EXPONENTIAL)
 def test_exponential_decay_smooth(solution, reference, initial_lr, decay_rate, decay_steps):
-    """exponential_decay, smooth: decay_rate ** (step / decay_steps), between boundaries too."""
     k = decay_steps
     steps = around(k, 2 * k, 3 * k, last=3 * k + 2, extra=(k // 2 + 1, 5 * k + 1))
     check_steps(
@@ -53,7 +40,6 @@ def test_exponential_decay_smooth(solution, reference, initial_lr, decay_rate, d
 
 @pytest.mark.parametrize(("initial_lr", "decay_rate", "decay_steps"), EXPONENTIAL)
 def test_exponential_decay_staircase(solution, reference, initial_lr, decay_rate, decay_steps):
-    """exponential_decay with staircase=True: constant plateaus, a drop at each multiple."""
     k = decay_steps
     steps = around(k, 2 * k, 3 * k, last=3 * k + 2, extra=(k // 2 + 1, 5 * k + 1))
     check_steps(
@@ -70,7 +56,6 @@ def test_exponential_decay_staircase(solution, reference, initial_lr, decay_rate
 
 @pytest.mark.parametrize("staircase", [False, True])
 def test_exponential_decay_rate_zero(solution, reference, staircase):
-    """decay_rate = 0 is valid (no ValueError): initial_lr at step 0 (first plateau), then 0."""
     check_steps(
         solution,
         reference,
@@ -88,7 +73,6 @@ def test_exponential_decay_rate_zero(solution, reference, staircase):
     [(0.1, 3, 0.5), (1.0, 1, 0.9), (0.05, 7, 0.1), (0.2, 2, 0.0)],
 )
 def test_step_decay(solution, reference, initial_lr, step_size, gamma):
-    """step_decay equals StepLR: initial_lr until step_size - 1, the first drop at step_size."""
     s = step_size
     check_steps(
         solution,
@@ -103,7 +87,6 @@ def test_step_decay(solution, reference, initial_lr, step_size, gamma):
 
 @pytest.mark.parametrize(("initial_lr", "decay_rate"), [(0.1, 0.5), (1.0, 0.01), (0.2, 0.0)])
 def test_inverse_time_decay(solution, reference, initial_lr, decay_rate):
-    """inverse_time_decay: initial_lr / (1 + decay_rate * step)."""
     check_steps(
         solution,
         reference,
@@ -119,7 +102,6 @@ def test_inverse_time_decay(solution, reference, initial_lr, decay_rate):
     [(0.1, 4, 0.01), (1.0, 10, 0.0), (0.5, 1, 0.2), (0.05, 25, 1e-3)],
 )
 def test_cosine_annealing(solution, reference, initial_lr, total_steps, min_lr):
-    """cosine_annealing: the half cosine up to total_steps, then clamped at min_lr."""
     t = total_steps
     steps = around(t // 2, t, last=t + 2, extra=(2 * t, 3 * t + 1))
     check_steps(
@@ -134,13 +116,11 @@ def test_cosine_annealing(solution, reference, initial_lr, total_steps, min_lr):
 
 
 def test_cosine_annealing_default_min_lr(solution, reference):
-    """cosine_annealing without min_lr anneals down to 0."""
     check_steps(solution, reference, "cosine_annealing", 0.3, [0, 3, 6, 9, 12], total_steps=12)
 
 
 @pytest.mark.parametrize(("initial_lr", "warmup_steps"), [(0.3, 1), (0.1, 4), (1e-3, 10)])
 def test_linear_warmup(solution, reference, initial_lr, warmup_steps):
-    """linear_warmup: 0 at step 0, linear up to initial_lr at warmup_steps, constant after."""
     w = warmup_steps
     check_steps(
         solution,
@@ -165,27 +145,30 @@ CALL_IDS = [name + ("_staircase" if kw.get("staircase") else "") for name, kw in
 
 @pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=CALL_IDS)
 def test_returns_a_float(solution, name, kwargs):
-    """Each schedule returns a float (not an array, a list or an int)."""
     for step in (0, 3):
         value = solution.call(name, 1.0, step, **kwargs)
         if not isinstance(value, float):
             fail(
-                f"{name}(1.0, {step}, ...) returned {type(value).__name__} {value!r}, not a float",
+                note(
+                    "not_a_float",
+                    call=f"{name}(1.0, {step}, ...)",
+                    type=type(value).__name__,
+                    value=repr(value),
+                ),
                 function=name,
-                hint="Return a Python float, e.g. float(...) around the result.",
+                hint=note("returns_a_float"),
             )
 
 
 @pytest.mark.parametrize(("name", "kwargs"), CALLS, ids=CALL_IDS)
 @pytest.mark.parametrize("step", [-1, -7])
 def test_negative_step(solution, name, kwargs, step):
-    """A negative step is a ValueError for every schedule (both branches of staircase)."""
     expect_value_error(
         solution,
         name,
         0.1,
         step,
-        because=f"step={step} is negative: steps count from 0",
+        because=note("negative_step", step=step),
         **kwargs,
     )
 
@@ -203,13 +186,12 @@ PERIOD_IDS = [p + ("_staircase" if kw.get("staircase") else "") for _, p, kw in 
 @pytest.mark.parametrize(("name", "period", "kwargs"), PERIODS, ids=PERIOD_IDS)
 @pytest.mark.parametrize("value", [0, -4])
 def test_non_positive_period(solution, name, period, kwargs, value):
-    """A period <= 0 (decay_steps with either staircase, step_size, ...) is a ValueError."""
     expect_value_error(
         solution,
         name,
         0.1,
         5,
-        because=f"{period}={value} is not positive (check it before dividing by it)",
+        because=note("period_not_positive", period=period, value=value),
         **{period: value},
         **kwargs,
     )

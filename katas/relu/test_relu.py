@@ -11,18 +11,9 @@ from dlkata.judge import (
     check_backward,
     check_call,
     check_gradient_numerically,
+    note,
 )
 from dlkata.judge.compare import expect_tuple
-
-ZERO_HINT = (
-    "At exactly x == 0 PyTorch takes the slope of the negative side: the gradient passes only "
-    "where x > 0 (strictly), so it is 0 for ReLU and negative_slope for leaky ReLU at 0."
-)
-BACKWARD_HINT = "dx = dout * local slope: the upstream gradient times 1 where x > 0, else 0."
-LEAKY_BACKWARD_HINT = (
-    "dx = dout where x > 0 and negative_slope * dout where x <= 0: negative inputs still pass "
-    "a (scaled) gradient in leaky ReLU."
-)
 
 
 def _with_ties(shape: tuple[int, ...], seed: int) -> np.ndarray:
@@ -44,7 +35,6 @@ SHAPES = [(3, 5), (1, 4), (2, 3, 2, 2), (7,)]
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_relu_forward(solution, reference, shape):
-    """relu_forward on integer-valued and random inputs of several shapes."""
     for x in (_with_ties(shape, 1), np.random.default_rng(2).standard_normal(shape)):
         check_call(
             solution,
@@ -52,13 +42,12 @@ def test_relu_forward(solution, reference, shape):
             "relu_forward",
             x,
             outputs=("out",),
-            hint="out = max(x, 0) elementwise, in a new array.",
+            hint=note("relu_forward"),
         )
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_relu_backward(solution, reference, shape):
-    """relu_backward against the reference, on inputs with exact zeros."""
     check_backward(
         solution,
         reference,
@@ -66,12 +55,11 @@ def test_relu_backward(solution, reference, shape):
         "relu_backward",
         {"x": _with_ties(shape, 3)},
         seed=4,
-        hint=f"{BACKWARD_HINT} {ZERO_HINT}",
+        hint=note("backward", "zero"),
     )
 
 
 def test_relu_gradient_at_zero(solution, reference):
-    """The ReLU gradient at exactly x == 0 is 0, as in PyTorch."""
     check_backward(
         solution,
         reference,
@@ -79,39 +67,35 @@ def test_relu_gradient_at_zero(solution, reference):
         "relu_backward",
         {"x": np.zeros((2, 3))},
         seed=5,
-        hint=ZERO_HINT,
+        hint=note("zero"),
     )
 
 
 def test_relu_backward_matches_own_forward(solution):
-    """relu_backward against central differences of your own relu_forward (away from 0)."""
     check_gradient_numerically(
         solution,
         "relu_forward",
         "relu_backward",
         {"x": _away_from_zero((4, 5), 6)},
         seed=6,
-        hint=BACKWARD_HINT,
+        hint=note("backward"),
     )
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_leaky_forward_default_slope(solution, reference, shape):
-    """leaky_relu_forward with the default negative_slope, which is PyTorch's 0.01."""
     check_call(
         solution,
         reference,
         "leaky_relu_forward",
         _with_ties(shape, 7),
         outputs=("out",),
-        hint="The default negative_slope is 0.01, as torch.nn.LeakyReLU (TensorFlow's "
-        "0.2 and Keras' 0.3 are different defaults).",
+        hint=note("leaky_forward_default_slope"),
     )
 
 
 @pytest.mark.parametrize("slope", [0.2, 0.0, -0.5])
 def test_leaky_forward_slopes(solution, reference, slope):
-    """leaky_relu_forward with several slopes, on integer-valued and random inputs."""
     x = _with_ties((3, 4), 8) + np.random.default_rng(9).standard_normal((3, 4)) * 0.5
     x[0, :2] = 0.0
     check_call(
@@ -121,12 +105,11 @@ def test_leaky_forward_slopes(solution, reference, slope):
         x,
         negative_slope=slope,
         outputs=("out",),
-        hint="Positive inputs pass unchanged; inputs <= 0 are multiplied by negative_slope.",
+        hint=note("leaky_forward_slopes"),
     )
 
 
 def test_leaky_forward_slope_above_one(solution, reference):
-    """leaky_relu_forward with negative_slope = 1.5, which PyTorch accepts."""
     x = np.array([[-2.0, -1.0, 0.0, 1.0, 2.0], [0.5, -0.5, 3.0, -3.0, 0.25]])
     check_call(
         solution,
@@ -135,14 +118,12 @@ def test_leaky_forward_slope_above_one(solution, reference):
         x,
         negative_slope=1.5,
         outputs=("out",),
-        hint="The shortcut max(x, negative_slope * x) equals leaky ReLU only when "
-        "negative_slope <= 1; select on the sign of x instead.",
+        hint=note("leaky_forward_slope_above_one"),
     )
 
 
 @pytest.mark.parametrize("slope", [0.01, 0.2, 1.5, 0.0, -0.2])
 def test_leaky_backward(solution, reference, slope):
-    """leaky_relu_backward against the reference, on inputs with exact zeros (slopes 0, < 0 too)."""
     check_backward(
         solution,
         reference,
@@ -152,14 +133,12 @@ def test_leaky_backward(solution, reference, slope):
         kwargs={"negative_slope": slope},
         other_kwargs={"negative_slope": 0.3 if slope != 0.3 else 0.05},
         seed=11,
-        hint=f"{LEAKY_BACKWARD_HINT} {ZERO_HINT} With a negative slope, a negative input gives a "
-        "positive output: decide on the sign of x, not of the output.",
+        hint=note("leaky_backward", "zero", "sign_of_x"),
     )
 
 
 @pytest.mark.parametrize("slope", [0.0, -0.2])
 def test_leaky_gradient_at_zero_nonpositive_slope(solution, reference, slope):
-    """At exactly x == 0 the leaky gradient is negative_slope also when it is 0 or negative."""
     x = np.array([[0.0, -0.0, 0.0], [-1.0, 2.0, 0.0]])
     check_backward(
         solution,
@@ -170,7 +149,7 @@ def test_leaky_gradient_at_zero_nonpositive_slope(solution, reference, slope):
         kwargs={"negative_slope": slope},
         other_kwargs={"negative_slope": 0.5},
         seed=15,
-        hint=ZERO_HINT,
+        hint=note("zero"),
     )
 
 
@@ -191,45 +170,43 @@ def _backward_pairs(solution, reference, forward, backward, calls):
         got = np.asarray(solution.call(backward, dout.copy(), cache))
         expected = reference.call(backward, dout.copy(), ref_cache)
         stale = reference.call(backward, dout.copy(), latest[1])
-        described = f"{backward} for forward pass {k + 1} of {len(calls)} ({kwargs or 'x only'})"
+        described = note(
+            "forward_pass_of",
+            function=backward,
+            k=k + 1,
+            n=len(calls),
+            kwargs=kwargs or note("x_only"),
+        )
         if k != len(calls) - 1 and not np.allclose(got, expected) and np.allclose(got, stale):
             raise GradingFailure(
-                f"`{backward}` used the state of the latest forward pass, not its own cache: "
-                f"after {len(calls)} forward passes, the gradient of pass {k + 1} came out as "
-                "that of the last one",
+                note("stale_cache", function=backward, n=len(calls), k=k + 1),
                 kind="cache",
                 function=backward,
-                hint="Put everything the backward pass needs (x or its mask, and the slope) "
-                "into the cache that the forward pass returns; never keep it in a global "
-                "variable, a closure or a function attribute.",
+                hint=note("backward_pairs"),
             )
         assert_close(
             got,
             expected,
-            what=described
-            + (" (the same cache used a second time)" if position == len(calls) else ""),
+            what=note("cache_again", described=described) if position == len(calls) else described,
             function=backward,
             inputs={"x": x, **kwargs},
-            hint=BACKWARD_HINT if forward == "relu_forward" else LEAKY_BACKWARD_HINT,
+            hint=note("backward") if forward == "relu_forward" else note("leaky_backward"),
         )
 
 
 def test_relu_caches_are_independent(solution, reference):
-    """Two relu_forward passes with opposite signs, then the backward passes in reverse order."""
     x = _with_ties((4, 6), 16)
     _backward_pairs(solution, reference, "relu_forward", "relu_backward", [(x, {}), (-x, {})])
 
 
 @pytest.mark.parametrize("second_slope", [0.0, -0.2, 0.3])
 def test_leaky_caches_are_independent(solution, reference, second_slope):
-    """Two leaky_relu_forward passes (another x and slope), then the backward passes reversed."""
     x = _with_ties((4, 6), 17)
     calls = [(x, {"negative_slope": 0.1}), (-x, {"negative_slope": second_slope})]
     _backward_pairs(solution, reference, "leaky_relu_forward", "leaky_relu_backward", calls)
 
 
 def test_leaky_backward_default_slope(solution, reference):
-    """leaky_relu_backward after a forward pass with the default slope."""
     check_backward(
         solution,
         reference,
@@ -237,12 +214,11 @@ def test_leaky_backward_default_slope(solution, reference):
         "leaky_relu_backward",
         {"x": _with_ties((2, 6), 12)},
         seed=12,
-        hint=LEAKY_BACKWARD_HINT,
+        hint=note("leaky_backward"),
     )
 
 
 def test_leaky_gradient_at_zero(solution, reference):
-    """The leaky ReLU gradient at exactly x == 0 is negative_slope, as in PyTorch."""
     check_backward(
         solution,
         reference,
@@ -251,13 +227,12 @@ def test_leaky_gradient_at_zero(solution, reference):
         {"x": np.zeros((2, 3))},
         kwargs={"negative_slope": 0.1},
         seed=13,
-        hint=ZERO_HINT,
+        hint=note("zero"),
     )
 
 
 @pytest.mark.parametrize("slope", [0.01, 0.3])
 def test_leaky_backward_matches_own_forward(solution, slope):
-    """leaky_relu_backward against central differences of your own forward pass (away from 0)."""
     check_gradient_numerically(
         solution,
         "leaky_relu_forward",
@@ -265,5 +240,5 @@ def test_leaky_backward_matches_own_forward(solution, slope):
         {"x": _away_from_zero((3, 5), 14)},
         kwargs={"negative_slope": slope},
         seed=14,
-        hint=LEAKY_BACKWARD_HINT,
+        hint=note("leaky_backward"),
     )

@@ -16,6 +16,7 @@ from dlkata.judge import (
     expect_value_error,
     ks_test,
     normal_cdf,
+    note,
     uniform_cdf,
 )
 
@@ -37,22 +38,6 @@ LARGE_CASES = [
     ((800, 1250), {"distribution": "normal"}),
     ((96, 40, 6, 6, 6), {"distribution": "normal", "gain": math.sqrt(2.0)}),
 ]
-
-FANS_HINT = (
-    "Use PyTorch's fans: receptive = prod(shape[2:]) (every kernel axis, also for a 5-D conv3d "
-    "weight), fan_in = shape[1] * receptive, fan_out = shape[0] * receptive; Xavier needs both: "
-    "2 / (fan_in + fan_out)."
-)
-GAIN_HINT = "The gain multiplies the std and the bound (the variance gets gain ** 2)."
-NORMAL_HINT = (
-    "Draw every value independently from a plain normal with std "
-    "gain * sqrt(2 / (fan_in + fan_out)), as xavier_normal_: no truncation, no sum of uniforms, "
-    "no rescaling or sorting afterwards. "
-)
-UNIFORM_HINT = (
-    "Draw every value independently from U(-a, a) with a = gain * sqrt(6 / (fan_in + fan_out)) "
-    "= sqrt(3) * std; the default distribution is uniform. "
-)
 
 
 def fan_sum(shape):
@@ -79,58 +64,49 @@ def law(shape, distribution, gain):
 @pytest.mark.parametrize("shape", [(3, 5), (1, 1), (7, 2, 3, 3), (1, 1, 1, 1), (2, 3, 4, 5, 6)])
 @pytest.mark.parametrize("distribution", DISTRIBUTIONS)
 def test_shape_and_dtype(solution, shape, distribution):
-    """A float64 array of exactly the requested shape, small and higher-dimensional shapes."""
     draw(solution, shape, 1, distribution=distribution)
 
 
 @pytest.mark.parametrize(("shape", "kwargs"), LARGE_CASES)
 def test_distribution_with_a_million_values(solution, shape, kwargs):
-    """A million values per case follow the exact law, drawn independently.
-
-    One call each: the scale, the tails and the shape of the law, and no sorted, mirrored or
-    rescaled samples."""
+    # One call each: the scale, the tails and the shape of the law, and no sorted, mirrored or
+    # rescaled samples.
     out = draw(solution, shape, 31, **kwargs)
     gain = kwargs.get("gain", 1.0)
     std = gain * math.sqrt(2.0 / fan_sum(shape))
     what = call_text(shape, kwargs)
     if kwargs.get("distribution", "uniform") == "normal":
-        hint = NORMAL_HINT + GAIN_HINT + " " + FANS_HINT
+        hint = note("normal", "gain", "fans")
         check_normal(out, std, what=what, function=FN, hint=hint)
     else:
-        hint = UNIFORM_HINT + GAIN_HINT + " " + FANS_HINT
+        hint = note("uniform", "gain", "fans")
         check_symmetric_uniform(out, math.sqrt(3.0) * std, what=what, function=FN, hint=hint)
 
 
 @pytest.mark.parametrize("shape", STAT_SHAPES)
 @pytest.mark.parametrize("gain", GAINS)
 def test_uniform_by_default(solution, shape, gain):
-    """Default distribution: U(-a, a) with a = gain * sqrt(6 / (fan_in + fan_out))."""
     out = draw(solution, shape, 11, gain=gain)
-    what = f"xavier_init({shape}, gain={gain:.6g}) (default distribution)"
-    hint = UNIFORM_HINT + GAIN_HINT + " " + FANS_HINT
+    what = note("default_distribution", call=f"xavier_init({shape}, gain={gain:.6g})")
+    hint = note("uniform", "gain", "fans")
     ks_test(out, law(shape, "uniform", gain), what=what, function=FN, hint=hint)
 
 
 @pytest.mark.parametrize("shape", STAT_SHAPES)
 @pytest.mark.parametrize("gain", GAINS)
 def test_normal(solution, shape, gain):
-    """distribution="normal": N(0, std^2) with std = gain * sqrt(2 / (fan_in + fan_out))."""
     out = draw(solution, shape, 12, distribution="normal", gain=gain)
     what = f"xavier_init({shape}, distribution='normal', gain={gain:.6g})"
-    hint = NORMAL_HINT + GAIN_HINT + " " + FANS_HINT
+    hint = note("normal", "gain", "fans")
     ks_test(out, law(shape, "normal", gain), what=what, function=FN, hint=hint)
 
 
 @pytest.mark.parametrize("distribution", ["Normal", "UNIFORM", "Uniform", "NORMAL"])
 def test_distribution_name_ignores_case(solution, distribution):
-    """The distribution's name is case-insensitive: "Normal" is "normal", never uniform."""
     shape = (60, 500)
     kwargs = {"distribution": distribution, "gain": 1.5}
     out = draw(solution, shape, 17, **kwargs)
-    hint = (
-        "Compare the name case-insensitively (as PyTorch does for he_init's mode): 'Normal' is "
-        "'normal' and 'UNIFORM' is 'uniform'; validate and branch on the same lowercased name."
-    )
+    hint = note("case")
     ks_test(
         out, law(shape, distribution, 1.5), what=call_text(shape, kwargs), function=FN, hint=hint
     )
@@ -138,7 +114,6 @@ def test_distribution_name_ignores_case(solution, distribution):
 
 @pytest.mark.parametrize("distribution", DISTRIBUTIONS)
 def test_gain_zero_gives_zeros(solution, distribution):
-    """gain=0 gives an all-zero array (std and bound are 0), as PyTorch."""
     shape = (4, 6)
     out = draw(solution, shape, 3, distribution=distribution, gain=0.0)
     assert_close(
@@ -146,7 +121,7 @@ def test_gain_zero_gives_zeros(solution, distribution):
         np.zeros(shape),
         what=f"xavier_init({shape}, distribution={distribution!r}, gain=0)",
         function=FN,
-        hint=GAIN_HINT,
+        hint=note("gain"),
     )
 
 
@@ -155,41 +130,37 @@ def test_gain_zero_gives_zeros(solution, distribution):
     ("shape", "gain"), [((6, 4), 1.0), ((5, 3, 2, 2), 2.0), ((3, 2, 2, 2, 2), 0.5)]
 )
 def test_reproducible_from_rng(solution, shape, gain, distribution):
-    """Same seed, same array; another seed, another; for every distribution."""
     check_reproducible(solution, FN, shape, seed=21, distribution=distribution, gain=gain)
 
 
 @pytest.mark.parametrize("distribution", DISTRIBUTIONS)
 @pytest.mark.parametrize("shape", [(5,), ()])
 def test_fewer_than_two_dimensions(solution, shape, distribution):
-    """A shape with fewer than 2 dimensions has no fans: ValueError, for every distribution."""
     expect_value_error(
         solution,
         FN,
         shape,
         distribution=distribution,
         rng=np.random.default_rng(0),
-        because=f"shape {shape} has fewer than 2 dimensions, so fan_in and fan_out are undefined",
+        because=note("fewer_than_two_dims", shape=shape),
     )
 
 
 @pytest.mark.parametrize("distribution", ["gaussian", "truncated_normal", "xavier", "normal "])
 def test_unknown_distribution(solution, distribution):
-    """A distribution other than "uniform" / "normal" (any case) is a ValueError."""
     expect_value_error(
         solution,
         FN,
         (4, 3),
         distribution=distribution,
         rng=np.random.default_rng(0),
-        because=f"distribution={distribution!r} is neither 'uniform' nor 'normal'",
+        because=note("unknown_distribution", distribution=repr(distribution)),
     )
 
 
 @pytest.mark.parametrize("distribution", DISTRIBUTIONS)
 @pytest.mark.parametrize("gain", [-1.0, -0.5, math.nan])
 def test_negative_or_nan_gain(solution, gain, distribution):
-    """A negative or NaN gain is a ValueError, also for a shape with no elements (as PyTorch)."""
     for shape in [(4, 3), (0, 4), (3, 0, 2)]:
         expect_value_error(
             solution,
@@ -198,6 +169,5 @@ def test_negative_or_nan_gain(solution, gain, distribution):
             distribution=distribution,
             gain=gain,
             rng=np.random.default_rng(0),
-            because=f"gain={gain!r} is not a non-negative number (check it before anything else, "
-            "even when the shape has no elements)",
+            because=note("bad_gain", gain=repr(gain)),
         )
