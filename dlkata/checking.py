@@ -142,11 +142,16 @@ def sandbox_warnings(results: list[KataResult]) -> list[str]:
     missing = sorted({name for layers in reported for name in KERNEL_LAYERS if name not in layers})
     if not missing:
         return []
+    layers = (
+        _("{first} or {second}").format(first=missing[0], second=missing[1])
+        if len(missing) == 2
+        else missing[0]
+    )
     return [
         _(
             "This system has no {layers} for the grader's sandbox, so solutions ran with the "
             "audit hook alone: see 'What the sandbox guarantees' in dlkata's README."
-        ).format(layers=" / ".join(missing))
+        ).format(layers=layers)
     ]
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from dlkata import __version__, i18n
 from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
@@ -38,7 +38,26 @@ if TYPE_CHECKING:
     from dlkata.scaffold import Scaffolded
 
 
-class Commands(TyperGroup):
+class _ClickWords:
+    """The help option's and the usage line's words, which Click writes itself, in the language
+    of this run."""
+
+    def get_help_option(self, ctx: typer.Context) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+    def format_usage(self, ctx: typer.Context, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage: "))
+
+
+class Command(_ClickWords, TyperCommand):
+    """Every command's class (set where the commands are registered, below)."""
+
+
+class Commands(_ClickWords, TyperGroup):
     """Every command: a problem the user can fix (a broken `kata.yaml` or `dlkata.yaml`, a
     workspace that cannot be read or written) is exit 2 with its message, never a traceback.
     Typer's shell-completion options keep working but stay out of the option table, where a
@@ -1151,13 +1170,19 @@ def schema(
 # was imported; scripts/translations.py extracts the docstrings of commands).
 for _command in app.registered_commands:
     _command.help = _(inspect.getdoc(_command.callback) or "")
+    _command.cls = Command
 
 
 def _typer_words() -> None:
-    """Typer's own words in its help and error panels, in the language of this run. Only for
-    another language than English: this imports typer's help module (about 70 ms)."""
+    """Typer's own words in its help and error panels, in the language of this run, and its
+    tables folding text without spaces. Only for another language than English: this imports
+    typer's help module (about 70 ms)."""
     from typer import rich_utils
 
+    from dlkata.render.folding import FoldingTable, stacked
+
+    rich_utils.Table = FoldingTable  # Chinese help has no spaces to wrap at
+    rich_utils.Columns = stacked
     for name, text in (
         ("ARGUMENTS_PANEL_TITLE", N_("Arguments")),
         ("OPTIONS_PANEL_TITLE", N_("Options")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -19,3 +20,20 @@ def load_reference(kata_id: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# four English words in a row (a sentence left untranslated); code, paths and identifiers do not
+# match, as their words are joined by `_`, `.`, `/`, `(` or `=`, nor do lists of one-letter
+# indices (`n, o, i, j`)
+ENGLISH_RUN = re.compile(r"(?<![\w./-])[A-Za-z][a-z']+(?:,? [A-Za-z][a-z']+){3,}(?![\w(])")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def english_sentences(text: str) -> list[str]:
+    """Runs of English words in Chinese output, outside `code` and doctest lines."""
+    found = []
+    for line in text.splitlines():
+        if ">>>" in line or line.strip().startswith("..."):
+            continue
+        found += [m.group(0) for m in ENGLISH_RUN.finditer(re.sub(r"`[^`]*`", "", line))]
+    return found

@@ -5,7 +5,6 @@ failing check, help), with code, identifiers, keys and statuses left as they are
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 
@@ -16,25 +15,9 @@ from dlkata.language import decide, flag_value
 from dlkata.validate import validate_all
 from scripts import translations
 from tests.cli_support import BIN, WRONG_LINEAR, subprocess_env
+from tests.support import HAN, english_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
-HAN = re.compile(r"[\u4e00-\u9fff]")
-# four English words in a row (a sentence left untranslated); code, paths and identifiers do not
-# match, as their words are joined by `_`, `.`, `/`, `(` or `=`
-ENGLISH_RUN = re.compile(r"(?<![\w./-])[A-Za-z][a-z']*(?:,? [A-Za-z][a-z']*){3,}(?![\w(])")
-# text that is English on purpose: the learner's own exception, the product and the tools' names
-ALLOWED = ("Python", "NumPy", "PyTorch")
-
-
-def english_sentences(output: str) -> list[str]:
-    """Runs of English words in `output`, outside `code` and doctest lines."""
-    found = []
-    for line in output.splitlines():
-        if ">>>" in line or "..." in line.strip()[:3]:
-            continue
-        line = re.sub(r"`[^`]*`", "", line)
-        found += [m.group(0) for m in ENGLISH_RUN.finditer(line)]
-    return [run for run in found if run not in ALLOWED]
 
 
 def dlkata(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -10,10 +10,12 @@ import pytest
 
 from dlkata.catalogue import load_catalogue
 from tests.grading_support import failures, grade_file, summary
-from tests.support import SOLUTIONS_DIR
+from tests.support import HAN, SOLUTIONS_DIR, english_sentences
 
 FIRST_LINE = re.compile(r"# (correct|wrong\((?P<functions>[\w ,]+)\)): (?P<what>.+)")
 SOLUTIONS = sorted(p for p in SOLUTIONS_DIR.glob("*/*.py") if not p.name.startswith("_"))
+# what the learner's code raised, as Python words it (`IndexError: tuple index out of range`)
+LEARNERS_EXCEPTION = re.compile(r"\b\w+(?:Error|Exception|Warning): [^；。\n]*")
 
 
 def expectation(path: Path) -> tuple[bool, list[str], str]:
@@ -26,17 +28,25 @@ def expectation(path: Path) -> tuple[bool, list[str], str]:
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_solution_gets_the_right_verdict(path: Path) -> None:
+    """A correct file passes; a wrong one fails, naming the function at fault. Wrong files are
+    graded in Chinese, whose report must then be Chinese throughout: the hidden tests' notes
+    filled with their values and the engine's messages (the learner's own exception aside)."""
     correct, functions, what = expectation(path)
     assert path.stem.startswith("correct_" if correct else "wrong_"), path
-    code, kata = grade_file(path.parent.name, path)
     if correct:
+        code, kata = grade_file(path.parent.name, path)
         assert (code, kata["status"]) == (0, "passed"), f"{what}\n{summary(kata)}"
         return
+    code, kata = grade_file(path.parent.name, path, "--lang", "zh")
     assert code == 1 and kata["status"] in ("failed", "error"), f"{what} passed"
     named = {t["function"] for t in failures(kata)}
     assert named & set(functions), (
         f"{what}: the report should name {functions}, it names {named}\n{summary(kata)}"
     )
+    for test in failures(kata):
+        text = "\n".join([test["description"], test.get("message") or "", test.get("hint") or ""])
+        text = LEARNERS_EXCEPTION.sub("", text)
+        assert HAN.search(text) and not english_sentences(text), f"{test['name']}: {text}"
 
 
 def test_every_kata_has_its_solution_suite() -> None:

@@ -534,11 +534,7 @@ def _raised_words(
             "Remove print() calls inside loops."
         )
     if kind == "floating_point":
-        text = _("`{function}` is not numerically stable: {error}")
-        return text.format(function=name, error=message), _(
-            "Large inputs overflow: rewrite the formula so that no exp() sees a "
-            "large positive argument (subtract the max, or split by sign)."
-        )
+        return _floating_point(name, str(message))
     if kind == "missing":
         return _("your file defines no function `{function}`").format(function=name), _(
             "Define it with the exact signature from the stub (`dlkata new` writes one)."
@@ -552,6 +548,45 @@ def _raised_words(
             "Return arrays, numbers, strings, tuples, lists and dicts of those."
         )
     return _("`{function}` raised {error}").format(function=name, error=exc), None
+
+
+# NumPy's words for a floating-point error (`overflow encountered in exp`), which the learner's
+# process raises under `solution.stable` (contract rule 7)
+_NUMPY_FLOATING_POINT = re.compile(
+    r"(overflow|invalid value|divide by zero|underflow) encountered in (\w+)"
+)
+
+
+def _floating_point(function: str, error: str) -> tuple[str, str]:
+    """What went wrong, in the learner's language, and the hint for that one mistake: an
+    overflow, a NaN or a division by zero each have their own fix."""
+    found = _NUMPY_FLOATING_POINT.fullmatch(error.strip())
+    what, operation = found.groups() if found else ("", "")
+    if what == "overflow":
+        return _("`{function}` is not numerically stable: {operation} overflowed").format(
+            function=function, operation=operation
+        ), _(
+            "Large inputs overflow: rewrite the formula so that no exp() sees a "
+            "large positive argument (subtract the max, or split by sign)."
+        )
+    if what == "invalid value":
+        return _("`{function}` is not numerically stable: {operation} produced NaN").format(
+            function=function, operation=operation
+        ), _(
+            "NaN comes from 0/0, inf - inf, 0 * inf or inf / inf: find the edge case that "
+            "makes one (a probability of 1, an all-masked row, an overflow just before) and "
+            "handle it before computing."
+        )
+    if what == "divide by zero":
+        return _("`{function}` is not numerically stable: {operation} divided by zero").format(
+            function=function, operation=operation
+        ), _(
+            "A denominator can be zero for these inputs: handle that case before dividing, or "
+            "rewrite the formula so that it never divides by something that can vanish."
+        )
+    return _("`{function}` is not numerically stable: {error}").format(
+        function=function, error=error
+    ), _("Look for a division by zero, a log of zero or an exp that overflows.")
 
 
 def _death(code: int, function: str | None) -> str:

@@ -44,12 +44,12 @@ STRIDE_OVER_KERNEL: list[Row] = [
 OTHER_WINDOWS_SAME_OUTPUT = [
     pytest.param(
         (2, 2, 6, 6), {"kernel_size": 2}, {"stride": 3, "padding": 1},
-        id="kernel_size=2, then stride=3, padding=1",
+        id="kernel_size=2 | stride=3, padding=1",
     ),
     pytest.param(
         (1, 3, 5, 7), {"kernel_size": (3, 2), "stride": 1, "padding": (1, 0)},
         {"kernel_size": (1, 2), "padding": 0},
-        id="kernel_size=(3, 2), padding=(1, 0), then kernel_size=(1, 2), padding=0",
+        id="kernel_size=(3, 2), padding=(1, 0) | kernel_size=(1, 2), padding=0",
     ),
 ]  # fmt: skip
 # (x's shape, keyword arguments, the rule) for a 2-D pooling: each has a case that NumPy alone

@@ -27,6 +27,8 @@ def render_status_text(status: CourseStatus, console: Console) -> None:
     overall = [p for _kata, p in status.katas]
     console.print(f"[bold]{escape(_('Progress'))}[/bold]  {_bar(overall)}")
     table = Table.grid(padding=(0, 2))
+    table.add_column(overflow="fold")
+    table.add_column(overflow="fold")
     for topic, progress in status.topics().items():
         table.add_row(escape(topic_label(topic)), _bar(progress))
     console.print(table)

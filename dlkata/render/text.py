@@ -121,8 +121,11 @@ def verdict_line(result: KataResult) -> Text:
     """`conv2d · 2-D convolution: ✗ failed · 9/52 tests`: the line `-q` prints per kata."""
     mark, colour = MARKS[result.status]
     return Text.from_markup(
-        f"[bold]{escape(result.id)}[/bold] · {escape(result.title)}: "
-        f"[{colour}]{mark} {_headline(result)}[/{colour}]"
+        _("{kata} · {title}: {verdict}").format(
+            kata=f"[bold]{escape(result.id)}[/bold]",
+            title=escape(result.title),
+            verdict=f"[{colour}]{mark} {_headline(result)}[/{colour}]",
+        )
     )
 
 
@@ -295,7 +298,7 @@ def _summary_grid(groups: list[TestGroup]) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
     table.add_column(justify="right", no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")  # a Chinese description has no space to wrap at
     for group in groups:
         mark, colour = MARKS[group.status]
         count = _count(group)
@@ -364,7 +367,7 @@ def _fact_grid(fact: Fact) -> Table:
     """A fact in a panel: the label in its column, the fact wrapping beside it."""
     grid = Table.grid()
     grid.add_column(width=fact.width, no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a Chinese hint has no space to wrap at
     grid.add_row(Text(fact.label, style=fact.style), Text.from_markup(fact.text))
     return grid
 
