@@ -21,10 +21,12 @@ KATAS = sorted(load_catalogue())
 
 
 def prose(text: str) -> str:
-    """Text without code: fenced blocks, indented formula lines, inline code, rich markup."""
+    """Text without code: fenced blocks, indented formula lines, inline code, `{fields}`, rich
+    markup."""
     text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
     text = re.sub(r"^(?: {4}|\t).*$", "", text, flags=re.MULTILINE)
     text = re.sub(r"`[^`]*`", "", text)
+    text = re.sub(r"\{[a-z_]*(?:![rs])?(?::[^}]*)?\}", "", text)  # a message's {fields}
     return re.sub(r"\[/?[a-z ]+\]", "", text)
 
 
