@@ -44,7 +44,7 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed $(TORCH_PIN)
 	$(call install_torch,$(PY))
-	$(STEP) "Installing the test extras: hypothesis, pytest-xdist, scipy, ruff, hatchling (and PyTorch's own dependencies)"
+	$(STEP) "Installing the test extras: hypothesis, pytest-xdist, scipy, scikit-learn, ruff, hatchling (and PyTorch's own dependencies)"
 	@$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
 
