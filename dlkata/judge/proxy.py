@@ -132,8 +132,14 @@ class WorkerProcess:
         return self.ready_message
 
     def request(
-        self, header: dict[str, Any], blobs: list[bytes], function: str
+        self,
+        header: dict[str, Any],
+        blobs: list[bytes],
+        function: str,
+        functions: list[Callable[..., Any]] | None = None,
     ) -> tuple[dict, list]:
+        """Send a call and wait for its result; `functions` are the judge's functions passed in
+        it, which the learner's process may call back meanwhile."""
         if function in self.stopped:
             earlier = self.stopped[function]
             raise LearnerError(
@@ -176,7 +182,7 @@ class WorkerProcess:
             self._raise_death(function)
         timeout = min(self.limits.call_timeout, max(self.remaining, 0.0))
         try:
-            message, reply_blobs = self._receive(timeout, function)
+            message, reply_blobs = self._receive(timeout, function, functions or [])
         except LearnerError as error:
             if error.kind in _STOPPING:
                 self.stopped[function] = error
@@ -185,6 +191,44 @@ class WorkerProcess:
             self.kill()
             raise self.protocol_error(function, _("an answer to a call it was not asked"))
         return message, reply_blobs
+
+    def _call_back(
+        self,
+        message: dict[str, Any],
+        blobs: list[bytes],
+        functions: list[Callable[..., Any]],
+        function: str | None,
+    ) -> None:
+        """Run one of the judge's functions on what the learner's process sent and answer it.
+        What arrives is the learner's: bad arguments, or the function raising on them, are an
+        error in the learner's call (`callback_error`), never in the judge."""
+        index = message.get("id")
+        if type(index) is not int or not 0 <= index < len(functions):
+            self.kill()
+            raise self.protocol_error(function, _("a call of a function it was not given"))
+        try:
+            decoder = Decoder(blobs, numbers_only=True)
+            args = decoder.decode(message.get("args"))
+            kwargs = decoder.decode(message.get("kwargs"))
+            if not isinstance(args, (list, tuple)) or not isinstance(kwargs, dict):
+                raise WireError(_("malformed arguments"))
+            value = functions[index](*args, **{str(k): v for k, v in kwargs.items()})
+            encoder = Encoder()
+            reply = {"op": "callback_result", "value": encoder.encode(value)}
+            reply_blobs = encoder.blobs
+        except Exception as exc:  # the judge's function on the learner's arguments
+            text = _cut(f"{type(exc).__name__}: {exc}")
+            reply, reply_blobs = {"op": "callback_error", "message": text}, []
+        assert self.channel is not None
+        try:
+            self.channel.send(reply, reply_blobs, timeout=self.limits.call_timeout)
+        except ChannelTimeout:
+            self.kill()
+            raise self.protocol_error(
+                function, _("it stopped reading the grader's channel")
+            ) from None
+        except ChannelClosed:
+            self._raise_death(function)
 
     def protocol_error(self, function: str | None, detail: str) -> LearnerError:
         """The learner's process wrote something on the grader's channel that it should not."""
@@ -209,9 +253,15 @@ class WorkerProcess:
             except ChannelClosed:
                 pass
 
-    def _receive(self, timeout: float, function: str | None) -> tuple[dict, list]:
-        """The next answer, collecting violation reports on the way; `function` is None while
-        the learner's file is being imported. Time spent here counts against the kata."""
+    def _receive(
+        self,
+        timeout: float,
+        function: str | None,
+        functions: list[Callable[..., Any]] | None = None,
+    ) -> tuple[dict, list]:
+        """The next answer, collecting violation reports and answering calls of the judge's
+        `functions` on the way; `function` is None while the learner's file is being imported.
+        Time spent here, the judge's functions included, counts against the call and the kata."""
         assert self.channel is not None
         started = time.monotonic()
         try:
@@ -235,6 +285,9 @@ class WorkerProcess:
                     )
                     if what not in self.violations and len(self.violations) < _MAX_VIOLATIONS:
                         self.violations.append(what)
+                    continue
+                if message.get("op") == "callback" and functions:
+                    self._call_back(message, blobs, functions, function)
                     continue
                 return message, blobs
         finally:
@@ -366,7 +419,7 @@ class SolutionProxy:
         return self._run(name, [(spec, args, kwargs) for args, kwargs in calls])
 
     def _run(self, name: str, calls: list[tuple[dict, tuple, dict]]) -> list[Any]:
-        encoder = Encoder()
+        encoder = Encoder(functions=True)
         encoded = [
             {
                 **spec,
@@ -379,7 +432,7 @@ class SolutionProxy:
         header = (
             {"op": "call", **encoded[0]} if len(encoded) == 1 else {"op": "batch", "calls": encoded}
         )
-        reply, blobs = self._worker.request(header, encoder.blobs, name)
+        reply, blobs = self._worker.request(header, encoder.blobs, name, encoder.functions)
         self._check_violations(name)
         # The reply comes from the learner's process, which could have written it itself:
         # anything unexpected in it is that process's fault, never an error of the hidden test.

@@ -66,6 +66,8 @@ class Worker:
         self.sandbox: list[str] = []
         self._patches: Callable[[], list[str]] = lambda: []
         self._called: set[str] = set()
+        # the call under way: the judge's functions passed to it answer only while it runs
+        self._call_token: object | None = None
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -259,17 +261,34 @@ class Worker:
                     "message": _("your file defines no function {function}").format(function=name),
                 }
             }
-        decoder = Decoder(blobs, resolve_handle=self._resolve)
+        token = object()
+        # A function that returns a state and receives its own earlier one (an optimiser step)
+        # may update that state in place, as the contract allows; its other inputs stay checked.
+        own_state: list[Any] = []
+
+        def resolve(handle_id: int, type_name: str) -> Any:
+            value = self._resolve(handle_id, type_name)
+            own_state.append(value)
+            return value
+
+        decoder = Decoder(
+            blobs,
+            resolve_handle=resolve if call.get("keep_last") else self._resolve,
+            resolve_function=lambda index: GraderFunction(self, index, token),
+        )
         args = decoder.decode(call["args"])
         kwargs = decoder.decode(call["kwargs"])
-        before = _array_snapshot(function, args, kwargs)
+        before = _array_snapshot(function, args, kwargs, own_state)
         global_before = (_legacy_state(), random.getstate())
+        self._call_token = token
         try:
             with np.errstate(**_FP_STRICT if call.get("strict") else _FP_DEFAULT):
                 value = function(*args, **kwargs)
         except BaseException as exc:  # the learner's code may raise anything
             self._check_patches()
             return {"raised": self._describe(exc)}
+        finally:
+            self._call_token = None
         self._check_patches()  # before the checks below use NumPy
         outcome: dict[str, Any] = {
             "modified": [n for n, (arr, copy) in before.items() if not _same(arr, copy)],
@@ -321,6 +340,39 @@ class Worker:
                 for f in shown[-6:]
             ],
         }
+
+
+class GraderFunction:
+    """A function of the judge's passed to the learner's (`f` in `numerical_gradient(f, x)`):
+    calling it asks the judge, which runs it and answers with the value. Its code never leaves
+    the judge, and it answers only during the call it was passed to."""
+
+    def __init__(self, worker: Worker, index: int, token: object) -> None:
+        self._worker, self._index, self._token = worker, index, token
+
+    def __repr__(self) -> str:
+        return _("<a function of the grader's>")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._worker._call_token is not self._token:
+            raise RuntimeError(
+                _("a function of the grader's can be called only during the call it was passed to")
+            )
+        encoder = Encoder()
+        try:
+            header = {
+                "op": "callback",
+                "id": self._index,
+                "args": encoder.encode(args),
+                "kwargs": encoder.encode(kwargs),
+            }
+        except WireError as exc:
+            raise TypeError(str(exc)) from None
+        self._worker.channel.send(header, encoder.blobs)
+        reply, blobs = self._worker.channel.receive()
+        if reply.get("op") == "callback_error":
+            raise ValueError(str(reply.get("message")))
+        return Decoder(blobs).decode(reply.get("value"))
 
 
 def _no_debugger(*args: Any, **kwargs: Any) -> None:
@@ -449,9 +501,15 @@ def _exception_kind(exc: BaseException) -> str:
     return "exception"
 
 
-def _array_snapshot(function: Any, args: tuple, kwargs: dict) -> dict[str, tuple]:
+def _array_snapshot(
+    function: Any,
+    args: tuple,
+    kwargs: dict,
+    own_state: list[Any] = (),  # type: ignore[assignment]
+) -> dict[str, tuple]:
     """Copies of every input array, by parameter name (and index or key inside tuples, lists
-    and dicts), to tell afterwards what was changed."""
+    and dicts), to tell afterwards what was changed; the arguments in `own_state` (the
+    function's own state, handed back to it) are left out."""
     try:
         named = inspect.signature(function).bind_partial(*args, **kwargs).arguments
     except Exception:  # no signature, arguments that do not bind, or a __signature__ that raises
@@ -461,6 +519,7 @@ def _array_snapshot(function: Any, args: tuple, kwargs: dict) -> dict[str, tuple
     return {
         label: (array, array.copy())
         for name, value in named.items()
+        if not any(value is state for state in own_state)
         for label, array in _arrays_in(value, name)
     }
 

@@ -12,6 +12,7 @@ Its message can reach a report, so it is worded in the current language (both pr
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -19,6 +20,7 @@ import re
 import select
 import struct
 import time
+import types
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -67,6 +69,10 @@ class ChannelTimeout(WireError):
     """Nothing arrived within the time allowed."""
 
 
+# what the judge may pass by reference: its own functions (a hidden test's lambda, a partial)
+_FUNCTIONS = (types.FunctionType, types.MethodType, functools.partial)
+
+
 @dataclass(frozen=True)
 class Handle:
     """An object that stays in the learner's process (a cache, say); only its id crosses."""
@@ -85,10 +91,17 @@ class Encoder:
     (the worker keeps such objects in its process and sends a handle).
     """
 
-    def __init__(self, fallback: Callable[[Any], Any] | None = None) -> None:
+    def __init__(
+        self, fallback: Callable[[Any], Any] | None = None, *, functions: bool = False
+    ) -> None:
+        """`functions`: send a Python function as a reference (`{"$f": i}`) that the learner's
+        process calls back (the judge's `f` for `numerical_gradient(f, x)`); the code itself
+        never crosses."""
         self.blobs: list[bytes] = []
         self.generators: list[np.random.Generator] = []
+        self.functions: list[Callable[..., Any]] = []
         self._fallback = fallback
+        self._send_functions = functions
         self._items = 0
 
     def encode(self, value: Any, depth: int = 0) -> Any:
@@ -126,6 +139,9 @@ class Encoder:
             return {"$rng": self.encode(value.bit_generator.state, depth + 1)}
         if isinstance(value, Handle):
             return {"$h": value.id, "type": value.type_name}
+        if self._send_functions and isinstance(value, _FUNCTIONS):
+            self.functions.append(value)
+            return {"$f": len(self.functions) - 1}
         if self._fallback is not None:
             return self._fallback(value)
         raise WireError(
@@ -154,11 +170,15 @@ class Decoder:
         blobs: list[bytes],
         resolve_handle: Callable[[int, str], Any] | None = None,
         numbers_only: bool = False,
+        resolve_function: Callable[[int], Any] | None = None,
     ) -> None:
         """`numbers_only`: refuse arrays of anything but booleans and numbers (the judge reading
-        what a learner's process sent: no strings, bytes, dates or records to trip a check)."""
+        what a learner's process sent: no strings, bytes, dates or records to trip a check).
+        `resolve_function` turns a function reference into something to call (the worker's
+        stand-in that asks the judge)."""
         self._blobs = blobs
         self._resolve_handle = resolve_handle
+        self._resolve_function = resolve_function
         self._numbers_only = numbers_only
         self.generators: list[np.random.Generator] = []
 
@@ -204,6 +224,10 @@ class Decoder:
             if self._resolve_handle is None:
                 raise WireError(_("handles are not expected here"))
             return self._resolve_handle(int(data["$h"]), str(data.get("type", "object")))
+        if "$f" in data:
+            if self._resolve_function is None or type(data["$f"]) is not int:
+                raise WireError(_("functions are not expected here"))
+            return self._resolve_function(data["$f"])
         raise WireError(_("unknown marker in message"))
 
     def _array(self, index: Any, marker: dict[str, Any]) -> np.ndarray:
