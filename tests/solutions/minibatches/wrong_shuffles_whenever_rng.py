@@ -1,0 +1,16 @@
+# wrong(minibatches): shuffles whenever an rng is given, even with shuffle=False
+from __future__ import annotations
+
+import numpy as np
+
+
+def minibatches(x, y, batch_size, *, shuffle=True, drop_last=False, rng=None):
+    if batch_size < 1 or len(x) != len(y) or (shuffle and rng is None):
+        raise ValueError("invalid arguments")
+    n = len(x)
+    order = rng.permutation(n) if rng is not None else np.arange(n)
+    stop = n - n % batch_size if drop_last else n
+    return [
+        (x[order[s : s + batch_size]], y[order[s : s + batch_size]])
+        for s in range(0, stop, batch_size)
+    ]

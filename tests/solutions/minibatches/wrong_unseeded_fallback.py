@@ -1,0 +1,18 @@
+# wrong(minibatches): rng=None with shuffle=True falls back to np.random.default_rng() (no error)
+from __future__ import annotations
+
+import numpy as np
+
+
+def minibatches(x, y, batch_size, *, shuffle=True, drop_last=False, rng=None):
+    if batch_size < 1 or len(x) != len(y):
+        raise ValueError("invalid arguments")
+    n = len(x)
+    if shuffle and rng is None:
+        rng = np.random.default_rng()
+    order = rng.permutation(n) if shuffle else np.arange(n)
+    stop = n - n % batch_size if drop_last else n
+    return [
+        (x[order[s : s + batch_size]], y[order[s : s + batch_size]])
+        for s in range(0, stop, batch_size)
+    ]
