@@ -1,5 +1,4 @@
 # correct: the buffer lives in a dict and is updated in place (buf *= momentum; buf += ...)
-import numpy as np
 
 
 def _check(lr, momentum, dampening, nesterov, weight_decay):
@@ -13,8 +12,9 @@ def _check(lr, momentum, dampening, nesterov, weight_decay):
         raise ValueError("Nesterov momentum requires a momentum and zero dampening")
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     _check(lr, momentum, dampening, nesterov, weight_decay)
     g = grad.copy()
     if weight_decay:

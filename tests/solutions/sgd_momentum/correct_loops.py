@@ -2,8 +2,9 @@
 import numpy as np
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     if not lr >= 0:
         raise ValueError("lr must be >= 0")
     if not momentum >= 0:

@@ -1,11 +1,11 @@
-# wrong(sgd_step): the buffer starts at zero, so the first call already dampens: b = (1 - dampening) * g
+# wrong(sgd_step): the buffer starts at zero, so the first call already dampens the gradient
 import numpy as np
-
 from correct_inplace import _check
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     _check(lr, momentum, dampening, nesterov, weight_decay)
     g = grad + weight_decay * param
     if momentum == 0:

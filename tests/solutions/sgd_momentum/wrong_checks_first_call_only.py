@@ -1,11 +1,11 @@
 # wrong(sgd_step): the arguments are checked only on the first call (state is None)
-import numpy as np
 
 from correct_inplace import _check
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     if state is None:
         _check(lr, momentum, dampening, nesterov, weight_decay)
         state = {"buf": None}

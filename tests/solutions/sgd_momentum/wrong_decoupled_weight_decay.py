@@ -1,11 +1,11 @@
-# wrong(sgd_step): weight decay shrinks param directly (decoupled) instead of entering the gradient and the buffer
-import numpy as np
+# wrong(sgd_step): decoupled weight decay on param instead of folding it into the gradient
 
 from correct_inplace import _check
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     _check(lr, momentum, dampening, nesterov, weight_decay)
     g = grad.copy()
     p = param * (1 - lr * weight_decay)

@@ -1,11 +1,11 @@
 # wrong(sgd_step): with lr == 0 the call returns at once, so the buffer misses that gradient
-import numpy as np
 
 from correct_inplace import _check
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     _check(lr, momentum, dampening, nesterov, weight_decay)
     if lr == 0:
         return param.copy(), state

@@ -1,13 +1,13 @@
 # wrong(sgd_step): the buffer is kept in a module-level variable, so two trajectories share it
-import numpy as np
 
 from correct_inplace import _check
 
 _buffer = {}
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     _check(lr, momentum, dampening, nesterov, weight_decay)
     g = grad + weight_decay * param
     if momentum == 0:

@@ -1,9 +1,9 @@
 # wrong(sgd_step): Nesterov is rejected without momentum, but accepted with dampening != 0
-import numpy as np
 
 
-def sgd_step(param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False,
-             weight_decay=0.0):
+def sgd_step(
+    param, grad, state, *, lr, momentum=0.0, dampening=0.0, nesterov=False, weight_decay=0.0
+):
     if lr < 0 or momentum < 0 or weight_decay < 0:
         raise ValueError("lr, momentum and weight_decay must be >= 0")
     if nesterov and momentum <= 0:
