@@ -25,7 +25,10 @@ CASES = [
     ([(2, 3)], None),
     ([(2, 1, 2), (2, 2, 2), (2, 1, 2), (2, 3, 2), (2, 1, 2)], 1),
 ]
-IDS = [f"{'+'.join(map(str, shapes))}@{axis}" for shapes, axis in CASES]
+IDS = [
+    "+".join(map(str, shapes)) + "@" + ("default" if axis is None else str(axis))
+    for shapes, axis in CASES
+]
 # size 0 along the axis, and a size 0 off the axis
 EMPTY_CASES = [([(2, 0), (2, 3)], 1), ([(2, 3), (2, 0), (2, 1)], None), ([(0, 3), (0, 2)], 1)]
 
