@@ -59,7 +59,8 @@ def test_one_class_is_an_error_here_and_nan_in_sklearn():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fpr, _, _ = metrics.roc_curve(y_true, scores)
-    assert np.isnan(fpr).all()
+        auc = metrics.roc_auc_score(y_true, scores)
+    assert np.isnan(fpr).all() and np.isnan(auc)
     for function in (ref.roc_curve, ref.roc_auc_score):
         with pytest.raises(ValueError, match="one class"):
             function(y_true, scores)
