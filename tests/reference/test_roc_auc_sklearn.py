@@ -79,3 +79,16 @@ def test_errors(y_true, scores):
     for function in (ref.roc_curve, ref.roc_auc_score):
         with pytest.raises(ValueError):
             function(np.array(y_true), np.array(scores, dtype=np.float64))
+
+
+def test_scores_one_rounding_step_apart_are_distinct():
+    """Ties are exact equality, in scikit-learn too: nextafter(s) is another threshold."""
+    base = np.array([0.3, 0.7, 1e-9, 1e6])
+    scores = np.concatenate([base, np.nextafter(base, np.inf), base])
+    y_true = np.array([0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1])
+    ours = ref.roc_curve(y_true, scores)
+    theirs = metrics.roc_curve(y_true, scores, drop_intermediate=False)
+    assert len(ours[0]) == 9
+    for a, b in zip(ours, theirs):
+        np.testing.assert_array_equal(a, b)
+    assert ref.roc_auc_score(y_true, scores) == pytest.approx(metrics.roc_auc_score(y_true, scores))
