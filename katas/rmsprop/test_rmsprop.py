@@ -229,6 +229,23 @@ def test_boundary_values(solution, reference):
     check_trajectory(solution, reference, param, zeros, [0.1, 0.1], note("boundary"), alpha=1.5)
 
 
+@pytest.mark.parametrize("shape", [(0,), (0, 3)])
+def test_empty_param(solution, reference, shape):
+    """A parameter with no entries is valid (torch steps it): an empty array of its shape back."""
+    grads = [np.zeros(shape)] * 3
+    check_trajectory(
+        solution,
+        reference,
+        np.zeros(shape),
+        grads,
+        [0.1, 0.0, 0.2],
+        note("empty"),
+        momentum=0.9,
+        centered=True,
+        weight_decay=0.1,
+    )
+
+
 BAD = [("lr", -0.01), ("alpha", -0.5), ("eps", -1e-8), ("momentum", -0.9), ("weight_decay", -1e-4)]
 
 

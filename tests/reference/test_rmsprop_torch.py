@@ -24,7 +24,7 @@ SETTINGS = [
     {"eps": 0.0},
     {"alpha": 1.0},
 ]
-SHAPES = [(3, 4), (7,), (2, 1, 3), (1,)]
+SHAPES = [(3, 4), (7,), (2, 1, 3), (1,), (0, 3)]
 
 
 def _gradients(shape, steps, rng, *, eps_zero=False):
