@@ -288,16 +288,13 @@ def test_empty_x(solution, reference, shape):
 
 
 def test_x_holds_its_values(solution):
-    # x itself is compared after the call (on top of the grader's own check of every input),
-    # and no call of f may see an element that an earlier step left changed
+    # the grader compares every input array after each call (an x left changed fails there,
+    # "changed its input in place"); here no call of f may see a step left from an earlier element
     shape = (2, 3)
     f, _ = quadratic(shape, 16)
     x = point(shape, 17)
-    sent = x.copy()
     watched, calls = recording(f, shape)
-    solution.numerical_gradient(watched, sent)
-    if not np.array_equal(sent, x):
-        fail(note("x_changed"), function=NG, hint=note("restore"))
+    solution.numerical_gradient(watched, x.copy())
     check_calls(calls, x, 1e-5, note("call", shape=shape, h=1e-5))
 
 
