@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import pytest
 from rich.console import Console
 
-from dlkata.catalogue import get_kata, load_catalogue
+from dlkata.catalogue import TOPICS, get_kata, load_catalogue
 from dlkata.render.explain import render_explanation
 from dlkata.render.live import CheckProgress, wants_progress
 from dlkata.render.text import Verbosity, render_text
@@ -118,6 +118,20 @@ def test_list_piped_keeps_every_row_on_one_line_at_any_columns() -> None:
             for cell in (kata.title, kata.topic, kata.difficulty, "not started"):
                 assert f" {cell}" in row, (columns, row, cell)
         assert "Left out" not in result.stdout and "…" not in result.stdout
+
+
+def test_list_groups_the_katas_by_topic_in_the_order_of_the_path() -> None:
+    lines = invoke("list").stdout.splitlines()
+    katas = load_catalogue()
+    shown = [line.split()[0] for line in lines if line.split() and line.split()[0] in katas]
+    assert sorted(shown) == sorted(katas)
+    topics = [katas[kata_id].topic for kata_id in shown]
+    groups = [topic for i, topic in enumerate(topics) if i == 0 or topic != topics[i - 1]]
+    assert len(groups) == len(set(groups)), f"a topic's katas are apart: {groups}"
+    assert groups == [t for t in TOPICS if t in groups], "topics out of the path's order"
+    for topic in groups:  # within a topic, the learning order
+        in_topic = [k for k in shown if katas[k].topic == topic]
+        assert in_topic == [k for k in katas if katas[k].topic == topic]
 
 
 @pytest.mark.parametrize("width", range(38, 170, 11))

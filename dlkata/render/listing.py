@@ -1,4 +1,4 @@
-"""`dlkata list` as a table that never cuts a kata id.
+"""`dlkata list` as a table that never cuts a kata id, its katas grouped by topic.
 
 On a terminal the table fits the terminal's width: the title wraps, and when even that is not
 enough the least useful columns are left out (difficulty, then topic, then title), with a line
@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from dlkata.catalogue import Kata
 from dlkata.i18n import N_, _
 from dlkata.progress import CourseStatus, Progress
 
@@ -60,8 +61,15 @@ def difficulty_label(difficulty: str) -> str:
     return _(DIFFICULTIES[difficulty]) if difficulty in DIFFICULTIES else difficulty
 
 
+def by_topic(katas: list[tuple[Kata, Progress]]) -> list[tuple[Kata, Progress]]:
+    """Grouped by topic, topics in the order the path reaches them, each in learning order."""
+    order = {topic: rank for rank, topic in enumerate(TOPICS)}
+    return sorted(katas, key=lambda item: order.get(item[0].topic, len(order)))
+
+
 def render_list_text(status: CourseStatus, console: Console) -> None:
     headers = {c: _(HEADERS[c]) for c in COLUMNS}
+    katas = by_topic(status.katas)
     rows = [
         {
             "id": kata.id,
@@ -70,7 +78,7 @@ def render_list_text(status: CourseStatus, console: Console) -> None:
             "difficulty": difficulty_label(kata.difficulty),
             "status": progress.label,
         }
-        for kata, progress in status.katas
+        for kata, progress in katas
     ]
     # widths in terminal cells: a Chinese character takes two
     natural = {c: max([cell_len(headers[c])] + [cell_len(row[c]) for row in rows]) for c in COLUMNS}
@@ -86,7 +94,9 @@ def render_list_text(status: CourseStatus, console: Console) -> None:
     )
     for column, width in widths.items():
         table.add_column(headers[column], width=width, overflow="fold")
-    for row, (_kata, progress) in zip(rows, status.katas):
+    for index, (row, (kata, progress)) in enumerate(zip(rows, katas)):
+        if index and kata.topic != katas[index - 1][0].topic:
+            table.add_section()  # a line between two topics
         style = {"status": STYLES[progress]}
         table.add_row(*(Text(row[c], style=style.get(c, "")) for c in widths))
     if console.is_terminal:

@@ -1,0 +1,20 @@
+# wrong(distillation_loss): the hard-label cross-entropy computed on student_logits / T
+from __future__ import annotations
+
+import numpy as np
+from correct_vectorised import _log_softmax, _validate
+
+
+def distillation_loss(student_logits, teacher_logits, labels, *, temperature=4.0, alpha=0.9):
+    _validate(student_logits, teacher_logits, labels, temperature, alpha)
+    n, k = student_logits.shape
+    t = temperature
+    log_q = _log_softmax(student_logits / t)
+    log_p = _log_softmax(teacher_logits / t)
+    p, q = np.exp(log_p), np.exp(log_q)
+    kl = np.sum(p * (log_p - log_q)) / n
+    onehot = np.eye(k)[labels]
+    ce = -np.sum(onehot * log_q) / n
+    loss = alpha * t**2 * kl + (1 - alpha) * ce
+    grad = alpha * t * (q - p) / n + (1 - alpha) * (q - onehot) / (t * n)
+    return float(loss), grad
