@@ -1,0 +1,12 @@
+# wrong(elastic_net_penalty): no check of l1_ratio: 1.5 or -0.1 is accepted
+from __future__ import annotations
+
+import numpy as np
+from correct_vectorised import l1_penalty, l2_penalty  # noqa: F401
+
+
+def elastic_net_penalty(w, lam, l1_ratio):
+    if lam < 0:
+        raise ValueError("lam must be >= 0")
+    penalty = lam * (l1_ratio * np.sum(np.abs(w)) + 0.5 * (1 - l1_ratio) * np.sum(w**2))
+    return float(penalty), lam * (l1_ratio * np.sign(w) + (1 - l1_ratio) * w)
