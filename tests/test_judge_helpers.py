@@ -67,6 +67,18 @@ def test_the_diff_names_shape_dtype_nan_and_a_constant_factor() -> None:
     assert _failure(np.ones((1, 3)), expected).kind == "shape"
 
 
+def test_an_infinity_is_matched_only_by_the_same_infinity() -> None:
+    """`roc_curve`'s first threshold is inf: a finite stand-in such as max + 1 must fail."""
+    expected = np.array([np.inf, 0.8, 0.3])
+    assert_close(expected.copy(), expected, what="thresholds", function="roc_curve")
+    for wrong in (1.8, 1e308, -np.inf, np.nan):
+        got = expected.copy()
+        got[0] = wrong
+        assert _failure(got, expected).facts["worst_index"] == [0], wrong
+    nans = np.array([np.nan, 1.0])
+    assert_close(nans.copy(), nans, what="a NaN where NaN is expected", function="f")
+
+
 def test_the_worst_element_is_reported_first() -> None:
     expected = np.zeros((3, 4))
     got = expected.copy()

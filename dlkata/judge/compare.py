@@ -137,7 +137,9 @@ def _compare_floats(
     with np.errstate(invalid="ignore", over="ignore"):
         diff = np.abs(got - expected)
         bad = ~(diff <= rtol * np.abs(expected) + floor * scale)
-    # the same non-finite value on both sides (inf where inf is expected) is a match
+    # a non-finite expected value is matched only by itself (inf - 1e300 is within any relative
+    # tolerance of inf): the same infinity, or NaN where NaN is expected
+    bad |= ~finite
     bad &= ~((got == expected) | (np.isnan(got) & np.isnan(expected)))
     if not bad.any():
         return
