@@ -1,0 +1,18 @@
+# wrong(numerical_gradient): central difference divided by h instead of 2 * h (twice too large)
+import numpy as np
+from correct_loops import relative_error  # noqa: F401
+
+
+def numerical_gradient(f, x, *, h=1e-5):
+    if h <= 0:
+        raise ValueError("h must be positive")
+    grad = np.zeros(x.shape)
+    for index in np.ndindex(x.shape):
+        saved = x[index]
+        x[index] = saved + h
+        plus = f(x)
+        x[index] = saved - h
+        minus = f(x)
+        x[index] = saved
+        grad[index] = (plus - minus) / h
+    return grad
