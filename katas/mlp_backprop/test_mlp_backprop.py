@@ -430,7 +430,7 @@ def test_learns_the_spiral(solution):
     x, y = spiral()
     seed = 0
     params = solution.call(TRAIN, x, y, reg=1e-4, rng=np.random.default_rng(seed), **SPIRAL)
-    what = f"{TRAIN}(spiral x (300, 2), y, hidden_size=64, num_classes=3, lr=0.5, epochs=300, "
+    what = f"{TRAIN}(x (300, 2), y, hidden_size=64, num_classes=3, lr=0.5, epochs=300, "
     what += f"batch_size=30, reg=1e-4, rng=default_rng({seed}))"
     check_params(params, shapes_of(2, 64, 3), TRAIN, what, note("train_shapes"))
     with np.errstate(all="ignore"):
