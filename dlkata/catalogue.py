@@ -237,7 +237,8 @@ def _catalogue(base: Path, language: str) -> dict[str, Kata]:
 
 
 def _in_learning_order(katas: dict[str, Kata]) -> list[tuple[str, Kata]]:
-    """Prerequisites first, otherwise alphabetical: the order `list` shows and `next` follows."""
+    """Prerequisites first, otherwise by topic in the path's order, easier first, then by id:
+    the order `next` follows (initialisers and the linear layer before optimisers)."""
     done: dict[str, Kata] = {}
 
     def visit(kata_id: str, trail: tuple[str, ...]) -> None:
@@ -247,7 +248,11 @@ def _in_learning_order(katas: dict[str, Kata]) -> list[tuple[str, Kata]]:
             visit(prerequisite, (*trail, kata_id))
         done[kata_id] = katas[kata_id]
 
-    for kata_id in sorted(katas):
+    def rank(kata_id: str) -> tuple[int, int, str]:
+        kata = katas[kata_id]
+        return (TOPICS.index(kata.topic), DIFFICULTIES.index(kata.difficulty), kata_id)
+
+    for kata_id in sorted(katas, key=rank):
         visit(kata_id, ())
     return list(done.items())
 

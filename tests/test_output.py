@@ -461,7 +461,7 @@ def test_kata_ids_complete_with_their_titles() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("dlkata check con", ["conv2d"]),
+        ("dlkata check con", ["concat", "conv2d"]),
         ("dlkata check linear l", ["lr_schedules", "lstm_cell"]),
         ("dlkata explain sc", ["scaled_dot_product_attention"]),
         ("dlkata watch dr", ["dropout"]),

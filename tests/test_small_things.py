@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dlkata import __version__
+from dlkata.catalogue import load_catalogue
 from dlkata.workspace import write_atomic
 from tests.cli_support import invoke
 from tests.grading_support import failures, grade_file
@@ -144,10 +145,11 @@ def test_status_sees_a_file_changed_since_its_check(tmp_path: Path) -> None:
 def test_status_never_asks_to_scaffold_a_stub_that_exists(tmp_path: Path) -> None:
     folder = tmp_path / "ws"
     assert "dlkata next` writes its stub" in invoke("status", "--dir", str(folder)).stdout
-    assert invoke("next", "--dir", str(folder)).exit_code == 0  # scaffolds linear, untouched
+    assert invoke("next", "--dir", str(folder)).exit_code == 0  # scaffolds the first, untouched
+    first = next(iter(load_catalogue()))
     said = invoke("status", "--dir", str(folder)).stdout
     assert "dlkata next` writes its stub" not in said
-    assert "Its stub is waiting in" in said and "dlkata check linear" in said
+    assert "Its stub is waiting in" in said and f"dlkata check {first}" in said
 
 
 def test_the_waiting_count_agrees_with_a_full_run(tmp_path: Path) -> None:
@@ -157,3 +159,16 @@ def test_the_waiting_count_agrees_with_a_full_run(tmp_path: Path) -> None:
     full = invoke("check", "linear", "--file", str(ROOT / "reference" / "linear.py"))
     total = full.stdout.split(" tests")[0].rsplit("/", 1)[1]
     assert f"of its {total} tests are waiting" in stub.stdout
+
+
+def test_the_path_puts_prerequisites_first_and_follows_the_topics() -> None:
+    from dlkata.catalogue import TOPICS
+
+    path = list(load_catalogue().values())
+    position = {kata.id: index for index, kata in enumerate(path)}
+    for kata in path:
+        assert all(position[p] < position[kata.id] for p in kata.prerequisites), kata.id
+    assert path[0].topic == TOPICS[0]  # the initialisers open the path, as in the contract
+    free = [k for k in path if not k.prerequisites]  # their order is the topics' order
+    ranks = [TOPICS.index(k.topic) for k in free]
+    assert ranks == sorted(ranks)
