@@ -10,7 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from dlkata.cli import app
-from tests.bundle import bundle
+from tests.bundle import bundle, bundled_source
 from tests.cli_support import ENVIRONMENT
 
 _runner = CliRunner()
@@ -38,6 +38,28 @@ def _grade(kata_id: str, path: Path, *extra: str) -> tuple[int, dict[str, Any]]:
         ) from exc
     (kata,) = document["katas"]
     return result.exit_code, kata
+
+
+def grade_many(files: dict[str, Path], *extra: str) -> tuple[int, dict[str, dict[str, Any]]]:
+    """Exit code and each kata's JSON record, for one file per kata graded by one real
+    `dlkata check KATA... --dir WORKSPACE --format json`: the katas share their judges' start-up,
+    as in `check --all`, so the project's hundreds of solution files are graded in a few runs."""
+    with tempfile.TemporaryDirectory(prefix="dlkata-graded-") as folder:
+        workspace = Path(folder)
+        for kata_id, path in files.items():
+            (workspace / f"{kata_id}.py").write_text(bundled_source(path), encoding="utf-8")
+        result = _runner.invoke(
+            app,
+            ["check", *files, "--dir", str(workspace), "--format", "json", *extra],
+            env=dict.fromkeys(ENVIRONMENT),
+        )
+    try:
+        document = json.loads(result.stdout)
+    except json.JSONDecodeError as exc:
+        raise AssertionError(
+            f"not one JSON document (exit {result.exit_code}):\n{result.stdout}\n{result.stderr}"
+        ) from exc
+    return result.exit_code, {kata["id"]: kata for kata in document["katas"]}
 
 
 def failures(kata: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,5 +1,6 @@
 """Rule 8 of the contract, proved: every correct solution passes and every wrong one fails, with a
-report that names the function at fault. Each file is graded through the real `dlkata check`."""
+report that names the function at fault. Every file is graded through the real `dlkata check`,
+one file per kata at a time."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dlkata.catalogue import load_catalogue
-from tests.grading_support import failures, grade_file, summary
+from tests.grading_support import failures, grade_many, summary
 from tests.support import HAN, SOLUTIONS_DIR, english_sentences
 
 FIRST_LINE = re.compile(r"# (correct|wrong\((?P<functions>[\w ,]+)\)): (?P<what>.+)")
@@ -26,27 +27,53 @@ def expectation(path: Path) -> tuple[bool, list[str], str]:
     return match.group(1) == "correct", functions, match.group("what")
 
 
-@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_solution_gets_the_right_verdict(path: Path) -> None:
-    """A correct file passes; a wrong one fails, naming the function at fault. Wrong files are
-    graded in Chinese, whose report must then be Chinese throughout: the hidden tests' notes
+def rounds() -> list[dict[str, Path]]:
+    """Every solution file in a few rounds of one file per kata: round `i` holds each kata's
+    `i`-th file, all graded by one real `dlkata check` (judges start once per round, not once
+    per file)."""
+    by_kata: dict[str, list[Path]] = {}
+    for path in SOLUTIONS:
+        by_kata.setdefault(path.parent.name, []).append(path)
+    count = max(len(files) for files in by_kata.values())
+    return [{k: files[i] for k, files in by_kata.items() if i < len(files)} for i in range(count)]
+
+
+ROUNDS = rounds()
+
+
+@pytest.mark.parametrize("files", ROUNDS, ids=[f"round{i + 1}" for i in range(len(ROUNDS))])
+def test_every_solution_gets_the_right_verdict(files: dict[str, Path]) -> None:
+    """A correct file passes; a wrong one fails, naming the function at fault. Reports are in
+    Chinese, and a wrong file's report must be Chinese throughout: the hidden tests' notes
     filled with their values and the engine's messages (the learner's own exception aside)."""
-    correct, functions, what = expectation(path)
-    assert path.stem.startswith("correct_" if correct else "wrong_"), path
-    if correct:
-        code, kata = grade_file(path.parent.name, path)
-        assert (code, kata["status"]) == (0, "passed"), f"{what}\n{summary(kata)}"
-        return
-    code, kata = grade_file(path.parent.name, path, "--lang", "zh")
-    assert code == 1 and kata["status"] in ("failed", "error"), f"{what} passed"
-    named = {t["function"] for t in failures(kata)}
-    assert named & set(functions), (
-        f"{what}: the report should name {functions}, it names {named}\n{summary(kata)}"
-    )
-    for test in failures(kata):
-        text = "\n".join([test["description"], test.get("message") or "", test.get("hint") or ""])
-        text = LEARNERS_EXCEPTION.sub("", text)
-        assert HAN.search(text) and not english_sentences(text), f"{test['name']}: {text}"
+    code, graded = grade_many(files, "--lang", "zh")
+    problems = []
+    for kata_id, path in files.items():
+        correct, functions, what = expectation(path)
+        name = f"{kata_id}/{path.name}"
+        if not path.stem.startswith("correct_" if correct else "wrong_"):
+            problems.append(f"{name}: its name and its first line disagree")
+        kata = graded[kata_id]
+        if correct:
+            if kata["status"] != "passed":
+                problems.append(f"{name} ({what}) is {kata['status']}:\n{summary(kata)}")
+            continue
+        if kata["status"] not in ("failed", "error"):
+            problems.append(f"{name} ({what}) passed")
+            continue
+        named = {t["function"] for t in failures(kata)}
+        if not named & set(functions):
+            problems.append(f"{name} ({what}): names {named}, not {functions}\n{summary(kata)}")
+        for test in failures(kata):
+            text = "\n".join(
+                [test["description"], test.get("message") or "", test.get("hint") or ""]
+            )
+            text = LEARNERS_EXCEPTION.sub("", text)
+            if not HAN.search(text) or english_sentences(text):
+                problems.append(f"{name}: {test['name']} is not told in Chinese:\n{text}")
+    wrong_in_round = any(not expectation(path)[0] for path in files.values())
+    assert code == (1 if wrong_in_round else 0) or problems, f"exit code {code}"
+    assert not problems, "\n\n".join(problems)
 
 
 def test_every_kata_has_its_solution_suite() -> None:
