@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 import numpy as np
 
 from dlkata import i18n
-from dlkata.i18n import _, ngettext
+from dlkata.i18n import N_, _, ngettext
 from dlkata.judge.failures import LearnerError
 from dlkata.limits import Limits
 from dlkata.resources import protected_dirs
@@ -610,36 +610,43 @@ _NUMPY_FLOATING_POINT = re.compile(
 )
 
 
+# each kind of floating-point error, with the hint for that one mistake
+_FLOATING_POINT_WORDS = {
+    "overflow": (
+        N_("`{function}` is not numerically stable: {operation} overflowed"),
+        N_(
+            "Large inputs overflow: rewrite the formula so that no exp() sees a "
+            "large positive argument (subtract the max, or split by sign)."
+        ),
+    ),
+    "invalid value": (
+        N_("`{function}` is not numerically stable: {operation} produced NaN"),
+        N_(
+            "NaN comes from 0/0, inf - inf, 0 * inf or inf / inf: find the edge case that "
+            "makes one (a probability of 1, an all-masked row, an overflow just before) and "
+            "handle it before computing."
+        ),
+    ),
+    "divide by zero": (
+        N_("`{function}` is not numerically stable: {operation} divided by zero"),
+        N_(
+            "A denominator can be zero for these inputs: handle that case before dividing, or "
+            "rewrite the formula so that it never divides by something that can vanish."
+        ),
+    ),
+}
+
+
 def _floating_point(function: str, error: str) -> tuple[str, str]:
     """What went wrong, in the learner's language, and the hint for that one mistake: an
     overflow, a NaN or a division by zero each have their own fix."""
     found = _NUMPY_FLOATING_POINT.fullmatch(error.strip())
-    what, operation = found.groups() if found else ("", "")
-    if what == "overflow":
-        return _("`{function}` is not numerically stable: {operation} overflowed").format(
-            function=function, operation=operation
-        ), _(
-            "Large inputs overflow: rewrite the formula so that no exp() sees a "
-            "large positive argument (subtract the max, or split by sign)."
-        )
-    if what == "invalid value":
-        return _("`{function}` is not numerically stable: {operation} produced NaN").format(
-            function=function, operation=operation
-        ), _(
-            "NaN comes from 0/0, inf - inf, 0 * inf or inf / inf: find the edge case that "
-            "makes one (a probability of 1, an all-masked row, an overflow just before) and "
-            "handle it before computing."
-        )
-    if what == "divide by zero":
-        return _("`{function}` is not numerically stable: {operation} divided by zero").format(
-            function=function, operation=operation
-        ), _(
-            "A denominator can be zero for these inputs: handle that case before dividing, or "
-            "rewrite the formula so that it never divides by something that can vanish."
-        )
-    return _("`{function}` is not numerically stable: {error}").format(
-        function=function, error=error
-    ), _("Look for a division by zero, a log of zero or an exp that overflows.")
+    if found is None or found.group(1) not in _FLOATING_POINT_WORDS:
+        return _("`{function}` is not numerically stable: {error}").format(
+            function=function, error=error
+        ), _("Look for a division by zero, a log of zero or an exp that overflows.")
+    message, hint = _FLOATING_POINT_WORDS[found.group(1)]
+    return _(message).format(function=function, operation=found.group(2)), _(hint)
 
 
 def _death(code: int, function: str | None) -> str:
