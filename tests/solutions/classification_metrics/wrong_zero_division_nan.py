@@ -1,6 +1,13 @@
 # wrong(recall): plain division tp / #(true == c): a class absent from y_true gives NaN, not 0.0
 import numpy as np
-from correct_from_matrix import _check, _matrix, accuracy, confusion_matrix, f1_score, precision  # noqa: F401
+from correct_from_matrix import (  # noqa: F401
+    _check,
+    _matrix,
+    accuracy,
+    confusion_matrix,
+    f1_score,
+    precision,
+)
 
 
 def recall(y_true, y_pred, *, average="binary", pos_label=1):

@@ -1,6 +1,13 @@
 # wrong(precision): a class that is never predicted gets precision 1.0 (zero_division=1), not 0.0
 import numpy as np
-from correct_from_matrix import _check, _matrix, accuracy, confusion_matrix, f1_score, recall  # noqa: F401
+from correct_from_matrix import (  # noqa: F401
+    _check,
+    _matrix,
+    accuracy,
+    confusion_matrix,
+    f1_score,
+    recall,
+)
 
 
 def precision(y_true, y_pred, *, average="binary", pos_label=1):
