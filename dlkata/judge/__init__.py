@@ -26,11 +26,13 @@ from dlkata.judge.statistics import (
     normal_cdf,
     uniform_cdf,
 )
+from dlkata.judge.trajectory import Trajectory, drifting_gradients
 
 __all__ = [
     "DEFAULT_RTOL",
     "GradingFailure",
     "LearnerError",
+    "Trajectory",
     "assert_close",
     "binomial_test",
     "check_backward",
@@ -42,6 +44,7 @@ __all__ = [
     "check_scalar_gradient",
     "check_symmetric_uniform",
     "describe",
+    "drifting_gradients",
     "expect_array",
     "expect_value_error",
     "fail",

@@ -10,7 +10,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlkata.judge import assert_close, expect_array, expect_value_error, note
+from dlkata.judge import (
+    Trajectory,
+    assert_close,
+    drifting_gradients,
+    expect_array,
+    expect_value_error,
+    note,
+)
 
 FN = "adamw_step"
 # a scheduler's learning rates: rising, falling, 0 in the middle, large jumps
@@ -20,70 +27,13 @@ SCALES = [1.0, 3.0, 0.2, 0.1, 2.0, 0.05, 0.5, 1e-3]
 
 
 def gradients(shape, steps, seed, *, scales=SCALES):
-    """Gradients whose size changes from step to step, with one entry that is exactly 0 on every
-    step (a parameter that gets no gradient) and one as small as 1e-9."""
-    rng = np.random.default_rng(seed)
-    grads = []
-    for k in range(steps):
-        g = rng.standard_normal(shape) * scales[k % len(scales)]
-        flat = g.reshape(-1)
-        if flat.size >= 2:
-            flat[0] = 0.0
-            flat[1] = 1e-9 * (1 + k) * (-1) ** k
-        grads.append(g)
-    return grads
-
-
-class Trajectory:
-    """One trajectory on each side: the learner's state is a handle, the reference's a dict."""
-
-    def __init__(self, solution, reference, param, *, stable=False, **hyper):
-        self.solution = solution.stable if stable else solution
-        self.reference = reference.stable if stable else reference
-        self.param = np.array(param, dtype=np.float64)
-        self.hyper = hyper
-        self.t = 0
-        self.got_state = None
-        self.ref_state = None
-
-    def step(self, grad, *, hint, floor=1e-10, **kwargs):
-        """One call on both sides, from the same parameter: the reference's latest one."""
-        self.t += 1
-        p, g = self.param, np.asarray(grad, dtype=np.float64)
-        hyper = {**self.hyper, **kwargs}
-        got, self.got_state = self.solution.call(FN, p, g, self.got_state, **hyper)
-        expected, self.ref_state = self.reference.call(
-            FN, p.copy(), g.copy(), self.ref_state, **hyper
-        )
-        inputs = {"param": p, "grad": g, "t": self.t, **hyper}
-        expect_array(got, p.shape, function=FN, what=note("new_param", t=self.t))
-        # the step itself first: a mistake in it is a small change of new_param
-        assert_close(
-            got - p,
-            expected - p,
-            what=note("step_of_call", t=self.t),
-            function=FN,
-            inputs=inputs,
-            hint=hint,
-            floor=floor,
-        )
-        assert_close(
-            got,
-            expected,
-            what=note("new_param", t=self.t),
-            function=FN,
-            inputs=inputs,
-            hint=hint,
-            floor=floor,
-        )
-        self.param = expected
-        return got
+    return drifting_gradients(shape, steps, seed, scales)
 
 
 @pytest.mark.parametrize("shape", [(5,), (3, 4), (2, 3, 2), (1,), (1, 1)])
 def test_first_step(solution, reference, shape):
     rng = np.random.default_rng(sum(shape) + len(shape))
-    run = Trajectory(solution, reference, rng.standard_normal(shape))
+    run = Trajectory(solution, reference, FN, rng.standard_normal(shape))
     run.step(rng.standard_normal(shape), hint=note("first_step"))
 
 
@@ -99,7 +49,7 @@ TRAJECTORIES = {
 def test_trajectory(solution, reference, name, shape):
     seed = len(name) * 10 + len(shape)
     rng = np.random.default_rng(seed)
-    run = Trajectory(solution, reference, rng.standard_normal(shape), **TRAJECTORIES[name])
+    run = Trajectory(solution, reference, FN, rng.standard_normal(shape), **TRAJECTORIES[name])
     for g, lr in zip(gradients(shape, len(LRS), seed + 1), LRS, strict=True):
         run.step(g, lr=lr, hint=note("trajectory"))
 
@@ -108,7 +58,9 @@ def test_trajectory(solution, reference, name, shape):
 def test_decoupled_weight_decay(solution, reference, weight_decay):
     rng = np.random.default_rng(int(weight_decay * 100))
     shape = (3, 4)
-    run = Trajectory(solution, reference, 2 * rng.standard_normal(shape), weight_decay=weight_decay)
+    run = Trajectory(
+        solution, reference, FN, 2 * rng.standard_normal(shape), weight_decay=weight_decay
+    )
     for g, lr in zip(gradients(shape, 6, 5), LRS[:6], strict=True):
         run.step(g, lr=lr, hint=note("decoupled"))
 
@@ -117,7 +69,7 @@ def test_no_gradient_only_decays(solution, reference):
     """Gradients of exactly 0: the moments stay 0, and the parameter shrinks by 1 - lr * wd."""
     param = np.array([[1.0, -2.0, 0.5], [3.0, -0.25, 1e-3]])
     for weight_decay in (0.3, 1e-2):
-        run = Trajectory(solution, reference, param, stable=True, weight_decay=weight_decay)
+        run = Trajectory(solution, reference, FN, param, stable=True, weight_decay=weight_decay)
         for lr in (0.1, 0.5, 0.0, 0.2):
             run.step(np.zeros(param.shape), lr=lr, floor=0.0, hint=note("no_gradient"))
 
@@ -125,7 +77,7 @@ def test_no_gradient_only_decays(solution, reference):
 def test_weight_decay_zero(solution, reference):
     shape = (5,)
     rng = np.random.default_rng(8)
-    run = Trajectory(solution, reference, rng.standard_normal(shape), weight_decay=0.0)
+    run = Trajectory(solution, reference, FN, rng.standard_normal(shape), weight_decay=0.0)
     for g, lr in zip(gradients(shape, 4, 9), LRS[:4], strict=True):
         run.step(g, lr=lr, hint=note("weight_decay_zero"))
 
@@ -141,7 +93,9 @@ AMSGRAD = {
 def test_amsgrad(solution, reference, name):
     shape = (4, 3)
     rng = np.random.default_rng(len(name))
-    run = Trajectory(solution, reference, rng.standard_normal(shape), amsgrad=True, **AMSGRAD[name])
+    run = Trajectory(
+        solution, reference, FN, rng.standard_normal(shape), amsgrad=True, **AMSGRAD[name]
+    )
     # gradients that first grow and then shrink: the running maximum of v stays above v
     scales = [1.0, 3.0, 0.5, 0.2, 0.1, 0.05, 1.0, 0.02]
     for g, lr in zip(gradients(shape, 8, 9, scales=scales), LRS, strict=True):
@@ -154,7 +108,7 @@ def test_lr_changes_between_calls(solution, reference):
     grads = gradients(shape, 6, 21)
     param = np.random.default_rng(20).standard_normal(shape)
     for lrs in ([0.1, 0.1, 1e-3, 1e-3, 0.5, 0.5], [1e-3, 0.3, 0.0, 0.0, 0.05, 1.0]):
-        run = Trajectory(solution, reference, param, weight_decay=0.2)
+        run = Trajectory(solution, reference, FN, param, weight_decay=0.2)
         for g, lr in zip(grads, lrs, strict=True):
             run.step(g, lr=lr, hint=note("lr_schedule"))
 
@@ -174,7 +128,7 @@ def test_lr_zero(solution, reference):
         floor=0.0,
     )
     # and the state still advanced: the next call is call 2
-    run = Trajectory(solution, reference, param, weight_decay=0.5)
+    run = Trajectory(solution, reference, FN, param, weight_decay=0.5)
     run.step(grad, lr=0.0, hint=note("lr_zero"))
     run.step(-grad, lr=0.1, hint=note("lr_zero"))
 
@@ -190,14 +144,14 @@ def test_zero_and_tiny_gradients(solution, reference):
         np.array([0.0, -1e-9, 5e-9, 0.0, 1e-8, -2e-9]),
     ]
     for hyper in ({}, {"amsgrad": True, "weight_decay": 0.5}):
-        run = Trajectory(solution, reference, param, stable=True, **hyper)
+        run = Trajectory(solution, reference, FN, param, stable=True, **hyper)
         for g, lr in zip(grads, LRS, strict=False):
             run.step(g, lr=lr, floor=0.0, hint=note("tiny_gradients"))
 
 
 def test_empty_parameter(solution, reference):
     for shape in [(0,), (2, 0)]:
-        run = Trajectory(solution, reference, np.zeros(shape), amsgrad=True)
+        run = Trajectory(solution, reference, FN, np.zeros(shape), amsgrad=True)
         for lr in (0.1, 0.01):
             run.step(np.zeros(shape), lr=lr, hint=note("empty"))
 
@@ -205,13 +159,13 @@ def test_empty_parameter(solution, reference):
 def test_independent_trajectories(solution, reference):
     """Two trajectories interleaved, then a third that starts afresh from state=None."""
     rng = np.random.default_rng(33)
-    a = Trajectory(solution, reference, rng.standard_normal((3,)), betas=(0.8, 0.99))
-    b = Trajectory(solution, reference, rng.standard_normal((2, 2)), betas=(0.8, 0.99))
+    a = Trajectory(solution, reference, FN, rng.standard_normal((3,)), betas=(0.8, 0.99))
+    b = Trajectory(solution, reference, FN, rng.standard_normal((2, 2)), betas=(0.8, 0.99))
     grads_a, grads_b = gradients((3,), 4, 34), gradients((2, 2), 4, 35)
     for k in range(4):
         a.step(grads_a[k], lr=LRS[k], hint=note("independent"))
         b.step(grads_b[k], lr=LRS[k + 1], hint=note("independent"))
-    c = Trajectory(solution, reference, rng.standard_normal((3,)), betas=(0.8, 0.99))
+    c = Trajectory(solution, reference, FN, rng.standard_normal((3,)), betas=(0.8, 0.99))
     for g in grads_a[:2]:
         c.step(g, lr=0.1, hint=note("independent"))
 
@@ -227,7 +181,7 @@ BOUNDARIES = {
 @pytest.mark.parametrize("name", list(BOUNDARIES))
 def test_boundary_hyperparameters(solution, reference, name):
     rng = np.random.default_rng(len(name))
-    run = Trajectory(solution, reference, rng.standard_normal(5), **BOUNDARIES[name])
+    run = Trajectory(solution, reference, FN, rng.standard_normal(5), **BOUNDARIES[name])
     for k in range(4):
         g = rng.standard_normal(5) * (1 if k % 2 else 1e-3)
         run.step(g, lr=LRS[k + 4], hint=note("boundary"))
