@@ -681,22 +681,11 @@ def _emit_text(
     if output is not ReportFormat.github:
         render_text(results, console, verbosity=verbosity)
     else:
-        # The readable report quotes the learner's output and messages: fenced with a one-time
-        # token, no line of it can be read by the runner as a workflow command.
-        import secrets
-
-        token = secrets.token_hex(16)
-        console.print(f"::stop-commands::{token}", markup=False, highlight=False, soft_wrap=True)
-        render_text(results, console, panels=False, verbosity=verbosity)
-        console.print(f"::{token}::", markup=False, highlight=False, soft_wrap=True)
-        from dlkata.render.github import render_github
+        from dlkata.render.github import render_github_log
         from dlkata.render.markdown import render_markdown
 
         root = Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
-        annotations = render_github(results, root)
-        if annotations:
-            console.file.flush()
-            print(annotations, file=stream or sys.stdout, flush=True)
+        render_github_log(results, console, root, verbosity=verbosity)
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             _write(Path(summary), render_markdown(results) + "\n", append=True)

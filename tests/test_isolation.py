@@ -13,6 +13,7 @@ The report is searched in what the grader wrote, never in what the learner's cod
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import platform
@@ -29,10 +30,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 
 from dlkata.catalogue import get_kata
 from dlkata.grading import GradeRequest, grade
 from dlkata.limits import Limits
+from dlkata.render.github import render_github_log
+from dlkata.render.text import Verbosity
+from dlkata.results import KataResult
 from tests.bundle import bundle
 from tests.support import ROOT, SOLUTIONS_DIR
 
@@ -40,6 +45,20 @@ HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
 HOSTILE = sorted(p for p in HOSTILE_DIR.glob("*.py") if not p.name.startswith("_"))
 EXPECT = re.compile(r"# expect\((passed|failed|error|not_started)\): (.+)")
 GOOD_RELU = SOLUTIONS_DIR / "relu" / "correct_mask_multiply.py"
+# Every hostile file's verdicts are also rendered for GitHub from its JSON report, in this process;
+# these files, which aim at the output itself, are graded a second time with `--format github`.
+ATTACKS_THE_OUTPUT = frozenset(
+    {
+        "fake_report",
+        "forge_channel",
+        "forge_ready",
+        "forge_result",
+        "huge_list_result",
+        "print_flood",
+        "stack_frames",
+        "wrong_return_type",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -134,11 +153,21 @@ def test_hostile_solution_is_caught(path: Path) -> None:
     assert len(kata["output"]) < 16_384, "captured output must be cut to a few KB"
     assert elapsed < 60, f"{expected.what}: grading took {elapsed:.0f} s"
     assert _grader_files() == GRADER_FILES, f"{expected.what}: a grader file changed"
-    annotations = run_check(
-        "linear", "--file", str(one_file(path)), "--format", "github", *expected.options
-    )
-    assert annotations.returncode == 1 and "Traceback" not in annotations.stderr
-    assert_no_command_escapes(annotations.stdout)
+    assert_no_command_escapes(github_log(KataResult.from_dict(kata)))
+    if path.stem in ATTACKS_THE_OUTPUT:
+        annotations = run_check(
+            "linear", "--file", str(one_file(path)), "--format", "github", *expected.options
+        )
+        assert annotations.returncode == 1 and "Traceback" not in annotations.stderr
+        assert_no_command_escapes(annotations.stdout)
+
+
+def github_log(result: KataResult) -> str:
+    """What `--format github` prints for these verdicts, rendered in this process."""
+    stream = io.StringIO()
+    console = Console(file=stream, highlight=False, force_terminal=False, color_system=None)
+    render_github_log([result], console, ROOT, verbosity=Verbosity.NORMAL)
+    return stream.getvalue()
 
 
 def assert_no_command_escapes(stdout: str) -> None:
@@ -168,6 +197,7 @@ GRADER_FILES = _grader_files()
 
 def test_every_hostile_file_has_a_header() -> None:
     assert len(HOSTILE) >= 30
+    assert ATTACKS_THE_OUTPUT <= {path.stem for path in HOSTILE}
     for path in HOSTILE:
         expectation(path)
 

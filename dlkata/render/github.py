@@ -9,11 +9,30 @@ also `:` and `,` in a property (file, title).
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 
+from rich.console import Console
+
 from dlkata.i18n import _
-from dlkata.render.text import error_headline, plain_failure
+from dlkata.render.text import Verbosity, error_headline, plain_failure, render_text
 from dlkata.results import KataResult, Status
+
+
+def render_github_log(
+    results: list[KataResult], console: Console, root: Path, *, verbosity: Verbosity
+) -> None:
+    """The step's log: the readable report, then the annotations. The report quotes the learner's
+    output and messages, so it is fenced with a one-time token: no line of it can be read by the
+    runner as a workflow command."""
+    token = secrets.token_hex(16)
+    console.print(f"::stop-commands::{token}", markup=False, highlight=False, soft_wrap=True)
+    render_text(results, console, panels=False, verbosity=verbosity)
+    console.print(f"::{token}::", markup=False, highlight=False, soft_wrap=True)
+    annotations = render_github(results, root)
+    if annotations:  # written as they are: rich would read `:name:` in a message as an emoji
+        console.file.write(annotations + "\n")
+        console.file.flush()
 
 
 def render_github(results: list[KataResult], root: Path) -> str:
