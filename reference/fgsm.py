@@ -70,8 +70,7 @@ def logistic_fgsm(
     Raises:
         ValueError: for `epsilon < 0`.
     """
-    if epsilon < 0:
-        raise ValueError(f"epsilon must be >= 0, got {epsilon}")
+    # epsilon < 0 is refused by fgsm_attack, which every call ends in
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     w = np.asarray(w, dtype=np.float64)
