@@ -1,0 +1,11 @@
+# wrong(fgsm_attack): forgets to clip, so pixels leave [clip_min, clip_max]
+from __future__ import annotations
+
+import numpy as np
+from correct_vectorised import logistic_fgsm  # noqa: F401
+
+
+def fgsm_attack(x, grad, epsilon, *, clip_min=0.0, clip_max=1.0):
+    if epsilon < 0:
+        raise ValueError("epsilon must be >= 0")
+    return np.asarray(x, dtype=np.float64) + epsilon * np.sign(grad)
