@@ -211,3 +211,7 @@ def test_dout_of_the_wrong_shape_is_refused():
     _, cache = ref.layer_norm_forward(x, gamma, beta)
     with pytest.raises(ValueError, match="dout"):
         ref.layer_norm_backward(np.ones((1, 3)), cache)
+    xt = torch.tensor(x, requires_grad=True)
+    out = torch.nn.functional.layer_norm(xt, (3,), torch.tensor(gamma), torch.tensor(beta))
+    with pytest.raises(RuntimeError, match="Mismatch in shape"):
+        out.backward(torch.ones(1, 3, dtype=torch.float64))
