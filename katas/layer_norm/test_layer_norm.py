@@ -107,7 +107,7 @@ def test_constant_groups(solution, reference):
             assert_close(
                 np.asarray(out)[index],
                 inp["beta"],
-                what=note("constant_group_output", index=index),
+                what=note("constant_group_output", index=", ".join(map(str, index))),
                 function=FWD,
                 hint=note("constant_group"),
             )
