@@ -1,4 +1,4 @@
-# wrong(transformer_encoder_layer): no divisibility check; reshape(..., -1, E // H) makes other heads
+# wrong(transformer_encoder_layer): no divisibility check; reshape(..., -1, E // H) makes new heads
 from functools import partial
 
 import numpy as np
