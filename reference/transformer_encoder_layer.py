@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-PARAM_NAMES = (
+_PARAM_NAMES = (
     "in_proj_weight",
     "in_proj_bias",
     "out_proj_weight",
@@ -38,6 +38,8 @@ def _self_attention(t: np.ndarray, p: dict, num_heads: int, mask: np.ndarray | N
     # leading axes: the checks in transformer_encoder_layer pin x to (N, L, E).
     def split_heads(a: np.ndarray) -> np.ndarray:
         # (N, L, E) -> (N, L, H, d) -> (N, H, L, d): head h owns columns h*d .. (h+1)*d - 1
+        # (-1 would quietly make E // d heads of an E that num_heads does not divide: the check
+        # in transformer_encoder_layer is what refuses it)
         return np.swapaxes(a.reshape(*a.shape[:-1], -1, d), -3, -2)
 
     q, k, v = split_heads(q), split_heads(k), split_heads(v)
@@ -90,7 +92,7 @@ def transformer_encoder_layer(
             empty = int(np.flatnonzero(~mask.any(axis=-1))[0])
             raise ValueError(f"mask leaves query {empty} with no key to attend to")
     # the parameters by name (the same arrays when float64): nothing below writes into them
-    p = {name: np.asarray(params[name], dtype=np.float64) for name in PARAM_NAMES}
+    p = {name: np.asarray(params[name], dtype=np.float64) for name in _PARAM_NAMES}
 
     if norm_first:
         # pre-norm: normalise what goes into each block, add to the raw stream, no final norm
