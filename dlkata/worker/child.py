@@ -278,7 +278,7 @@ class Worker:
         )
         args = decoder.decode(call["args"])
         kwargs = decoder.decode(call["kwargs"])
-        before = _array_snapshot(function, args, kwargs, own_state)
+        before = _input_snapshot(function, args, kwargs, own_state)
         global_before = (_legacy_state(), random.getstate())
         self._call_token = token
         try:
@@ -501,27 +501,53 @@ def _exception_kind(exc: BaseException) -> str:
     return "exception"
 
 
-def _array_snapshot(
+def _input_snapshot(
     function: Any,
     args: tuple,
     kwargs: dict,
     own_state: list[Any] = (),  # type: ignore[assignment]
 ) -> dict[str, tuple]:
-    """Copies of every input array, by parameter name (and index or key inside tuples, lists
-    and dicts), to tell afterwards what was changed; the arguments in `own_state` (the
-    function's own state, handed back to it) are left out."""
+    """Copies of every input array, and the members of every input list and dict, by parameter
+    name (and index or key inside tuples, lists and dicts), to tell afterwards what was changed;
+    the arguments in `own_state` (the function's own state, handed back to it) are left out."""
     try:
         named = inspect.signature(function).bind_partial(*args, **kwargs).arguments
     except Exception:  # no signature, arguments that do not bind, or a __signature__ that raises
         named = {
             _("argument {number}").format(number=i + 1): a for i, a in enumerate(args)
         } | kwargs
-    return {
+    inputs = [(n, v) for n, v in named.items() if not any(v is state for state in own_state)]
+    arrays = {
         label: (array, array.copy())
-        for name, value in named.items()
-        if not any(value is state for state in own_state)
+        for name, value in inputs
         for label, array in _arrays_in(value, name)
     }
+    containers = {
+        label: (container, _members(container))
+        for name, value in inputs
+        for label, container in _containers_in(value, name)
+    }
+    return arrays | containers
+
+
+def _members(container: list | dict) -> tuple:
+    """What a list or dict holds, by identity: an entry replaced, added or removed changes it."""
+    if isinstance(container, dict):
+        return tuple((key, id(item)) for key, item in container.items())
+    return tuple(id(item) for item in container)
+
+
+def _containers_in(value: Any, label: str, depth: int = 0) -> list[tuple[str, Any]]:
+    """Every list and dict inside a value (a tuple cannot change, but may hold one)."""
+    if depth > 4 or not isinstance(value, (list, tuple, dict)):
+        return []
+    found = [] if isinstance(value, tuple) else [(label, value)]
+    items = (
+        ((repr(k), v) for k, v in value.items()) if isinstance(value, dict) else enumerate(value)
+    )
+    for key, item in items:
+        found += _containers_in(item, f"{label}[{key}]", depth + 1)
+    return found
 
 
 def _arrays_in(value: Any, label: str, depth: int = 0) -> list[tuple[str, np.ndarray]]:
@@ -565,7 +591,11 @@ def _shares_memory(first: Any, second: Any) -> bool:
     return any(np.may_share_memory(a, b) for _label, b in _arrays_in(second, "") for a in ours)
 
 
-def _same(array: np.ndarray, copy: np.ndarray) -> bool:
+def _same(value: Any, before: Any) -> bool:
+    """Whether an input array, or a list or dict (by its members), is as it was before the call."""
+    if not isinstance(value, np.ndarray):
+        return _members(value) == before
+    array, copy = value, before
     if array.shape != copy.shape:
         return False
     return bool(np.array_equal(array, copy, equal_nan=array.dtype.kind in "fc"))
