@@ -1,0 +1,16 @@
+# wrong(prune_by_magnitude): ranks only the nonzero entries ("already pruned"), zeros keep mask 1.0
+from __future__ import annotations
+
+import numpy as np
+from correct_argsort import _k, global_prune_by_magnitude  # noqa: F401
+
+
+def prune_by_magnitude(w, amount):
+    w = np.asarray(w, dtype=np.float64)
+    k = _k(amount, w.size)
+    flat = np.abs(w).ravel()
+    mask = np.ones(w.size)
+    alive = np.flatnonzero(flat)
+    mask[alive[np.argsort(flat[alive], kind="stable")[:k]]] = 0.0
+    mask = mask.reshape(w.shape)
+    return w * mask, mask

@@ -1,0 +1,12 @@
+# wrong(quantize): no check that zero_point lies in [qmin, qmax] (the clamp hides it)
+from __future__ import annotations
+
+import numpy as np
+from correct_vectorised import choose_qparams, dequantize  # noqa: F401
+
+
+def quantize(x, scale, zero_point, *, qmin=0, qmax=255):
+    if qmin >= qmax or scale <= 0:
+        raise ValueError("invalid quantization parameters")
+    codes = np.round(np.asarray(x, dtype=np.float64) / scale + zero_point)
+    return np.clip(codes, qmin, qmax).astype(np.int64)
