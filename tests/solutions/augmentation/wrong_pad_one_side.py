@@ -1,6 +1,5 @@
 # wrong(random_crop): pads only the top and the left side, np.pad(..., (padding, 0)) on H and W
 import numpy as np
-
 from correct_vectorised import normalize, random_horizontal_flip  # noqa: F401
 
 
