@@ -76,7 +76,8 @@ def random_crop(
         top, left = rows[k] - padding, cols[k] - padding
         r0, r1 = max(top, 0), min(top + h, height)
         c0, c1 = max(left, 0), min(left + w, width)
-        out[k, :, r0 - top : r1 - top, c0 - left : c1 - left] = x[k, :, r0:r1, c0:c1]
+        if r0 < r1 and c0 < c1:  # otherwise the window lies wholly in the padding
+            out[k, :, r0 - top : r1 - top, c0 - left : c1 - left] = x[k, :, r0:r1, c0:c1]
     return out
 
 

@@ -185,6 +185,7 @@ CROP_CASES = [
     ((2, 2, 3, 4), (7, 8), 2),  # one position: the whole padded image
     ((3, 2, 2, 2), (2, 4), 1),  # h < Hp, w == Wp
     ((6, 1, 4, 4), 1, 0),
+    ((6, 2, 5, 4), 2, 3),  # some windows lie wholly in the padding
     ((5, 1, 1, 6), (1, 2), None),
     ((0, 3, 4, 4), 2, 1),
 ]
@@ -299,7 +300,6 @@ def test_error_flip_probability(solution, p):
         ((3, 1, 4, 4), 0, 1),
         ((3, 1, 4, 4), (2, 0), 0),
         ((3, 1, 4, 4), (0, 3), 0),
-        ((2, 1, 4, 4), -1, 0),
     ],
 )
 def test_error_crop_size_below_one(solution, shape, size, padding):
@@ -327,13 +327,13 @@ def test_error_negative_padding(solution, padding):
     )
 
 
+# An empty batch: nothing to draw, so nothing but the check refuses a crop that does not fit (a
+# non-empty batch would make rng.integers(0, Hp - h + 1) raise by itself).
 TOO_LARGE = [
-    ((2, 1, 4, 4), 5, 0),
-    ((2, 1, 4, 4), (3, 7), 1),
-    ((2, 1, 4, 4), (7, 3), 1),
-    ((2, 1, 3, 3), 5, 0),  # larger by 2 in both: (Hp - h + 1) * (Wp - w + 1) = 1
-    ((0, 1, 4, 4), 5, 0),  # an empty batch draws nothing, but the crop still does not fit
+    ((0, 1, 4, 4), 5, 0),
     ((0, 2, 4, 4), (4, 7), 1),
+    ((0, 1, 4, 4), (7, 3), 1),
+    ((0, 3, 3, 3), 5, 0),
 ]
 
 
@@ -351,11 +351,12 @@ def test_error_crop_larger_than_padded(solution, shape, size, padding):
     )
 
 
+# Lengths that broadcast: one value for three channels, three values for one channel.
 @pytest.mark.parametrize("which", ["mean", "std"])
-@pytest.mark.parametrize("length", [1, 2, 4, 0])
-def test_error_normalize_length(solution, which, length):
-    x = images((2, 3, 2, 4), 25)
-    values = {"mean": [0.1, 0.2, 0.3], "std": [0.5, 0.6, 0.7]}
+@pytest.mark.parametrize(("channels", "length"), [(3, 1), (1, 3)])
+def test_error_normalize_length(solution, which, channels, length):
+    x = images((2, channels, 2, 4), 25)
+    values = {"mean": [0.1 * (k + 1) for k in range(channels)], "std": [0.5] * channels}
     values[which] = [0.5 + k for k in range(length)]
     expect_value_error(
         solution,
@@ -363,7 +364,7 @@ def test_error_normalize_length(solution, which, length):
         x,
         values["mean"],
         values["std"],
-        because=note("length_not_channels", which=which, length=length, channels=3),
+        because=note("length_not_channels", which=which, length=length, channels=channels),
     )
 
 
