@@ -115,6 +115,27 @@ def test_flip_rate_and_independence(solution, p):
     )
 
 
+def test_flip_count_varies_as_binomial(solution):
+    """60 calls on 500 images: the number flipped varies as Binomial(500, p). The mean square of
+    the standardised counts is chi-square(60) / 60 for independent decisions (its chance outside
+    [0.3, 2.3] is below 1e-7); flipping exactly round(p N) images gives about 0."""
+    p, n, calls = 0.3, 500, 60
+    x = images((n, 1, 1, 2), 30)
+    call = flip_call(x.shape, p)
+    results = solution.call_many(
+        FLIP, [((x,), {"p": p, "rng": np.random.default_rng(300 + t)}) for t in range(calls)]
+    )
+    counts = np.array([int(flipped(x, out, call).sum()) for out in results])
+    spread = float(np.mean((counts - n * p) ** 2) / (n * p * (1 - p)))
+    if not 0.3 <= spread <= 2.3:
+        fail(
+            note("count_spread", call=call, calls=calls, spread=f"{spread:.3g}"),
+            function=FLIP,
+            hint=note("flip_count_varies"),
+            counts=counts.tolist()[:12],
+        )
+
+
 def test_flip_fresh_on_every_call(solution):
     shape = (64, 1, 2, 3)
     x = images(shape, 7)
@@ -238,6 +259,35 @@ def test_crop_positions_uniform_and_independent(solution, shape, size, padding):
         labels=labels,
         hint=note("uniform_positions"),
     )
+
+
+def test_crop_counts_vary_as_multinomial(solution):
+    """40 calls on 160 images with 16 positions: Pearson's statistic of each call has mean 15
+    for independent draws, and their sum is about chi-square(600) (its chance outside
+    [0.7, 1.4] times 600 is below 1e-8); using every position equally often gives about 0."""
+    shape, size, padding, calls = (160, 1, 4, 4), 3, 1, 40
+    x = images(shape, 31)
+    call = crop_call(shape, size, padding)
+    results = solution.call_many(
+        CROP,
+        [
+            ((x, size), {"padding": padding, "rng": np.random.default_rng(400 + t)})
+            for t in range(calls)
+        ],
+    )
+    total = 0.0
+    for out in results:
+        (rows, cols), (count_i, count_j) = crop_positions(x, out, size, padding, call)
+        counts = np.bincount(rows * count_j + cols, minlength=count_i * count_j)
+        expected = shape[0] / counts.size
+        total += float(np.sum((counts - expected) ** 2) / expected)
+    spread = total / (calls * (counts.size - 1))
+    if not 0.7 <= spread <= 1.4:
+        fail(
+            note("count_spread", call=call, calls=calls, spread=f"{spread:.3g}"),
+            function=CROP,
+            hint=note("crop_counts_vary"),
+        )
 
 
 def test_crop_fresh_on_every_call(solution):
