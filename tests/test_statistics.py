@@ -7,7 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from dlkata.judge import GradingFailure, assert_close, check_normal, check_symmetric_uniform
+from dlkata.judge import (
+    GradingFailure,
+    assert_close,
+    check_normal,
+    check_symmetric_uniform,
+    chi_square_test,
+)
+from dlkata.judge.statistics import chi_square_sf
 
 SHAPE = (1024, 1024)
 STD = 0.05
@@ -82,3 +89,29 @@ def test_floor_zero_holds_tiny_values_to_their_own_size() -> None:
     with pytest.raises(GradingFailure, match="max relative error"):
         assert_close(cancelled, exact, what="sigmoid", function="f", floor=0.0)
     assert_close(exact.copy(), exact, what="sigmoid", function="f", floor=0.0)
+
+
+@pytest.mark.parametrize("df", [1, 2, 3, 7, 24, 99, 440])
+def test_chi_square_p_values_agree_with_scipy(df: int) -> None:
+    stats = pytest.importorskip("scipy.stats")
+    # both branches (series below x = a + 1, continued fraction above) and p-values down to 1e-300
+    points = [0.0, 1e-6, 0.3, df / 2, df - 1.0, df, df + 1.0, 1.5 * df, 3 * df + 40, 8 * df + 400]
+    for x in points:
+        expected = float(stats.chi2.sf(x, df))
+        assert chi_square_sf(x, df) == pytest.approx(expected, rel=1e-10, abs=1e-300)
+
+
+def test_chi_square_test_passes_fair_counts_and_fails_biased_ones() -> None:
+    probabilities = np.full(25, 1 / 25)
+    for seed in range(5):
+        counts = np.random.default_rng(seed).multinomial(20_000, probabilities)
+        chi_square_test(counts, probabilities, what="fair", function="f")
+    # the last category never drawn (an end excluded): p is far below 1e-6
+    short = np.random.default_rng(9).multinomial(20_000, np.r_[np.full(24, 1 / 24), 0.0])
+    with pytest.raises(GradingFailure, match="24") as failure:
+        chi_square_test(short, probabilities, what="short", function="f", labels=None)
+    assert failure.value.facts["worst_category"] == "24"
+    assert failure.value.facts["degrees_of_freedom"] == 24
+    # a count in a category of probability 0 fails whatever the rest
+    with pytest.raises(GradingFailure):
+        chi_square_test([10, 10, 1], [0.5, 0.5, 0.0], what="impossible", function="f")

@@ -152,6 +152,126 @@ def binomial_test(
     )
 
 
+def _upper_regularized_gamma(a: float, x: float) -> float:
+    """Q(a, x) = Gamma(a, x) / Gamma(a), the regularized upper incomplete gamma function: the
+    series of P(a, x) below x = a + 1, the continued fraction of Q (modified Lentz) above it,
+    each to double precision (Numerical Recipes, 6.2)."""
+    if x <= 0.0:
+        return 1.0
+    log_prefactor = a * math.log(x) - x - math.lgamma(a)
+    if x < a + 1.0:
+        term = total = 1.0 / a
+        denominator = a
+        for _step in range(10_000):
+            denominator += 1.0
+            term *= x / denominator
+            total += term
+            if abs(term) < abs(total) * 1e-16:
+                break
+        return min(max(1.0 - total * math.exp(log_prefactor), 0.0), 1.0)
+    tiny = 1e-300
+    b = x + 1.0 - a
+    c = 1.0 / tiny
+    d = 1.0 / b
+    h = d
+    for i in range(1, 10_000):
+        an = -i * (i - a)
+        b += 2.0
+        d = an * d + b
+        d = tiny if abs(d) < tiny else d
+        c = b + an / c
+        c = tiny if abs(c) < tiny else c
+        d = 1.0 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1.0) < 1e-16:
+            break
+    return min(max(math.exp(log_prefactor) * h, 0.0), 1.0)
+
+
+def chi_square_sf(statistic: float, df: int) -> float:
+    """P(X >= statistic) for X chi-square distributed with `df` degrees of freedom."""
+    return _upper_regularized_gamma(df / 2.0, statistic / 2.0)
+
+
+def chi_square_test(
+    counts: np.ndarray,
+    probabilities: np.ndarray,
+    *,
+    what: str,
+    function: str,
+    labels: list[str] | None = None,
+    alpha: float = 1e-6,
+    hint: str | None = None,
+) -> None:
+    """Pearson's chi-square goodness-of-fit test: `counts[k]` observations fell into category
+    `k`, which has probability `probabilities[k]`; fail when p < `alpha` (1e-6 by default: a
+    false alarm about once in a million), or when a category of probability 0 has a count.
+    The report names the category furthest from its expectation (`labels[k]` when given).
+    Choose the number of observations so that every expected count is at least about 5."""
+    observed = np.asarray(counts, dtype=np.float64).ravel()
+    probs = np.asarray(probabilities, dtype=np.float64).ravel()
+    if observed.shape != probs.shape or observed.size < 2:
+        raise ValueError(
+            f"chi_square_test needs one probability per category and at least 2 categories, "
+            f"got {observed.size} counts and {probs.size} probabilities"
+        )
+    if not np.all(probs >= 0) or not math.isclose(float(probs.sum()), 1.0, rel_tol=1e-9):
+        raise ValueError("chi_square_test: the probabilities must be >= 0 and sum to 1")
+    n = float(observed.sum())
+    if not np.all(np.isfinite(observed)) or np.any(observed < 0) or n <= 0:
+        raise GradingFailure(
+            _("{what}: the counts are empty, negative or not finite").format(what=what),
+            kind="statistic",
+            function=function,
+            hint=hint,
+        )
+    expected = n * probs
+    possible = probs > 0
+    impossible = ~possible & (observed > 0)
+    deviations = np.where(possible, observed - expected, 0.0) / np.sqrt(
+        np.where(possible, expected, 1.0)
+    )
+    df = int(np.count_nonzero(possible)) - 1
+    if impossible.any():
+        statistic, p_value, worst = math.inf, 0.0, int(np.argmax(impossible))
+    else:
+        statistic = float(np.sum(deviations * deviations))
+        p_value = chi_square_sf(statistic, df) if df > 0 else 1.0
+        worst = int(np.argmax(np.abs(deviations)))
+    if p_value >= alpha:
+        return
+    category = labels[worst] if labels is not None else str(worst)
+    raise GradingFailure(
+        _(
+            "{what}: the counts do not follow the expected frequencies (chi-square = "
+            "{statistic} with {df} degrees of freedom, p = {p_value} < {alpha}); the furthest "
+            "from its expectation is {category}: {observed} observed, {expected} expected"
+        ).format(
+            what=what,
+            statistic=f"{statistic:.4g}",
+            df=df,
+            p_value=f"{p_value:.2g}",
+            alpha=f"{alpha:g}",
+            category=category,
+            observed=f"{observed[worst]:g}",
+            expected=f"{expected[worst]:.4g}",
+        ),
+        kind="statistic",
+        function=function,
+        hint=hint,
+        statistic=_("chi-square"),
+        value=statistic,
+        p_value=p_value,
+        threshold=alpha,
+        n=int(n) if n.is_integer() else n,
+        degrees_of_freedom=df,
+        worst_category=category,
+        observed_count=float(observed[worst]),
+        expected_count=float(expected[worst]),
+    )
+
+
 def check_symmetric_uniform(
     samples: np.ndarray, bound: float, *, what: str, function: str, hint: str | None = None
 ) -> None:

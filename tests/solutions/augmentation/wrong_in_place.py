@@ -1,0 +1,15 @@
+# wrong(normalize): subtracts and divides in place, changing the caller's x
+import numpy as np
+from correct_vectorised import random_crop, random_horizontal_flip  # noqa: F401
+
+
+def normalize(x, mean, std):
+    mean = np.asarray(mean, dtype=np.float64)
+    std = np.asarray(std, dtype=np.float64)
+    if mean.shape != (x.shape[1],) or std.shape != (x.shape[1],):
+        raise ValueError("mean and std need one value per channel")
+    if (std == 0).any():
+        raise ValueError("std must not contain 0")
+    x -= mean.reshape(1, -1, 1, 1)
+    x /= std.reshape(1, -1, 1, 1)
+    return x
