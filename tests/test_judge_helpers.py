@@ -132,3 +132,23 @@ def test_numerical_gradient_checks_tell_right_from_wrong() -> None:
     check_scalar_gradient(
         right, "loss", {"x": x}, wrt="x", value=lambda r: r[0], gradient=lambda r: r[1]
     )
+
+
+@pytest.mark.parametrize(
+    ("error", "operation", "cause"),
+    [
+        ("overflow encountered in exp", "exp", "overflowed"),
+        ("invalid value encountered in scalar divide", "scalar divide", "NaN"),
+        ("divide by zero encountered in log", "log", "divided by zero"),
+    ],
+)
+def test_numpys_floating_point_errors_are_told_in_our_words(
+    error: str, operation: str, cause: str
+) -> None:
+    """NumPy's own sentence (English whatever the language) becomes one of ours, with its hint;
+    NumPy 2's scalar operations are two words long."""
+    from dlkata.judge.proxy import _floating_point
+
+    message, hint = _floating_point("f", error)
+    assert operation in message and cause in message and error not in message, message
+    assert "Look for a division by zero" not in hint

@@ -603,10 +603,11 @@ def _raised_words(
     return _("`{function}` raised {error}").format(function=name, error=exc), None
 
 
-# NumPy's words for a floating-point error (`overflow encountered in exp`), which the learner's
-# process raises under `solution.stable` (contract rule 7)
+# NumPy's words for a floating-point error (`overflow encountered in exp`, NumPy 2's `invalid
+# value encountered in scalar divide`), which the learner's process raises under `solution.stable`
+# (contract rule 7)
 _NUMPY_FLOATING_POINT = re.compile(
-    r"(overflow|invalid value|divide by zero|underflow) encountered in (\w+)"
+    r"(overflow|invalid value|divide by zero|underflow) encountered in (\w+(?: \w+)?)"
 )
 
 
