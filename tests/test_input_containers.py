@@ -5,7 +5,6 @@ though the judge, holding its own copy, would not."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
