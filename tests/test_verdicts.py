@@ -18,7 +18,7 @@ import pytest
 
 from dlkata.judge import GradingFailure, check_backward, check_gradient_numerically
 from dlkata.judge.proxy import ReferenceImpl
-from dlkata.worker.child import _array_snapshot, _same, _shares_memory
+from dlkata.worker.child import _input_snapshot, _same, _shares_memory
 from tests.bundle import bundle
 from tests.cli_support import BIN, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
@@ -196,7 +196,7 @@ def test_inputs_are_checked_inside_dicts_and_lists() -> None:
         xs[1][0] = 5.0
 
     params, xs = {"w": np.zeros(2), "b": np.ones(2)}, [np.zeros(2), np.zeros(3)]
-    snapshot = _array_snapshot(update, (params, xs), {})
+    snapshot = _input_snapshot(update, (params, xs), {})
     update(params, xs)
     changed = sorted(label for label, (array, copy) in snapshot.items() if not _same(array, copy))
     assert changed == ["params['w']", "xs[1]"]
