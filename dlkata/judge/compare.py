@@ -9,6 +9,7 @@ import numpy as np
 
 from dlkata.i18n import _, ngettext
 from dlkata.judge.failures import GradingFailure, Hint, hint_for
+from dlkata.judge.pictures import error_map
 from dlkata.worker.wire import Handle
 
 # Rule 8 of the contract: a correct float64 implementation in any summation order agrees with the
@@ -196,6 +197,7 @@ def _compare_floats(
             if bad[i]
         ],
         diagnosis=_diagnose(got, expected),
+        error_map=error_map(bad),
         **context,
     )
 

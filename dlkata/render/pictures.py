@@ -1,0 +1,99 @@
+"""Pictures of a failure's facts, as lines of plain text: what the judge sent, drawn.
+
+The map of wrong values needs nothing; curves are drawn with uniplot (`dlkata[plots]`) and are
+left out without it, so a report is the same, minus the picture. Nothing here decides anything.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dlkata.i18n import _
+
+PLOT_WIDTH = 56
+PLOT_HEIGHT = 12
+# the share of wrong values in a cell of the map: none, some, most, all
+SHADES = ((0.0, "·"), (0.5, "░"), (1.0, "▓"))
+FULL = "█"
+
+
+def pictures(facts: dict[str, Any]) -> list[list[str]]:
+    """Every picture of a failure, each a list of lines."""
+    drawn = []
+    if isinstance(facts.get("histogram"), dict):
+        drawn.append(histogram_lines(facts["histogram"]))
+    if isinstance(facts.get("error_map"), dict):
+        drawn.append(error_map_lines(facts["error_map"]))
+    return [lines for lines in drawn if lines]
+
+
+def histogram_lines(data: dict[str, Any]) -> list[str]:
+    """The sample's histogram (#) against the expected counts (.), one curve each; no lines
+    without uniplot."""
+    try:
+        from uniplot import plot_to_string
+    except ImportError:
+        return []
+    counts, expected = data["counts"], data["expected"]
+    low, high = float(data["low"]), float(data["high"])
+    width = (high - low) / max(len(counts), 1)
+    centres = [low + (i + 0.5) * width for i in range(len(counts))]
+    title = _("your {n} values (#) against {distribution} (.)").format(
+        n=data["n"], distribution=data["distribution"]
+    )
+    plot = plot_to_string(
+        ys=[counts, expected],
+        xs=[centres, centres],
+        lines=[True, True],
+        width=PLOT_WIDTH,
+        height=PLOT_HEIGHT,
+        color=False,
+        character_set="ascii",
+        force_ascii_characters=["#", "."],
+        y_gridlines=[],
+        x_gridlines=[],
+    )
+    return [title, *plot.splitlines()]
+
+
+def error_map_lines(data: dict[str, Any]) -> list[str]:
+    """Where the wrong values are: a character per cell of the last two axes (· none wrong,
+    ░ under half, ▓ half or more, █ all), and the share along each leading axis."""
+    shape = tuple(data["shape"])
+    rows, columns = data["block"]
+    if len(shape) == 1:
+        what = _("where the wrong values are, along the array of shape {shape}")
+    else:
+        what = _("where the wrong values are over the last two axes of shape {shape}")
+    lines = [what.format(shape=shape)]
+    if len(shape) > 2:
+        lines.append(
+            _(
+                "(a cell: {rows} x {columns} positions, over all leading indices; · none wrong, "
+                "░ some, ▓ most, █ all)"
+            ).format(rows=rows, columns=columns)
+        )
+    elif rows * columns > 1:
+        lines.append(
+            _("(a cell: {rows} x {columns} values; · none wrong, ░ some, ▓ most, █ all)").format(
+                rows=rows, columns=columns
+            )
+        )
+    else:
+        lines.append(_("(· right, █ wrong)"))
+    lines += ["  " + "".join(_shade(v) for v in row) for row in data["cells"]]
+    for axis, shares in enumerate(data.get("leading") or []):
+        lines.append(
+            _("axis {axis} (size {size}): {cells}").format(
+                axis=axis, size=shape[axis], cells="".join(_shade(v) for v in shares)
+            )
+        )
+    return lines
+
+
+def _shade(share: float) -> str:
+    if share >= 1.0:
+        return FULL
+    if share <= 0.0:
+        return SHADES[0][1]
+    return SHADES[1][1] if share < 0.5 else SHADES[2][1]
