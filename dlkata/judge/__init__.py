@@ -9,6 +9,7 @@ Every helper raises `GradingFailure` carrying the facts of a failure, which the 
 """
 
 from dlkata.judge.compare import DEFAULT_RTOL, assert_close, check_call, describe, expect_array
+from dlkata.judge.curves import check_curve
 from dlkata.judge.failures import GradingFailure, LearnerError, fail
 from dlkata.judge.gradients import (
     check_backward,
@@ -37,6 +38,7 @@ __all__ = [
     "binomial_test",
     "check_backward",
     "check_call",
+    "check_curve",
     "check_gradient_numerically",
     "check_independent",
     "check_normal",

@@ -100,7 +100,7 @@ def blame_gradients(
                 solution, forward, inputs, kwargs, grad[1:], flats, objective, picked
             )
             bad, _relative = disagreement(mine.flat[flats], numeric, scale)
-            reliable, _ = disagreement(np.asarray(theirs).flat[flats], numeric, scale)
+            reliable, _errors = disagreement(np.asarray(theirs).flat[flats], numeric, scale)
             if reliable.any():
                 continue  # not differentiable there (a tie in a max): central differences lie
             verdicts[grad] = "wrong" if bad.any() else "right"

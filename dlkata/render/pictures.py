@@ -22,6 +22,8 @@ def pictures(facts: dict[str, Any]) -> list[list[str]]:
     drawn = []
     if isinstance(facts.get("histogram"), dict):
         drawn.append(histogram_lines(facts["histogram"]))
+    if isinstance(facts.get("curve"), dict):
+        drawn.append(curve_lines(facts["curve"]))
     if isinstance(facts.get("error_map"), dict):
         drawn.append(error_map_lines(facts["error_map"]))
     return [lines for lines in drawn if lines]
@@ -41,19 +43,41 @@ def histogram_lines(data: dict[str, Any]) -> list[str]:
     title = _("your {n} values (#) against {distribution} (.)").format(
         n=data["n"], distribution=data["distribution"]
     )
-    plot = plot_to_string(
-        ys=[counts, expected],
-        xs=[centres, centres],
-        lines=[True, True],
+    return [title, *_plot(plot_to_string, [(centres, counts), (centres, expected)], ["#", "."])]
+
+
+def curve_lines(data: dict[str, Any]) -> list[str]:
+    """The learner's values (#) against the expected ones (.) along x (a schedule's steps);
+    where they agree only # shows. No lines without uniplot, or with nothing to draw."""
+    try:
+        from uniplot import plot_to_string
+    except ImportError:
+        return []
+    series = []
+    for name in ("expected", "yours"):
+        points = [(x, y) for x, y in zip(data["x"], data[name]) if y is not None]
+        series.append(([x for x, _y in points], [y for _x, y in points]))
+    if not all(xs for xs, _ys in series):
+        return []
+    title = _("your `{function}` (#) against the expected values (.); the first wrong one at {x}")
+    plot = _plot(plot_to_string, series, [".", "#"])
+    return [title.format(function=data["function"], x=f"{data['failed_at']:g}"), *plot]
+
+
+def _plot(plot_to_string: Any, series: list[tuple[list, list]], marks: list[str]) -> list[str]:
+    """Curves as lines of plain characters, one mark per curve, in the order given."""
+    return plot_to_string(
+        ys=[ys for _xs, ys in series],
+        xs=[xs for xs, _ys in series],
+        lines=[True] * len(series),
         width=PLOT_WIDTH,
         height=PLOT_HEIGHT,
         color=False,
         character_set="ascii",
-        force_ascii_characters=["#", "."],
+        force_ascii_characters=marks,
         y_gridlines=[],
         x_gridlines=[],
-    )
-    return [title, *plot.splitlines()]
+    ).splitlines()
 
 
 def error_map_lines(data: dict[str, Any]) -> list[str]:
