@@ -4,6 +4,7 @@ uniplot the report is the same, minus the curves."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import tempfile
 from pathlib import Path
@@ -86,3 +87,38 @@ def test_every_value_wrong_draws_no_map() -> None:
     some = [t for t in wrong if t["facts"]["mismatched"] < t["facts"]["total"]]
     assert every and all("error_map" not in t["facts"] for t in every)
     assert all("error_map" in t["facts"] for t in some)
+
+
+def test_a_wrong_schedule_sends_both_curves() -> None:
+    """A cosine that climbs back up after total_steps: both curves, and where they part."""
+    path = SOLUTIONS_DIR / "lr_schedules" / "wrong_cosine_not_clamped.py"
+    _, kata = grade_file("lr_schedules", path)
+    (test, *_) = failures(kata)
+    curve = test["facts"]["curve"]
+    assert curve["function"] == "cosine_annealing" and curve["failed_at"] == 5
+    assert len(curve["x"]) == len(curve["yours"]) == len(curve["expected"]) > 5
+    before = [i for i, x in enumerate(curve["x"]) if x <= 4]
+    after = [i for i, x in enumerate(curve["x"]) if x > 4]
+    assert all(curve["yours"][i] == pytest.approx(curve["expected"][i]) for i in before)
+    assert all(curve["yours"][i] > curve["expected"][i] for i in after)
+    if importlib.util.find_spec("uniplot"):
+        text = _text("lr_schedules", path)
+        assert (
+            "picture   your `cosine_annealing` (#) against the expected values (.); the first "
+            "wrong one at 5"
+        ) in text
+
+
+def test_wrong_attention_weights_are_drawn_beside_the_expected() -> None:
+    """Softmax over the queries: each column of your weights sums to one, not each row."""
+    path = SOLUTIONS_DIR / "scaled_dot_product_attention" / "wrong_softmax_over_queries.py"
+    _, kata = grade_file("scaled_dot_product_attention", path)
+    (test, *_) = failures(kata)
+    heatmap = test["facts"]["heatmap"]
+    assert heatmap["output"] == "weights" and heatmap["shape"] == [3, 5]
+    yours, expected = heatmap["yours"], heatmap["expected"]
+    assert all(sum(row) == pytest.approx(1, abs=0.03) for row in expected)
+    assert all(sum(column) == pytest.approx(1, abs=0.03) for column in zip(*yours))
+    text = _text("scaled_dot_product_attention", path)
+    assert "picture   `weights` (3 x 5): yours on the left, the expected on the right" in text
+    assert "\n                ░░▒▒▒   ░▒░░░\n" in text

@@ -16,6 +16,7 @@ from dlkata.judge.gradients import (
     check_gradient_numerically,
     check_scalar_gradient,
 )
+from dlkata.judge.heatmaps import check_with_heatmap
 from dlkata.judge.notes import note
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
@@ -45,6 +46,7 @@ __all__ = [
     "check_reproducible",
     "check_scalar_gradient",
     "check_symmetric_uniform",
+    "check_with_heatmap",
     "describe",
     "drifting_gradients",
     "expect_array",

@@ -15,6 +15,8 @@ PLOT_HEIGHT = 12
 # the share of wrong values in a cell of the map: none, some, most, all
 SHADES = ((0.0, "·"), (0.5, "░"), (1.0, "▓"))
 FULL = "█"
+# a weight in (0.02, 1], in four equal steps
+WEIGHTS = "░▒▓█"
 
 
 def pictures(facts: dict[str, Any]) -> list[list[str]]:
@@ -24,6 +26,8 @@ def pictures(facts: dict[str, Any]) -> list[list[str]]:
         drawn.append(histogram_lines(facts["histogram"]))
     if isinstance(facts.get("curve"), dict):
         drawn.append(curve_lines(facts["curve"]))
+    if isinstance(facts.get("heatmap"), dict):
+        drawn.append(heatmap_lines(facts["heatmap"]))
     if isinstance(facts.get("error_map"), dict):
         drawn.append(error_map_lines(facts["error_map"]))
     return [lines for lines in drawn if lines]
@@ -78,6 +82,33 @@ def _plot(plot_to_string: Any, series: list[tuple[list, list]], marks: list[str]
         y_gridlines=[],
         x_gridlines=[],
     ).splitlines()
+
+
+def heatmap_lines(data: dict[str, Any]) -> list[str]:
+    """Two matrices of weights in [0, 1] side by side, the learner's and the expected: a
+    character per value, from · (0) through ░ ▒ ▓ to █ (1); ? where not a number."""
+    index = "".join(f"[{i}]" for i in data["index"])
+    rows, columns = data["shape"]
+    lines = [
+        _(
+            "`{output}`{index} ({rows} x {columns}): yours on the left, the expected on the right "
+            "(· 0, ░ ▒ ▓, █ 1)"
+        ).format(output=data["output"], index=index, rows=rows, columns=columns)
+    ]
+    yours, expected = data["yours"], data["expected"]
+    width = max(len(row) for row in yours)
+    for mine, theirs in zip(yours, expected):
+        left = "".join(_weight(v) for v in mine)
+        lines.append(f"  {left.ljust(width)}   {''.join(_weight(v) for v in theirs)}")
+    return lines
+
+
+def _weight(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value <= 0.02:
+        return "·"
+    return WEIGHTS[min(int(value * len(WEIGHTS)), len(WEIGHTS) - 1)]
 
 
 def error_map_lines(data: dict[str, Any]) -> list[str]:
