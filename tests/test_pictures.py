@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from dlkata.notebook import Report
+from dlkata.results import KataResult
 from tests.bundle import bundle
 from tests.cli_support import ENVIRONMENT, invoke
 from tests.grading_support import failures, grade_file
@@ -122,3 +124,16 @@ def test_wrong_attention_weights_are_drawn_beside_the_expected() -> None:
     text = _text("scaled_dot_product_attention", path)
     assert "picture   `weights` (3 x 5): yours on the left, the expected on the right" in text
     assert "\n                ░░▒▒▒   ░▒░░░\n" in text
+
+
+def test_the_notebook_draws_the_histogram_with_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notebook's report of the real check: the character pictures, and with matplotlib a
+    PNG of the histogram too; without matplotlib the same report minus the image."""
+    pytest.importorskip("matplotlib")
+    _, kata = grade_file("he_init", NO_SQRT2)
+    report = Report([KataResult.from_dict(kata)])
+    html = report._repr_html_()
+    assert html.count('<img alt="he_init: ') == 1 and "data:image/png;base64," in html
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    assert report._repr_html_() == html[: html.index("<figure>")]
