@@ -137,3 +137,14 @@ def test_the_notebook_draws_the_histogram_with_matplotlib(monkeypatch: pytest.Mo
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     assert report._repr_html_() == html[: html.index("<figure>")]
+
+
+def test_a_fixed_survivor_count_is_drawn_against_the_binomial() -> None:
+    """Dropout dropping exactly round(p * n) elements: every call keeps 700 of 1000, a spike
+    where Binomial(1000, 0.7) spreads over about ±30."""
+    _, kata = grade_file("dropout", SOLUTIONS_DIR / "dropout" / "wrong_fixed_count.py")
+    (test,) = failures(kata)
+    picture = test["facts"]["histogram"]
+    assert picture["distribution"] == "Binomial(1000, 0.7)" and picture["n"] == 30
+    assert sorted(picture["counts"])[-2:] == [0, 30]  # all in one bin
+    assert max(picture["expected"]) < 5 and sum(picture["expected"]) == pytest.approx(30, 0.01)

@@ -18,6 +18,7 @@ from dlkata.judge.gradients import (
 )
 from dlkata.judge.heatmaps import check_with_heatmap
 from dlkata.judge.notes import note
+from dlkata.judge.pictures import binomial_histogram
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
     binomial_test,
@@ -36,6 +37,7 @@ __all__ = [
     "LearnerError",
     "Trajectory",
     "assert_close",
+    "binomial_histogram",
     "binomial_test",
     "check_backward",
     "check_call",

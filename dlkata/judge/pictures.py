@@ -7,6 +7,7 @@ plotting library they leave it out.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -40,6 +41,43 @@ def histogram(values: np.ndarray, distribution: Any) -> dict[str, Any]:
         "distribution": str(distribution),
         "n": int(n),
         "outside": int(n - counts.sum()),
+    }
+
+
+def binomial_histogram(counts: Any, trials: int, p: float) -> dict[str, Any]:
+    """Counts that should each be Binomial(trials, p) (a dropout mask's survivors, call after
+    call) against the binomial's expected counts, in at most HISTOGRAM_BINS bins of whole
+    numbers, over a range that holds the bulk of both."""
+    values = np.asarray(counts, dtype=np.float64).ravel()
+    values = values[np.isfinite(values)]
+    mean, spread = trials * p, math.sqrt(trials * p * (1 - p))
+    low = max(0, min(math.floor(mean - 4 * spread), int(values.min(initial=mean))))
+    high = min(trials, max(math.ceil(mean + 4 * spread), int(values.max(initial=mean))))
+    width = -(-(high - low + 1) // HISTOGRAM_BINS)
+    edges = np.arange(low, high + width + 1, width) - 0.5
+    histogram, _ = np.histogram(values, bins=edges)
+    k = np.arange(low, edges[-1] + 0.5)
+    pmf = np.exp(
+        [
+            math.lgamma(trials + 1)
+            - math.lgamma(i + 1)
+            - math.lgamma(trials - i + 1)
+            + (i * math.log(p) if p > 0 else (0.0 if i == 0 else -math.inf))
+            + ((trials - i) * math.log1p(-p) if p < 1 else (0.0 if i == trials else -math.inf))
+            if 0 <= i <= trials
+            else -math.inf
+            for i in k
+        ]
+    )
+    expected = values.size * pmf.reshape(-1, width).sum(axis=1)
+    return {
+        "low": float(edges[0]),
+        "high": float(edges[-1]),
+        "counts": [int(c) for c in histogram],
+        "expected": [round(float(e), 3) for e in expected],
+        "distribution": f"Binomial({trials}, {p:.6g})",
+        "n": int(values.size),
+        "outside": int(values.size - histogram.sum()),
     }
 
 
