@@ -62,7 +62,10 @@ def check_backward(
     second_kwargs = {**_fresh_generators(kwargs, seed), **(other_kwargs or {})}
     first = _forwards(solution, reference, forward, inputs, kwargs, outputs)
     second = _forwards(solution, reference, forward, second_inputs, second_kwargs, outputs)
-    for (mine, theirs), args in ((first, {**inputs, **kwargs}), (second, second_inputs)):
+    for (mine, theirs), args in (
+        (first, {**inputs, **kwargs}),
+        (second, {**second_inputs, **second_kwargs}),
+    ):
         forward_first(
             mine, theirs, outputs, forward=forward, backward=backward, inputs=args, floor=floor
         )
