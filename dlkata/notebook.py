@@ -31,6 +31,7 @@ from dlkata import i18n
 from dlkata.checking import run_check
 from dlkata.i18n import _
 from dlkata.language import decide
+from dlkata.render.figures import figures_html
 from dlkata.render.text import render_text
 from dlkata.results import KataResult, Status
 from dlkata.workspace import resolve_workspace
@@ -68,7 +69,8 @@ class Report:
             color_system="truecolor",
         )
         render_text(self.results, console, panels=True)
-        return console.export_html(inline_styles=True, code_format=_HTML_FORMAT)
+        report = console.export_html(inline_styles=True, code_format=_HTML_FORMAT)
+        return report + figures_html(self.results)
 
     def __repr__(self) -> str:
         stream = io.StringIO()

@@ -9,13 +9,16 @@ Every helper raises `GradingFailure` carrying the facts of a failure, which the 
 """
 
 from dlkata.judge.compare import DEFAULT_RTOL, assert_close, check_call, describe, expect_array
+from dlkata.judge.curves import check_curve
 from dlkata.judge.failures import GradingFailure, LearnerError, fail
 from dlkata.judge.gradients import (
     check_backward,
     check_gradient_numerically,
     check_scalar_gradient,
 )
+from dlkata.judge.heatmaps import check_with_heatmap
 from dlkata.judge.notes import note
+from dlkata.judge.pictures import binomial_histogram
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
     binomial_test,
@@ -35,15 +38,18 @@ __all__ = [
     "LearnerError",
     "Trajectory",
     "assert_close",
+    "binomial_histogram",
     "binomial_test",
     "check_backward",
     "check_call",
+    "check_curve",
     "check_gradient_numerically",
     "check_independent",
     "check_normal",
     "check_reproducible",
     "check_scalar_gradient",
     "check_symmetric_uniform",
+    "check_with_heatmap",
     "chi_square_test",
     "describe",
     "drifting_gradients",

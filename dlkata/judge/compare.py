@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from dlkata.i18n import _, ngettext
-from dlkata.judge.failures import GradingFailure
+from dlkata.judge.failures import GradingFailure, Hint, hint_for
+from dlkata.judge.pictures import error_map
 from dlkata.worker.wire import Handle
 
 # Rule 8 of the contract: a correct float64 implementation in any summation order agrees with the
@@ -59,7 +60,7 @@ def assert_close(
     what: str,
     function: str | None,
     inputs: dict[str, Any] | None = None,
-    hint: str | None = None,
+    hint: Hint = None,
     rtol: float = DEFAULT_RTOL,
     floor: float = ABS_SCALE,
     **facts: Any,
@@ -126,7 +127,7 @@ def _compare_floats(
     expected: np.ndarray,
     what: str,
     function: str | None,
-    hint: str | None,
+    hint: Hint,
     rtol: float,
     floor: float,
     context: dict[str, Any],
@@ -159,7 +160,8 @@ def _compare_floats(
             kind="nonfinite",
             function=function,
             worst_index=list(index),
-            hint=hint or _("Look for a division by zero, a log of zero or an exp that overflows."),
+            hint=hint_for(hint, "nonfinite")
+            or _("Look for a division by zero, a log of zero or an exp that overflows."),
             samples=[[list(index), float(expected[index]), float(got[index])]],
             **context,
         )
@@ -195,6 +197,7 @@ def _compare_floats(
             if bad[i]
         ],
         diagnosis=_diagnose(got, expected),
+        error_map=error_map(bad),
         **context,
     )
 
@@ -232,7 +235,7 @@ def check_call(
     function: str,
     *args: Any,
     outputs: tuple[str, ...] | None = None,
-    hint: str | None = None,
+    hint: Hint = None,
     rtol: float = DEFAULT_RTOL,
     floor: float = ABS_SCALE,
     **kwargs: Any,

@@ -7,7 +7,17 @@ failure (a value mismatch, a gradient, a statistic, an exception in the learner'
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+
+# what a test shows under a failure: one hint for all its checks, or one per kind of failure
+# (`{"shape": note("output_size"), "mismatch": note("padding")}`); a kind without one gets none
+Hint = str | Mapping[str, str] | None
+
+
+def hint_for(hint: Hint, kind: str) -> str | None:
+    """The hint shown under a failure of `kind`."""
+    return hint.get(kind) if isinstance(hint, Mapping) else hint
 
 
 class GradingFailure(AssertionError):
@@ -19,14 +29,14 @@ class GradingFailure(AssertionError):
         *,
         kind: str,
         function: str | None = None,
-        hint: str | None = None,
+        hint: Hint = None,
         **facts: Any,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.kind = kind
         self.function = function
-        self.hint = hint
+        self.hint = hint_for(hint, kind)
         self.facts = {k: v for k, v in facts.items() if v is not None}
 
 

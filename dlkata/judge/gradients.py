@@ -11,17 +11,10 @@ from typing import Any
 import numpy as np
 
 from dlkata.i18n import _, ngettext
+from dlkata.judge.blame import blame_gradients, forward_first
 from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
-from dlkata.judge.failures import GradingFailure
-
-# Central differences in float64 with step EPS: the truncation error is O(EPS^2 * f''') ~ 1e-12
-# and the rounding error ~ machine_eps * |L| / EPS ~ 1e-10 * |L|. A relative error
-# |a - n| / max(|a| + |n|, tiny) above 1e-5 is therefore a real mistake, never noise; elements
-# whose absolute difference is below ABS_FLOOR * max(1, |L|) are rounding noise around zero.
-EPS = 1e-6
-THRESHOLD = 1e-5
-ABS_FLOOR = 1e-7
-_TINY = 1e-30
+from dlkata.judge.differences import THRESHOLD, central_differences, disagreement
+from dlkata.judge.failures import GradingFailure, Hint
 
 
 def _as_tuple(value: Any) -> tuple:
@@ -47,7 +40,7 @@ def check_backward(
     upstream: tuple[str, ...] = ("out",),
     grads: tuple[str, ...] | None = None,
     seed: int = 0,
-    hint: str | None = None,
+    hint: Hint = None,
     floor: float = ABS_SCALE,
 ) -> tuple:
     """Every gradient against the reference, with caches proved independent.
@@ -56,6 +49,9 @@ def check_backward(
     `inputs` scaled element by element, which keeps signs: give other inputs where the backward
     depends only on signs, as ReLU's does), with the keywords changed by `other_kwargs` (another
     mode, stride ...) and a fresh generator for any `rng`.
+    Both forward passes must match the reference first: otherwise the test fails naming the
+    forward function (kind `forward_first`), since the gradients would only reflect it. A wrong
+    gradient is then named by central differences of the learner's own forward.
     Their backward passes run in reverse order, and the first one's twice. A backward that reads
     the latest forward's state instead of its own cache, or that accumulates into its cache,
     fails with a message that says so.
@@ -66,6 +62,13 @@ def check_backward(
     second_kwargs = {**_fresh_generators(kwargs, seed), **(other_kwargs or {})}
     first = _forwards(solution, reference, forward, inputs, kwargs, outputs)
     second = _forwards(solution, reference, forward, second_inputs, second_kwargs, outputs)
+    for (mine, theirs), args in (
+        (first, {**inputs, **kwargs}),
+        (second, {**second_inputs, **second_kwargs}),
+    ):
+        forward_first(
+            mine, theirs, outputs, forward=forward, backward=backward, inputs=args, floor=floor
+        )
     douts = _upstream([np.shape(first[1][outputs.index(n)]) for n in upstream], seed)
     douts_2 = _upstream([np.shape(second[1][outputs.index(n)]) for n in upstream], seed + 1)
 
@@ -105,7 +108,23 @@ def check_backward(
                 "returns; never keep it in a global variable, a closure or a function attribute."
             ),
         )
-    compare(got, expected, which="first")
+    try:
+        compare(got, expected, which="first")
+    except GradingFailure as failure:
+        blame_gradients(
+            failure,
+            solution,
+            forward=forward,
+            inputs=inputs,
+            kwargs=kwargs,
+            outputs=outputs,
+            upstream=upstream,
+            douts=douts,
+            got=got,
+            expected=expected,
+            grads=grads,
+        )
+        raise
     compare(got_2, expected_2, which="second", inputs=second_inputs)
     compare(
         got_again,
@@ -171,7 +190,7 @@ def _compare_gradients(
     backward: str,
     grads: tuple[str, ...],
     inputs: dict[str, Any],
-    hint: str | None,
+    hint: Hint,
     which: str,
     kind: str | None = None,
     floor: float = ABS_SCALE,
@@ -205,7 +224,7 @@ def _compare_gradients(
 
 
 def _gradient_count(
-    backward: str, grads: tuple[str, ...], returned: int, hint: str | None
+    backward: str, grads: tuple[str, ...], returned: int, hint: Hint
 ) -> GradingFailure:
     return GradingFailure(
         ngettext(
@@ -232,7 +251,7 @@ def check_gradient_numerically(
     wrt: tuple[str, ...] | None = None,
     samples: int = 12,
     seed: int = 0,
-    hint: str | None = None,
+    hint: Hint = None,
 ) -> None:
     """The backward pass against central differences of the same implementation's forward."""
     kwargs = kwargs or {}
@@ -285,7 +304,7 @@ def check_scalar_gradient(
     kwargs: dict[str, Any] | None = None,
     samples: int = 12,
     seed: int = 0,
-    hint: str | None = None,
+    hint: Hint = None,
 ) -> None:
     """A function returning a value and its gradient: the gradient against central differences."""
     kwargs = kwargs or {}
@@ -322,7 +341,7 @@ def _compare_numerically(
     seed: int,
     at_fault: str,
     what: str,
-    hint: str | None,
+    hint: Hint,
 ) -> None:
     base = np.asarray(inputs[name], dtype=np.float64)
     if not isinstance(analytic, np.ndarray) or analytic.shape != base.shape:
@@ -345,23 +364,11 @@ def _compare_numerically(
         )
     rng = np.random.default_rng(seed + 1)
     chosen = rng.choice(base.size, size=min(samples, base.size), replace=False)
-    calls = []
-    for flat in chosen:
-        for step in (EPS, -EPS):
-            moved = base.copy()
-            moved.flat[flat] += step
-            args = tuple(moved if key == name else v for key, v in inputs.items())
-            calls.append((args, kwargs))
-    with np.errstate(invalid="ignore", over="ignore"):
-        values = [objective(r) for r in impl.call_many(function, calls, pick=pick)]
-    numeric = (np.array(values[0::2]) - np.array(values[1::2])) / (2 * EPS)
+    numeric, scale = central_differences(
+        impl, function, inputs, kwargs, name, chosen, objective, pick
+    )
     picked = analytic.flat[chosen]
-    scale = max(1.0, max((abs(v) for v in values if np.isfinite(v)), default=1.0))
-    with np.errstate(invalid="ignore", over="ignore"):
-        diff = np.abs(picked - numeric)
-        relative = diff / np.maximum(np.abs(picked) + np.abs(numeric), _TINY)
-    # written so that a NaN or inf anywhere (analytic or numeric) is a mismatch, never a match
-    bad = ~((relative <= THRESHOLD) | (diff <= ABS_FLOOR * scale))
+    bad, relative = disagreement(picked, numeric, scale)
     if not bad.any():
         return
     worst = int(np.argmax(np.where(bad, relative, -1.0)))

@@ -8,12 +8,15 @@ sample sizes the hidden tests use.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
 from dlkata.i18n import _
 from dlkata.judge.failures import GradingFailure
+from dlkata.judge.pictures import histogram
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ def ks_test(
         sample_std=float(values.std()),
         sample_min=float(values[0]),
         sample_max=float(values[-1]),
+        histogram=histogram(values, cdf),
     )
 
 
@@ -279,40 +283,45 @@ def check_symmetric_uniform(
     within a hair of it (a bound 0.5 % short fails), the variance and the shape of U, and no
     correlation between neighbours. Sized for about a million values."""
     values = _finite(samples, what, function, hint)
-    largest = float(np.max(np.abs(values)))
-    if largest > bound:
-        raise GradingFailure(
-            _("{what}: a value of magnitude {largest} lies outside the bound {bound}").format(
-                what=what, largest=f"{largest:.6g}", bound=f"{bound:.6g}"
-            ),
-            kind="statistic",
-            function=function,
-            hint=hint,
-            expected_bound=bound,
-            largest_magnitude=largest,
-        )
-    # for a correct sampler P(max |x| < (1 - t) * bound) = (1 - t) ** n; t = 20 / n makes it e^-20
-    if largest < (1.0 - 20.0 / values.size) * bound:
-        raise GradingFailure(
-            _(
-                "{what}: no value comes near the bound {bound} (largest magnitude {largest} "
-                "among {count} values)"
-            ).format(
-                what=what, bound=f"{bound:.6g}", largest=f"{largest:.6g}", count=np.size(samples)
-            ),
-            kind="statistic",
-            function=function,
-            hint=hint,
-            expected_bound=bound,
-            largest_magnitude=largest,
-        )
-    z = values / bound
-    moments = {
-        "mean": float(z.mean()) / math.sqrt(1.0 / (3.0 * z.size)),
-        "variance": (float(np.mean(z * z)) - 1.0 / 3.0) / math.sqrt(4.0 / (45.0 * z.size)),
-    }
-    _check_moments(moments, f"U({-bound:.6g}, {bound:.6g})", what, function, hint)
-    ks_test(values, uniform_cdf(-bound, bound), what=what, function=function, hint=hint)
+    with _pictured(values, uniform_cdf(-bound, bound)):
+        largest = float(np.max(np.abs(values)))
+        if largest > bound:
+            raise GradingFailure(
+                _("{what}: a value of magnitude {largest} lies outside the bound {bound}").format(
+                    what=what, largest=f"{largest:.6g}", bound=f"{bound:.6g}"
+                ),
+                kind="statistic",
+                function=function,
+                hint=hint,
+                expected_bound=bound,
+                largest_magnitude=largest,
+            )
+        # for a correct sampler P(max |x| < (1 - t) * bound) = (1 - t) ** n; t = 20 / n makes
+        # it e^-20
+        if largest < (1.0 - 20.0 / values.size) * bound:
+            raise GradingFailure(
+                _(
+                    "{what}: no value comes near the bound {bound} (largest magnitude {largest} "
+                    "among {count} values)"
+                ).format(
+                    what=what,
+                    bound=f"{bound:.6g}",
+                    largest=f"{largest:.6g}",
+                    count=np.size(samples),
+                ),
+                kind="statistic",
+                function=function,
+                hint=hint,
+                expected_bound=bound,
+                largest_magnitude=largest,
+            )
+        z = values / bound
+        moments = {
+            "mean": float(z.mean()) / math.sqrt(1.0 / (3.0 * z.size)),
+            "variance": (float(np.mean(z * z)) - 1.0 / 3.0) / math.sqrt(4.0 / (45.0 * z.size)),
+        }
+        _check_moments(moments, f"U({-bound:.6g}, {bound:.6g})", what, function, hint)
+        ks_test(values, uniform_cdf(-bound, bound), what=what, function=function, hint=hint)
     check_independent(samples, what=what, function=function, hint=hint)
 
 
@@ -332,23 +341,25 @@ def check_normal(
     std off by 2.5 %, a normal truncated at 3 std, a sum of twelve uniforms, a sample rescaled
     to the exact moments, and sorted or mirrored samples."""
     values = _finite(samples, what, function, hint)
-    z = values / std
-    n = z.size
-    squares = z * z
-    moments = {
-        "mean": float(z.mean()) * math.sqrt(n),
-        "variance": (float(squares.mean()) - 1.0) / math.sqrt(2.0 / n),
-        "kurtosis": (float(np.mean(squares * squares)) - 3.0) / math.sqrt(96.0 / n),
-    }
-    _check_moments(moments, f"N(0, {std:.6g})", what, function, hint)
-    binomial_test(
-        int(np.count_nonzero(np.abs(z) > 3.0)),
-        n,
-        _NORMAL_TAIL,
-        what=_("{what}: values beyond 3 standard deviations").format(what=what),
-        function=function,
-        hint=hint or _("A normal has about 0.27 % of its values beyond 3 std: do not truncate it."),
-    )
+    with _pictured(values, normal_cdf(0.0, std)):
+        z = values / std
+        n = z.size
+        squares = z * z
+        moments = {
+            "mean": float(z.mean()) * math.sqrt(n),
+            "variance": (float(squares.mean()) - 1.0) / math.sqrt(2.0 / n),
+            "kurtosis": (float(np.mean(squares * squares)) - 3.0) / math.sqrt(96.0 / n),
+        }
+        _check_moments(moments, f"N(0, {std:.6g})", what, function, hint)
+        binomial_test(
+            int(np.count_nonzero(np.abs(z) > 3.0)),
+            n,
+            _NORMAL_TAIL,
+            what=_("{what}: values beyond 3 standard deviations").format(what=what),
+            function=function,
+            hint=hint
+            or _("A normal has about 0.27 % of its values beyond 3 std: do not truncate it."),
+        )
     ks_test(values, normal_cdf(0.0, std), what=what, function=function, hint=hint)
     check_independent(samples, what=what, function=function, hint=hint)
 
@@ -451,6 +462,16 @@ def check_independent(
                 value=z,
                 threshold=Z_MAX,
             )
+
+
+@contextmanager
+def _pictured(values: np.ndarray, distribution: Distribution) -> Iterator[None]:
+    """A failure of the checks inside carries the sample's histogram against `distribution`."""
+    try:
+        yield
+    except GradingFailure as failure:
+        failure.facts.setdefault("histogram", histogram(values, distribution))
+        raise
 
 
 def _finite(samples: np.ndarray, what: str, function: str, hint: str | None) -> np.ndarray:

@@ -25,6 +25,7 @@ from rich.text import Text
 
 from dlkata import i18n
 from dlkata.i18n import N_, _, ngettext
+from dlkata.render.pictures import pictures
 from dlkata.results import KataResult, Status, TestResult
 
 DETAILED_FAILURES = 3
@@ -404,6 +405,10 @@ def _failure_rows(test: TestResult) -> list[str | Fact]:
         lines.append(Fact(_("statistic"), escape(statistic)))
     if facts.get("diagnosis"):
         lines.append(Fact(_("diagnosis"), escape(facts["diagnosis"])))
+    for picture in pictures(facts):
+        first, *rest = picture
+        lines.append(Fact(_("picture"), escape(first)))
+        lines += [Fact("", escape(line)) for line in rest]
     for frame in facts.get("traceback") or []:
         place = {"file": frame["file"], "line": frame["line"], "function": frame["function"]}
         at = _("at {file}:{line} in {function}: {text}").format(**place, text=frame["text"])

@@ -27,6 +27,11 @@ FWD = "avg_pool2d_forward"
 BWD = "avg_pool2d_backward"
 
 
+def _hints(values: str) -> dict[str, str]:
+    """A wrong output shape gets the output-size note; wrong values get `values`."""
+    return {"shape": note("output_size"), "mismatch": values}
+
+
 def _forward(solution, reference, x, hint, **kwargs):
     check_call(solution, reference, FWD, x, outputs=("out",), hint=hint, **kwargs)
 
@@ -64,17 +69,17 @@ def test_forward_output_size_rounds_down(solution, reference, seed, shape, kwarg
     ),
 )
 def test_forward_strides_and_non_square_windows(solution, reference, seed, shape, kwargs):
-    _forward(solution, reference, sample(seed, shape), note("forward"), **kwargs)
+    _forward(solution, reference, sample(seed, shape), _hints(note("forward")), **kwargs)
 
 
 @pytest.mark.parametrize("value", [1.0, -3.0])
 def test_forward_padding_counts_in_the_average(solution, reference, value):
     _forward(
-        solution, reference, np.full((1, 2, 4, 5), value), note("include_pad"),
+        solution, reference, np.full((1, 2, 4, 5), value), _hints(note("include_pad")),
         kernel_size=3, stride=1, padding=1,
     )  # fmt: skip
     _forward(
-        solution, reference, np.full((2, 1, 5, 3), value), note("include_pad"),
+        solution, reference, np.full((2, 1, 5, 3), value), _hints(note("include_pad")),
         kernel_size=(2, 3), stride=(2, 1), padding=(1, 1),
     )  # fmt: skip
 
@@ -89,12 +94,12 @@ def test_forward_padding_counts_in_the_average(solution, reference, value):
     ),
 )
 def test_forward_with_padding(solution, reference, seed, shape, kwargs):
-    _forward(solution, reference, sample(seed, shape), note("include_pad"), **kwargs)
+    _forward(solution, reference, sample(seed, shape), _hints(note("include_pad")), **kwargs)
 
 
 @pytest.mark.parametrize(("seed", "shape", "kwargs"), window_cases(*FITS_PADDED))
 def test_forward_kernel_fits_only_the_padded_input(solution, reference, seed, shape, kwargs):
-    _forward(solution, reference, sample(seed, shape), note("fits_padded"), **kwargs)
+    _forward(solution, reference, sample(seed, shape), _hints(note("fits_padded")), **kwargs)
 
 
 # ---------------------------------------------------------------- backward

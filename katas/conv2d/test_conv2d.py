@@ -18,6 +18,12 @@ def _pair(value):
     return value if isinstance(value, tuple) else (value, value)
 
 
+def _hints(values: str, *size: str) -> dict[str, str]:
+    """A wrong output shape gets the output-size note (after the notes `size`); wrong values get
+    `values`."""
+    return {"shape": note(*size, "output_size"), "mismatch": values}
+
+
 def _data(seed: int, n: int, c: int, h: int, w: int, c_out: int, kh: int, kw: int):
     rng = np.random.default_rng(seed)
     return (
@@ -45,13 +51,13 @@ def _forward(solution, reference, case, seed, hint):
 
 
 def test_forward_no_padding_stride_one(solution, reference):
-    _forward(solution, reference, (2, 3, 7, 6, 4, 3, 3, 1, 0), 1, note("forward"))
-    _forward(solution, reference, (2, 2, 5, 8, 3, 2, 4, 1, 0), 2, note("forward"))
+    _forward(solution, reference, (2, 3, 7, 6, 4, 3, 3, 1, 0), 1, _hints(note("forward")))
+    _forward(solution, reference, (2, 2, 5, 8, 3, 2, 4, 1, 0), 2, _hints(note("forward")))
 
 
 def test_forward_batch_of_one_and_single_channels(solution, reference):
-    _forward(solution, reference, (1, 1, 5, 6, 1, 3, 2, 1, 0), 3, note("forward"))
-    _forward(solution, reference, (1, 3, 4, 5, 2, 1, 1, 1, 0), 4, note("forward"))
+    _forward(solution, reference, (1, 1, 5, 6, 1, 3, 2, 1, 0), 3, _hints(note("forward")))
+    _forward(solution, reference, (1, 3, 4, 5, 2, 1, 1, 1, 0), 4, _hints(note("forward")))
 
 
 @pytest.mark.parametrize(
@@ -63,7 +69,7 @@ def test_forward_batch_of_one_and_single_channels(solution, reference):
     ],
 )
 def test_forward_zero_padding(solution, reference, seed, case):
-    _forward(solution, reference, case, seed, note("padding"))
+    _forward(solution, reference, case, seed, _hints(note("padding")))
 
 
 @pytest.mark.parametrize(
@@ -76,7 +82,7 @@ def test_forward_zero_padding(solution, reference, seed, case):
     ],
 )
 def test_forward_stride(solution, reference, seed, case):
-    _forward(solution, reference, case, seed, note("stride"))
+    _forward(solution, reference, case, seed, _hints(note("stride"), "stride"))
 
 
 @pytest.mark.parametrize(
@@ -104,7 +110,7 @@ def test_forward_output_size_rounds_down(solution, reference, seed, case):
     ],
 )
 def test_forward_padding_larger_than_kernel(solution, reference, seed, case):
-    _forward(solution, reference, case, seed, note("padding"))
+    _forward(solution, reference, case, seed, _hints(note("padding")))
 
 
 @pytest.mark.parametrize(
@@ -116,12 +122,12 @@ def test_forward_padding_larger_than_kernel(solution, reference, seed, case):
     ],
 )
 def test_forward_stride_larger_than_kernel(solution, reference, seed, case):
-    _forward(solution, reference, case, seed, note("stride"))
+    _forward(solution, reference, case, seed, _hints(note("stride"), "stride"))
 
 
 def test_forward_kernel_as_large_as_padded_input(solution, reference):
     _forward(solution, reference, (2, 2, 3, 4, 2, 5, 4, 1, (1, 0)), 40, note("size"))
-    _forward(solution, reference, (1, 2, 2, 3, 3, 3, 3, 1, 1), 41, note("padding"))
+    _forward(solution, reference, (1, 2, 2, 3, 3, 3, 3, 1, 1), 41, _hints(note("padding")))
     _forward(solution, reference, (2, 1, 4, 4, 2, 4, 4, 2, 0), 42, note("size"))
 
 
@@ -140,7 +146,7 @@ def test_forward_integer_valued_inputs(solution, reference):
         stride=(1, 2),
         padding=1,
         outputs=("out",),
-        hint=note("forward"),
+        hint=_hints(note("forward")),
     )
 
 

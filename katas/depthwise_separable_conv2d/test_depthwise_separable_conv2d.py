@@ -21,6 +21,11 @@ def _args(seed: int, n: int, c: int, h: int, w: int, c_out: int, kh: int, kw: in
     )
 
 
+def _hints(values: str) -> dict[str, str]:
+    """A wrong output shape gets the output-size note; wrong values get `values`."""
+    return {"shape": note("output_size"), "mismatch": values}
+
+
 def _check(solution, reference, seed, case, hint):
     n, c, h, w, c_out, kh, kw, stride, padding = case
     check_call(
@@ -30,7 +35,7 @@ def _check(solution, reference, seed, case, hint):
         *_args(seed, n, c, h, w, c_out, kh, kw),
         stride=stride,
         padding=padding,
-        hint=hint,
+        hint=_hints(hint),
     )
 
 
@@ -107,7 +112,7 @@ def test_integer_valued_inputs(solution, reference):
         rng.integers(-2, 3, (2, 3, 1, 1)).astype(float),
         rng.integers(-2, 3, 2).astype(float),
     )
-    check_call(solution, reference, FN, *args, stride=(2, 1), padding=1, hint=note("steps"))
+    check_call(solution, reference, FN, *args, stride=(2, 1), padding=1, hint=_hints(note("steps")))
 
 
 def _valid(c=3, c_out=4, x=None, wd=None, bd=None, wp=None, bp=None):

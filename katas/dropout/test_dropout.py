@@ -12,6 +12,7 @@ import pytest
 from dlkata.judge import (
     GradingFailure,
     assert_close,
+    binomial_histogram,
     binomial_test,
     check_backward,
     check_independent,
@@ -169,6 +170,7 @@ def test_survivor_count_varies(solution):
             function=FWD,
             hint=note("survivor_count_varies"),
             counts=counts.tolist()[:10],
+            histogram=binomial_histogram(counts, n, 1 - p),
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dlkata.judge import check_call, expect_value_error, fail, note
+from dlkata.judge import check_curve, expect_value_error, fail, note
 
 
 def around(*boundaries, last, extra=()):
@@ -16,8 +16,9 @@ def around(*boundaries, last, extra=()):
 
 
 def check_steps(solution, reference, name, initial_lr, steps, **kwargs):
-    for step in steps:
-        check_call(solution, reference, name, initial_lr, step, hint=note(name), **kwargs)
+    """Step by step; a failure draws your schedule against the expected one."""
+    calls = [(step, (initial_lr, step), kwargs) for step in steps]
+    check_curve(solution, reference, name, calls, hint=note(name))
 
 
 EXPONENTIAL = [(0.1, 0.5, 3), (1.0, 0.96, 10), (3e-4, 0.1, 1), (0.05, 0.9, 4)]

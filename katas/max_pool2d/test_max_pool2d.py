@@ -35,6 +35,11 @@ def _negative(seed: int, shape: tuple[int, ...]) -> np.ndarray:
     return -np.random.default_rng(seed).uniform(0.5, 4.0, size=shape)
 
 
+def _hints(values: str) -> dict[str, str]:
+    """A wrong output shape gets the output-size note; wrong values get `values`."""
+    return {"shape": note("output_size"), "mismatch": values}
+
+
 def _forward(solution, reference, x, hint, **kwargs):
     check_call(solution, reference, FWD, x, outputs=("out",), hint=hint, **kwargs)
 
@@ -73,7 +78,7 @@ def test_forward_output_size_rounds_down(solution, reference, seed, shape, kwarg
     ),
 )
 def test_forward_strides_and_non_square_windows(solution, reference, seed, shape, kwargs):
-    _forward(solution, reference, sample(seed, shape), note("forward"), **kwargs)
+    _forward(solution, reference, sample(seed, shape), _hints(note("forward")), **kwargs)
 
 
 @pytest.mark.parametrize(
@@ -86,18 +91,20 @@ def test_forward_strides_and_non_square_windows(solution, reference, seed, shape
     ),
 )
 def test_forward_padding_is_minus_infinity(solution, reference, seed, shape, kwargs):
-    _forward(solution, reference, _negative(seed, shape), note("padding"), **kwargs)
+    _forward(solution, reference, _negative(seed, shape), _hints(note("padding")), **kwargs)
 
 
 @pytest.mark.parametrize(("seed", "shape", "kwargs"), window_cases(*FITS_PADDED))
 def test_forward_kernel_fits_only_the_padded_input(solution, reference, seed, shape, kwargs):
-    _forward(solution, reference, _negative(seed, shape), note("fits_padded"), **kwargs)
+    _forward(solution, reference, _negative(seed, shape), _hints(note("fits_padded")), **kwargs)
 
 
 def test_forward_integer_inputs_with_ties(solution, reference):
-    _forward(solution, reference, _integers(40, (2, 2, 6, 8)), note("forward"), kernel_size=2)
     _forward(
-        solution, reference, _integers(41, (1, 3, 7, 7)), note("forward"),
+        solution, reference, _integers(40, (2, 2, 6, 8)), _hints(note("forward")), kernel_size=2
+    )
+    _forward(
+        solution, reference, _integers(41, (1, 3, 7, 7)), _hints(note("forward")),
         kernel_size=3, stride=2, padding=1,
     )  # fmt: skip
 
@@ -105,7 +112,7 @@ def test_forward_integer_inputs_with_ties(solution, reference):
 def test_forward_minus_infinity_inputs(solution, reference):
     x = _integers(42, (2, 2, 5, 6))
     x[x < 2] = -np.inf
-    _forward(solution, reference, x, note("padding"), kernel_size=3, stride=2, padding=1)
+    _forward(solution, reference, x, _hints(note("padding")), kernel_size=3, stride=2, padding=1)
 
 
 # ---------------------------------------------------------------- backward

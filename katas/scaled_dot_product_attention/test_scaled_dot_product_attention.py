@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlkata.judge import assert_close, check_call, expect_value_error, fail, note
+from dlkata.judge import assert_close, check_with_heatmap, expect_value_error, fail, note
 
 FN = "scaled_dot_product_attention"
 OUTPUTS = ("out", "weights")
@@ -21,13 +21,15 @@ def _qkv(seed, batch, lq, lk, d, dv, scale=1.0):
 def test_single_sequence(solution, reference):
     for seed, (lq, lk, d, dv) in enumerate([(3, 5, 4, 4), (4, 2, 3, 3), (1, 6, 5, 5)]):
         q, k, v = _qkv(seed, (), lq, lk, d, dv)
-        check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=note("scale"))
+        check_with_heatmap(
+            solution, reference, FN, q, k, v, heatmap="weights", outputs=OUTPUTS, hint=note("scale")
+        )
 
 
 def test_scale_uses_query_key_width(solution, reference):
     for seed, (d, dv) in enumerate([(4, 9), (9, 2)]):
         q, k, v = _qkv(10 + seed, (2,), 3, 4, d, dv)
-        check_call(
+        check_with_heatmap(
             solution,
             reference,
             FN,
@@ -35,6 +37,7 @@ def test_scale_uses_query_key_width(solution, reference):
             k,
             v,
             outputs=OUTPUTS,
+            heatmap="weights",
             hint=note("scale_uses_query_key_width"),
         )
 
@@ -43,7 +46,9 @@ def test_batched_shapes(solution, reference):
     cases = [((1,), 4, 6, 8, 2), ((3,), 5, 2, 4, 6), ((4,), 3, 3, 4, 4), ((2, 3), 4, 4, 6, 6)]
     for seed, (batch, lq, lk, d, dv) in enumerate(cases):
         q, k, v = _qkv(20 + seed, batch, lq, lk, d, dv)
-        check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=note("batch"))
+        check_with_heatmap(
+            solution, reference, FN, q, k, v, heatmap="weights", outputs=OUTPUTS, hint=note("batch")
+        )
 
 
 def test_weights_sum_to_one_over_keys(solution, reference):
@@ -59,20 +64,35 @@ def test_weights_sum_to_one_over_keys(solution, reference):
         function=FN,
         hint=note("weights_sum_to_one_over_keys"),
     )
-    check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=note("scale"))
+    check_with_heatmap(
+        solution, reference, FN, q, k, v, heatmap="weights", outputs=OUTPUTS, hint=note("scale")
+    )
 
 
 def test_equal_scores_tie(solution, reference):
     q = np.array([[1.0, 0.0], [1.0, 1.0], [0.0, 0.0]])
     k = np.array([[1.0, 1.0], [1.0, 0.0], [1.0, -1.0], [2.0, 0.0]])
     v = np.arange(12.0).reshape(4, 3)
-    check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=note("scale"))
+    check_with_heatmap(
+        solution, reference, FN, q, k, v, heatmap="weights", outputs=OUTPUTS, hint=note("scale")
+    )
 
 
 def test_causal_mask(solution, reference):
     q, k, v = _qkv(40, (2,), 4, 6, 4, 3)
     mask = np.tril(np.ones((4, 6), dtype=bool))
-    check_call(solution, reference, FN, q, k, v, mask=mask, outputs=OUTPUTS, hint=note("mask"))
+    check_with_heatmap(
+        solution,
+        reference,
+        FN,
+        q,
+        k,
+        v,
+        heatmap="weights",
+        mask=mask,
+        outputs=OUTPUTS,
+        hint=note("mask"),
+    )
 
 
 def test_masked_keys_get_zero_weight(solution, reference):
@@ -97,7 +117,18 @@ def test_masked_keys_get_zero_weight(solution, reference):
         function=FN,
         hint=note("masked_keys_get_zero_weight"),
     )
-    check_call(solution, reference, FN, q, k, v, mask=mask, outputs=OUTPUTS, hint=note("mask"))
+    check_with_heatmap(
+        solution,
+        reference,
+        FN,
+        q,
+        k,
+        v,
+        heatmap="weights",
+        mask=mask,
+        outputs=OUTPUTS,
+        hint=note("mask"),
+    )
 
 
 def test_broadcast_padding_mask(solution, reference):
@@ -105,12 +136,23 @@ def test_broadcast_padding_mask(solution, reference):
     mask = np.ones((2, 1, 1, 5), dtype=bool)
     mask[0, ..., 3:] = False
     mask[1, ..., 4:] = False
-    check_call(solution, reference, FN, q, k, v, mask=mask, outputs=OUTPUTS, hint=note("mask"))
+    check_with_heatmap(
+        solution,
+        reference,
+        FN,
+        q,
+        k,
+        v,
+        heatmap="weights",
+        mask=mask,
+        outputs=OUTPUTS,
+        hint=note("mask"),
+    )
 
 
 def test_stable_for_large_scores(solution, reference):
     q, k, v = _qkv(50, (2,), 3, 5, 4, 3, scale=100.0)
-    check_call(
+    check_with_heatmap(
         solution.stable,
         reference,
         FN,
@@ -118,6 +160,7 @@ def test_stable_for_large_scores(solution, reference):
         k,
         v,
         outputs=OUTPUTS,
+        heatmap="weights",
         hint=note("stable_for_large_scores"),
     )
 
@@ -125,7 +168,7 @@ def test_stable_for_large_scores(solution, reference):
 def test_stable_for_large_scores_with_mask(solution, reference):
     q, k, v = _qkv(51, (2,), 4, 4, 4, 3, scale=100.0)
     mask = np.tril(np.ones((4, 4), dtype=bool))
-    check_call(
+    check_with_heatmap(
         solution.stable,
         reference,
         FN,
@@ -134,6 +177,7 @@ def test_stable_for_large_scores_with_mask(solution, reference):
         v,
         mask=mask,
         outputs=OUTPUTS,
+        heatmap="weights",
         hint=note("stable_for_large_scores_with_mask"),
     )
 
@@ -142,16 +186,29 @@ def test_queries_broadcast_against_keys(solution, reference):
     # multi-query attention: every head of q reads the same keys and values (B, 1, Lk, d)
     q, _, _ = _qkv(44, (2, 3), 4, 5, 4, 3)
     _, k, v = _qkv(45, (2, 1), 4, 5, 4, 3)
-    check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=note("broadcast"))
+    check_with_heatmap(
+        solution, reference, FN, q, k, v, heatmap="weights", outputs=OUTPUTS, hint=note("broadcast")
+    )
     padding = np.ones((2, 1, 1, 5), dtype=bool)
     padding[1, ..., 3:] = False
-    check_call(
-        solution, reference, FN, q, k, v, mask=padding, outputs=OUTPUTS, hint=note("broadcast")
+    check_with_heatmap(
+        solution,
+        reference,
+        FN,
+        q,
+        k,
+        v,
+        mask=padding,
+        outputs=OUTPUTS,
+        heatmap="weights",
+        hint=note("broadcast"),
     )
     # one set of queries (Lq, d) against a batch of key/value sequences (N, Lk, d)
     q, _, _ = _qkv(46, (), 3, 6, 4, 2)
     _, k, v = _qkv(47, (2,), 3, 6, 4, 2)
-    check_call(solution, reference, FN, q, k, v, outputs=OUTPUTS, hint=note("broadcast"))
+    check_with_heatmap(
+        solution, reference, FN, q, k, v, heatmap="weights", outputs=OUTPUTS, hint=note("broadcast")
+    )
 
 
 def test_mask_shapes_that_broadcast(solution, reference):
@@ -163,7 +220,18 @@ def test_mask_shapes_that_broadcast(solution, reference):
     per_sequence = rng.random((2, 1, 4, 5)) < 0.6
     per_sequence[..., 2] = True
     for mask in (key_mask, per_head, per_sequence):
-        check_call(solution, reference, FN, q, k, v, mask=mask, outputs=OUTPUTS, hint=note("mask"))
+        check_with_heatmap(
+            solution,
+            reference,
+            FN,
+            q,
+            k,
+            v,
+            heatmap="weights",
+            mask=mask,
+            outputs=OUTPUTS,
+            hint=note("mask"),
+        )
 
 
 def _score_rows(rows, blocked, dv=2, seed=0):
@@ -192,7 +260,7 @@ def test_softmax_max_over_allowed_keys_only(solution, reference):
         [[3], [3], [3], [2]],
         seed=55,
     )
-    check_call(
+    check_with_heatmap(
         solution.stable,
         reference,
         FN,
@@ -201,6 +269,7 @@ def test_softmax_max_over_allowed_keys_only(solution, reference):
         v,
         mask=mask,
         outputs=OUTPUTS,
+        heatmap="weights",
         floor=0.0,
         hint=note("softmax_max_over_allowed_keys_only"),
     )
@@ -218,7 +287,7 @@ def test_allowed_scores_below_minus_1e9(solution, reference):
         [[2], [0, 3]],
         seed=56,
     )
-    got = check_call(
+    got = check_with_heatmap(
         solution,
         reference,
         FN,
@@ -227,6 +296,7 @@ def test_allowed_scores_below_minus_1e9(solution, reference):
         v,
         mask=mask,
         outputs=OUTPUTS,
+        heatmap="weights",
         floor=0.0,
         hint=note("allowed_scores_below_minus_1e9"),
     )
