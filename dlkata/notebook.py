@@ -90,14 +90,21 @@ def check(
         i18n.check_language(lang, "lang")
     i18n.use(lang or decide([], os.environ))
     workspace = resolve_workspace()
+    local = not os.environ.get("CI")  # failing calls are saved for `replay_case` locally only
     if not solution:
-        return Report(run_check(workspace, [kata], limits=limits).results)
+        return Report(run_check(workspace, [kata], limits=limits, keep_cases=local).results)
     if len(solution) == 1 and isinstance(solution[0], (str, os.PathLike)):
-        return Report(run_check(workspace, [kata], file=Path(solution[0]), limits=limits).results)
+        return Report(
+            run_check(
+                workspace, [kata], file=Path(solution[0]), limits=limits, keep_cases=local
+            ).results
+        )
     with tempfile.TemporaryDirectory(prefix="dlkata-notebook-") as folder:
         path = Path(folder) / f"{kata}.py"
         path.write_text(module_source(list(solution)), encoding="utf-8")
-        return Report(run_check(workspace, [kata], file=path, limits=limits).results)
+        return Report(
+            run_check(workspace, [kata], file=path, limits=limits, keep_cases=local).results
+        )
 
 
 def module_source(objects: list[Any]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from dlkata.i18n import _, ngettext
+from dlkata.judge.cases import Case, recording
 from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
 from dlkata.judge.failures import GradingFailure
 
@@ -105,8 +106,11 @@ def check_backward(
                 "returns; never keep it in a global variable, a closure or a function attribute."
             ),
         )
-    compare(got, expected, which="first")
-    compare(got_2, expected_2, which="second", inputs=second_inputs)
+    case = functools.partial(_case, forward, backward, grads=grads, floor=floor)
+    with recording(lambda: case(inputs, kwargs, douts, expected)):
+        compare(got, expected, which="first")
+    with recording(lambda: case(second_inputs, second_kwargs, douts_2, expected_2)):
+        compare(got_2, expected_2, which="second", inputs=second_inputs)
     compare(
         got_again,
         expected,
@@ -118,6 +122,32 @@ def check_backward(
         ),
     )
     return got
+
+
+def _case(
+    forward: str,
+    backward: str,
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    expected: tuple,
+    *,
+    grads: tuple[str, ...],
+    floor: float,
+) -> Case:
+    """A failing backward pass, for a replay: the forward call's inputs (a cache cannot be
+    kept), the upstream gradients, and the gradients expected."""
+    return Case(
+        forward,
+        copy.deepcopy(tuple(inputs.values())),
+        copy.deepcopy(kwargs),
+        list(inputs),
+        tuple(expected),
+        outputs=list(grads),
+        backward=backward,
+        upstream=list(douts),
+        floor=floor,
+    )
 
 
 def perturbed(inputs: dict[str, Any], seed: int) -> dict[str, Any]:

@@ -410,10 +410,45 @@ def _failure_rows(test: TestResult) -> list[str | Fact]:
         lines.append(escape(at))
     if test.hint:
         lines.append(Fact(_("hint"), escape(test.hint), "yellow"))
+    lines += replay_rows(test.replay)
     # one column for every label of the failure, wider than LABEL_WIDTH only for a longer label
     labels = [cell_len(row.label) + 1 for row in lines if isinstance(row, Fact)]
     width = max([LABEL_WIDTH, *labels])
     return [replace(row, width=width) if isinstance(row, Fact) else row for row in lines]
+
+
+def replay_rows(replay: dict[str, Any] | None) -> list[str | Fact]:
+    """How to run the failing call again: the command, and the lines for a notebook or a
+    debugger; or why it was not saved."""
+    if not replay:
+        return []
+    if "case" not in replay:
+        reason = {
+            "too_big": _("not saved: its arrays take {size}, more than a saved case may hold"),
+            "too_many": _("not saved: enough failing calls of this kata are saved already"),
+            "budget": _("not saved: this check saved as many failing calls as it may"),
+        }.get(replay.get("unsaved", ""), _("not saved: the call holds values that cannot be saved"))
+        size = f"{replay.get('size', 0) / 1024**2:.1f} MB"
+        return [Fact(_("replay"), escape(reason.format(size=size)))]
+    kata, number, function = replay["kata"], replay["case"], replay["function"]
+    module = f"{kata}.{function}(*case.args, **case.kwargs)"
+    if replay.get("backward"):
+        calls = [
+            f"*out, cache = {module}",
+            f"got = {kata}.{replay['backward']}(*case.upstream, cache)",
+        ]
+    else:
+        calls = [f"got = {module}"]
+    code = [
+        f"import {kata}; from dlkata.notebook import load_case",
+        f'case = load_case("{kata}", {number})',
+        *calls,
+        "case.check(got)",
+    ]
+    return [
+        Fact(_("replay"), f"[bold]{escape(f'dlkata replay {kata} {number}')}[/bold]"),
+        *(Fact(_("in Python") if i == 0 else "", escape(line)) for i, line in enumerate(code)),
+    ]
 
 
 def _sample_lines(test: TestResult) -> list[str]:
