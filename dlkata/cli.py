@@ -815,7 +815,7 @@ def try_function(
         done = try_call(kata, function, call_args, call_kwargs, solution, limits)
     except ReplayError as exc:
         usage_error(str(exc))
-    title = _("{function} on your inputs").format(function=function)
+    title = _("{kata}, your inputs").format(kata=kata.id)
     render_replay(done, out(), title)
     raise typer.Exit(0 if done.matches else 1)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import importlib.util
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from dlkata.catalogue import Kata
@@ -60,6 +62,8 @@ class Replayed:
     output: str = ""
     # for a backward case: the forward function called first
     forward: str | None = None
+    # the expected result is the reference's on the learner's inputs (`try`), not a saved one
+    from_reference: bool = False
 
     @property
     def matches(self) -> bool:
@@ -116,6 +120,7 @@ def try_call(
     reference = _reference(kata)
     names = [p.name for p in parameters(kata, function)]
     done = Replayed(kata.id, function, str(solution), _described(args, kwargs, names))
+    done.from_reference = True
     returns_cache = any(f.name == function and f.returns_cache for f in kata.functions)
     with _learner(kata, solution, limits or Limits(), done) as learner:
         if learner is None:
@@ -125,7 +130,7 @@ def try_call(
             got = learner.call(function, *args, **kwargs)
         except GradingFailure as failure:
             done.failure = _as_test(failure, function)
-            return done
+            got = None
         try:
             expected = reference.call(function, *ref_args, **ref_kwargs)
         except Exception as exc:  # the reference on the learner's inputs: say why it refused
@@ -136,6 +141,8 @@ def try_call(
             done.outputs[:1] = ["out"] if len(expected) == 2 else done.outputs[:1]
             expected = expected[:-1]
         done.expected = expected
+        if done.failure is not None:  # the learner's code raised: the reference's result only
+            return done
         try:
             if done.outputs is not None:
                 expect_tuple(got, len(expected) + 1, function)
@@ -157,7 +164,7 @@ def parameters(kata: Kata, function: str) -> list[inspect.Parameter]:
     """The function's parameters, as the stub and the reference declare them."""
     if function not in kata.function_names:
         raise ReplayError(unknown_function(kata, function))
-    return list(inspect.signature(getattr(_reference(kata), function)).parameters.values())
+    return list(inspect.signature(getattr(_module(kata), function)).parameters.values())
 
 
 def unknown_function(kata: Kata, function: str) -> str:
@@ -187,7 +194,7 @@ def arguments_from(
             kwargs[param.name] = plain[key]
         else:
             args.append(plain[key])
-    names = ", ".join(p.name for p in params)
+    names = ", ".join(str(p) for p in params)
     if missing:
         raise ReplayError(
             _(
@@ -245,13 +252,19 @@ def _learner(
 
 
 def _reference(kata: Kata) -> ReferenceImpl:
+    return ReferenceImpl(_module(kata))
+
+
+@functools.cache
+def _module(kata: Kata) -> ModuleType:
+    """The kata's reference module (trusted code: it runs in this process, as in the judge)."""
     spec = importlib.util.spec_from_file_location(
         f"_dlkata_reference_{kata.id}", kata.reference_path
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return ReferenceImpl(module)
+    return module
 
 
 def _as_test(failure: GradingFailure, function: str) -> TestResult:

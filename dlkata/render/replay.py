@@ -24,10 +24,16 @@ def render_replay(done: Replayed, console: Console, title: str) -> None:
         )
         _printed(done, console)
         return
+    if done.from_reference:
+        words = _("matches the reference") if done.matches else _("differs from the reference")
+    else:
+        words = (
+            _("matches the expected result")
+            if done.matches
+            else _("differs from the expected result")
+        )
     verdict = (
-        f"[green]✓ {escape(_('matches the expected result'))}[/green]"
-        if done.matches
-        else f"[red]✗ {escape(_('differs from the expected result'))}[/red]"
+        f"[green]✓ {escape(words)}[/green]" if done.matches else f"[red]✗ {escape(words)}[/red]"
     )
     called = (
         _("{backward} after {forward}").format(backward=done.function, forward=done.forward)
@@ -43,7 +49,7 @@ def render_replay(done: Replayed, console: Console, title: str) -> None:
         console.print(f"  [dim]{escape(fit(_('inputs'), 10))}[/dim]{escape(shown)}", soft_wrap=True)
     side = [] if done.got is None and done.failure is not None else [(_("yours"), done.got)]
     if done.reference_error is None:
-        side.append((_("expected"), done.expected))
+        side.append((_("reference") if done.from_reference else _("expected"), done.expected))
     for label, value in side:
         for i, line in enumerate(_values(value, done.outputs)):
             head = fit(label if i == 0 else "", 10)

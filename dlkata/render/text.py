@@ -28,6 +28,7 @@ from dlkata.i18n import N_, _, ngettext
 from dlkata.results import KataResult, Status, TestResult
 
 DETAILED_FAILURES = 3
+PRINTING_TESTS = 3  # tests whose output is shown by default, besides the failures detailed
 MARKS = {
     Status.PASSED: ("✓", "green"),
     Status.FAILED: ("✗", "red"),
@@ -211,15 +212,15 @@ def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
         )
         blocks.append((0, f"[yellow]{escape(line)}[/yellow]"))
         return [*blocks, (0, next_step(result))]
-    for test in detailed_failures(result, verbosity):
+    detailed = detailed_failures(result, verbosity)
+    for test in detailed:
         first, *rest = _failure_rows(test)
         blocks += [(0, ""), (0, first)]
         blocks += [(2, line) for line in rest]
-    if result.output.strip():
-        blocks.append((0, f"[bold]{escape(_('Your code printed:'))}[/bold]"))
-        blocks += [
-            (2, f"[dim]{escape(line)}[/dim]") for line in result.output.rstrip().splitlines()
-        ]
+        if test.output.strip():
+            blocks.append((2, f"[bold]{escape(_('It printed:'))}[/bold]"))
+            blocks += _printed(test.output, 4)
+    blocks += _output_blocks(result, detailed, verbosity)
     if result.tests:
         groups = test_groups(result, verbosity)
         blocks += [(0, ""), groups]
@@ -232,6 +233,37 @@ def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
             )
             blocks.append((0, f"[dim]{escape(line)}[/dim]"))
     return [*blocks, (0, next_step(result))]
+
+
+def _output_blocks(
+    result: KataResult, detailed: list[TestResult], verbosity: Verbosity
+) -> list[Block]:
+    """What the code printed while its file was imported, once, then under each test that
+    printed (those not shown above with their failure): a few by default, all with -v."""
+    printing = [t for t in result.tests if t.output.strip() and t not in detailed]
+    if not result.output.strip() and not printing:
+        return []
+    blocks: list[Block] = [(0, f"[bold]{escape(_('Your code printed:'))}[/bold]")]
+    if result.output.strip():
+        blocks.append((2, escape(_("while your file was imported:"))))
+        blocks += _printed(result.output, 4)
+    shown = printing if verbosity is Verbosity.VERBOSE else printing[:PRINTING_TESTS]
+    for test in shown:
+        during = _("in the test: {test}").format(test=test.description or test.name)
+        blocks.append((2, escape(during)))
+        blocks += _printed(test.output, 4)
+    if len(shown) < len(printing):
+        more = ngettext(
+            "{count} more test printed: `dlkata check {kata} -v` shows what each printed.",
+            "{count} more tests printed: `dlkata check {kata} -v` shows what each printed.",
+            len(printing) - len(shown),
+        ).format(count=len(printing) - len(shown), kata=result.id)
+        blocks.append((2, f"[dim]{escape(more)}[/dim]"))
+    return blocks
+
+
+def _printed(output: str, indent: int) -> list[Block]:
+    return [(indent, f"[dim]{escape(line)}[/dim]") for line in output.rstrip().splitlines()]
 
 
 def detailed_failures(result: KataResult, verbosity: Verbosity) -> list[TestResult]:
