@@ -194,7 +194,7 @@ def arguments_from(
             kwargs[param.name] = plain[key]
         else:
             args.append(plain[key])
-    names = ", ".join(str(p) for p in params)
+    names = ", ".join(p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in params)
     if missing:
         raise ReplayError(
             _(
