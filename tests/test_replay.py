@@ -5,6 +5,8 @@ learner's own inputs beside the reference, and printed output is shown with its 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,8 @@ from dlkata.results import KataResult, Status
 from dlkata.results import TestResult as Outcome
 from dlkata.workspace import Workspace
 from tests.bundle import bundled_source
-from tests.cli_support import CORRECT_LINEAR, invoke, isolate
+from tests.cli_support import BIN, CORRECT_LINEAR, invoke, isolate, subprocess_env
+from tests.support import REFERENCE_DIR, ROOT
 
 SOLUTIONS = Path(__file__).parent / "solutions"
 CASES = Path("workspace/.dlkata/failures")
@@ -191,6 +194,52 @@ def test_a_case_too_big_to_save_says_so(tmp_path: Path) -> None:
     assert "replay    not saved: its arrays take 2.0 MB" in console.export_text()
 
 
+HUGE_CALLS = """\
+import numpy as np
+
+from dlkata.judge import check_call
+
+
+def test_huge(solution, reference):
+    rng = np.random.default_rng(0)
+    x, w = rng.standard_normal((3000, 100)), rng.standard_normal((4, 100))
+    check_call(solution, reference, "linear_forward", x, w, np.zeros(4), outputs=("out",))
+
+
+def test_small(solution, reference):
+    rng = np.random.default_rng(1)
+    x, w = rng.standard_normal((3, 2)), rng.standard_normal((4, 2))
+    check_call(solution, reference, "linear_forward", x, w, np.zeros(4), outputs=("out",))
+"""
+
+
+def test_a_failing_call_with_huge_inputs_is_not_saved_and_the_report_says_so(
+    here: Path,
+) -> None:
+    course = here / "course"
+    shutil.copytree(ROOT / "katas" / "linear", course / "katas" / "linear")
+    (course / "reference").mkdir()
+    shutil.copy(REFERENCE_DIR / "linear.py", course / "reference" / "linear.py")
+    (course / "katas" / "linear" / "test_linear.py").write_text(HUGE_CALLS, encoding="utf-8")
+    Path("workspace").mkdir()
+    Path("workspace/linear.py").write_text(CORRECT_LINEAR.replace("+ b, (x, w)", "+ b + 1, (x, w)"))
+    env = subprocess_env(DLKATA_COURSE=str(course))
+    command = [str(BIN / "dlkata"), "check", "linear"]
+    document = json.loads(
+        subprocess.run([*command, "--format", "json"], capture_output=True, env=env).stdout
+    )
+    tests = {t["name"]: t for t in document["katas"][0]["tests"]}
+    assert tests["test_huge"]["replay"] == {
+        "unsaved": "too_big",
+        "size": 8 * (3000 * 100 + 4 * 100 + 4 + 3000 * 4),
+    }
+    assert tests["test_small"]["replay"]["case"] == 1
+    assert [p.name for p in (CASES / "linear").iterdir()] == ["1.npz"]
+    text = subprocess.run([*command, "-v"], capture_output=True, env=env, text=True).stdout
+    assert "replay    not saved: its arrays take 2.4 MB, more than a saved case may hold" in text
+    assert "replay    dlkata replay linear 1" in text
+
+
 def test_a_generator_and_nested_arguments_are_rebuilt(tmp_path: Path) -> None:
     rng = np.random.default_rng(7)
     rng.standard_normal(3)  # a generator that has drawn already: its state, not its seed
@@ -334,3 +383,20 @@ def test_the_notebook_api_loads_replays_and_tries(here: Path) -> None:
         "linear", "linear_forward", np.ones((2, 3)), np.ones((4, 3)), b=np.ones(4)
     )
     assert tried.matches and "✓ matches the reference" in repr(tried)
+
+
+def test_try_bounds_what_a_hostile_function_prints_and_returns(here: Path) -> None:
+    Path("workspace").mkdir()
+    Path("workspace/linear.py").write_text(
+        CORRECT_LINEAR.replace(
+            "    return x @ w.T + b, (x, w)",
+            "    print('y' * 3_000_000)\n    return np.full((3000, 3000), np.nan), (x, w)",
+        )
+    )
+    np.savez("in.npz", x=np.ones((2, 3)), w=np.ones((4, 3)), b=np.zeros(4))
+    result = invoke("try", "linear", "linear_forward", "--args", "in.npz")
+    assert result.exit_code == 1
+    assert "yours     out: array of shape (3000, 3000)" in result.stdout
+    assert "`linear_forward`: out: expected shape (2, 4), got shape (3000, 3000)" in result.stdout
+    assert "bytes of output cut" in result.stdout
+    assert len(result.stdout) < 12_000
