@@ -80,9 +80,8 @@ def test_a_local_check_saves_the_failing_call_and_the_report_says_how_to_replay_
     assert structure["function"] == "conv2d_forward"
     assert {"x", "w", "b", "expected_out"} <= set(arrays)
     # the expected values are the reference's on exactly the saved inputs
-    kwargs = {k: v for k, v in structure["kwargs"].items()}
     out, _cache = reference("conv2d").conv2d_forward(
-        arrays["x"], arrays["w"], arrays["b"], **kwargs
+        arrays["x"], arrays["w"], arrays["b"], **structure["kwargs"]
     )
     np.testing.assert_array_equal(arrays["expected_out"], out)
 
@@ -93,9 +92,8 @@ def test_each_failing_call_is_numbered_and_bounded_in_the_json_report(here: Path
     saved = [t["replay"] for t in failures if t["replay"] and "case" in t["replay"]]
     assert [r["case"] for r in saved] == list(range(1, len(saved) + 1))
     assert len(saved) == 20  # at most 20 a kata: the rest say why they were not saved
-    assert {"unsaved": "too_many", "size": pytest.approx(0, abs=10**7)} in [
-        t["replay"] for t in failures
-    ]
+    unsaved = [t["replay"] for t in failures if t["replay"] and "unsaved" in t["replay"]]
+    assert unsaved and all(r["unsaved"] == "too_many" for r in unsaved)
     assert sorted(p.name for p in (CASES / "conv2d").iterdir()) == sorted(
         f"{n}.npz" for n in range(1, 21)
     )
