@@ -97,6 +97,10 @@ def run_check(
     `keep_cases` (a local check, never CI) saves each failing call for `dlkata replay`."""
     from dlkata.grading import GradeRequest, JudgePool, default_jobs, grade
 
+    # a file graded with --file has its calls saved only in a workspace that exists already:
+    # grading a file never creates a workspace
+    keep_cases = keep_cases and (file is None or workspace.root.is_dir())
+
     with JudgePool() if pool is None else contextlib.nullcontext(pool) as judges:
         judges.warm(default_jobs(len(load_catalogue())) if all_katas or len(names) > 1 else 1)
         required = required_katas(workspace)

@@ -65,6 +65,8 @@ def save_cases(workspace: Workspace, results: list[KataResult]) -> list[str]:
                     problem=exc
                 )
             )
+        for test in result.tests:  # what was not written never reaches a report
+            test.case = None
     return warnings
 
 

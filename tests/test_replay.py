@@ -125,6 +125,28 @@ def test_nothing_is_saved_nor_shown_in_ci(
         assert all(t["replay"] is None for t in json.loads(result.stdout)["katas"][0]["tests"])
 
 
+def test_grading_a_file_outside_a_workspace_writes_nothing(here: Path) -> None:
+    path = here / "elsewhere" / "conv2d.py"
+    path.parent.mkdir()
+    path.write_text(bundled_source(SOLUTIONS / "conv2d" / "wrong_flipped_kernel.py"))
+    result = invoke("check", "conv2d", "--file", str(path), "--format", "json")
+    assert result.exit_code == 1
+    assert not Path("workspace").exists()
+    tests = json.loads(result.stdout)["katas"][0]["tests"]
+    assert all(t["replay"] is None and "case" not in t for t in tests)
+
+
+def test_a_workspace_that_cannot_be_written_gets_a_warning_not_a_crash(here: Path) -> None:
+    learner_file("conv2d", "wrong_flipped_kernel")
+    CASES.parent.mkdir(parents=True)
+    CASES.write_text("a file where the failures folder should be")
+    result = invoke("check", "conv2d", "--format", "json")
+    assert result.exit_code == 1
+    assert "The failing calls were not saved for `dlkata replay`." in result.stderr
+    tests = json.loads(result.stdout)["katas"][0]["tests"]
+    assert all(t["replay"] is None and "case" not in t for t in tests)
+
+
 def test_replay_shows_the_same_diff_until_the_file_is_fixed(here: Path) -> None:
     learner_file("conv2d", "wrong_flipped_kernel")
     first = failed_tests(report("conv2d"))[0]
