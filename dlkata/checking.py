@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dlkata.catalogue import UnknownKata, get_kata, load_catalogue
+from dlkata.failure_cases import save_cases
 from dlkata.i18n import _
 from dlkata.problems import shown
 from dlkata.results import KataResult, Status, Summary, summarise
@@ -87,12 +88,18 @@ def run_check(
     require_all: bool = False,
     pool: JudgePool | None = None,
     on_progress: OnProgress | None = None,
+    keep_cases: bool = False,
 ) -> CheckOutcome:
     """Grade the named katas (or every kata with `all_katas`, or one `file`), record the verdicts
     of the workspace's files, and mark a kata not started as skipped when `lenient` (CI, --all)
     unless the course requires it or `require_all`. Judges come from `pool` (`dlkata watch`
-    keeps one warm), else from a pool started here, before the katas are even looked up."""
+    keeps one warm), else from a pool started here, before the katas are even looked up.
+    `keep_cases` (a local check, never CI) saves each failing call for `dlkata replay`."""
     from dlkata.grading import GradeRequest, JudgePool, default_jobs, grade
+
+    # a file graded with --file has its calls saved only in a workspace that exists already:
+    # grading a file never creates a workspace
+    keep_cases = keep_cases and (file is None or workspace.root.is_dir())
 
     with JudgePool() if pool is None else contextlib.nullcontext(pool) as judges:
         judges.warm(default_jobs(len(load_catalogue())) if all_katas or len(names) > 1 else 1)
@@ -101,9 +108,14 @@ def run_check(
         requests = [
             GradeRequest(get_kata(kata_id), path) for kata_id, path in targets if path.is_file()
         ]
-        graded = {r.id: r for r in grade(requests, limits, pool=judges, on_progress=on_progress)}
+        graded = {
+            r.id: r
+            for r in grade(requests, limits, pool=judges, on_progress=on_progress, cases=keep_cases)
+        }
     results = [graded.get(kata_id) or _not_started(kata_id, path) for kata_id, path in targets]
     warnings = _record(workspace, list(graded.values())) if file is None and graded else []
+    if keep_cases:
+        warnings += save_cases(workspace, list(graded.values()))
     for result in results:
         if (
             result.status is Status.NOT_STARTED

@@ -33,6 +33,7 @@ from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 if TYPE_CHECKING:
     from dlkata.checking import CheckOutcome
     from dlkata.init import Leftover
+    from dlkata.limits import Limits
     from dlkata.render.text import Verbosity
     from dlkata.results import KataResult
     from dlkata.scaffold import Scaffolded
@@ -603,6 +604,7 @@ def check(
                 require_all=require_all,
                 pool=JUDGES,
                 on_progress=progress,
+                keep_cases=local_check(output, junit),
             )
     except WorkspaceError as exc:
         usage_error(str(exc))
@@ -630,6 +632,16 @@ def check(
         )
         out(stderr=True).print(message.format(where=where))
         raise typer.Exit(NOTHING_GRADED)
+
+
+def local_check(output: ReportFormat, junit: Path | None = None) -> bool:
+    """Whether a check serves a learner at their desk, who may replay its failing calls: never
+    in CI ($CI set, a CI format, a JUnit file), where expected values must not be written."""
+    return (
+        output in (ReportFormat.text, ReportFormat.json)
+        and junit is None
+        and not os.environ.get("CI")
+    )
 
 
 def _verbosity(verbose: bool, quiet: bool) -> Verbosity:
@@ -709,6 +721,148 @@ def _write(path: Path, text: str, *, append: bool = False) -> None:
         usage_error(file_problem(exc, path, _("cannot write")))
 
 
+SolutionFileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        metavar="FILE",
+        help=_("Run this file instead of the workspace's (e.g. one graded with --file)."),
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def replay(
+    kata_id: KataArgument,
+    number: Annotated[
+        int, typer.Argument(metavar="N", help=_("The case's number, as the report shows it."))
+    ],
+    file: SolutionFileOption = None,
+    directory: DirOption = None,
+    timeout: TimeoutOption = None,
+    memory_limit: MemoryOption = None,
+    color: ColorOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Run a failing call of the last check again on your current file, and show your result
+    beside the expected one.
+
+    `dlkata check` saves each failing comparison's call in .dlkata/failures/KATA/N.npz (locally,
+    never in CI); the report names it under the failure. Exit code 0 when your result now
+    matches, 1 when it still differs, 2 when there is no such case.
+
+    Example: dlkata replay conv2d 3
+    """
+    from dlkata.failure_cases import CaseError, load_case
+    from dlkata.render.replay import render_replay
+    from dlkata.replay import replay as run_replay
+
+    kata = find_kata(kata_id)
+    workspace = open_workspace(directory)
+    try:
+        case = load_case(workspace, kata.id, number)
+    except CaseError as exc:
+        usage_error(str(exc))
+    solution, limits = _learner_file(workspace, kata, file, timeout, memory_limit)
+    done = run_replay(kata, case, solution, limits)
+    title = _("{kata} case {number}").format(kata=kata.id, number=number)
+    render_replay(done, out(), title)
+    raise typer.Exit(0 if done.matches else 1)
+
+
+@app.command("try")
+def try_function(
+    kata_id: KataArgument,
+    function: Annotated[
+        str, typer.Argument(metavar="FUNCTION", help=_("The kata's function to call."))
+    ],
+    args: Annotated[
+        Path,
+        typer.Option(
+            "--args",
+            metavar="FILE.npz",
+            help=_(
+                "The arguments: arrays named after the parameters (x, w, ...) or arg0, arg1, "
+                "...; a 0-d array is passed as a number."
+            ),
+        ),
+    ],
+    file: SolutionFileOption = None,
+    directory: DirOption = None,
+    timeout: TimeoutOption = None,
+    memory_limit: MemoryOption = None,
+    color: ColorOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Call your function on your own inputs, in the grader's sandbox, and show the
+    reference's result beside yours.
+
+    Make the inputs in Python, e.g. np.savez("in.npz", x=x, w=w, b=b, stride=2). Exit code 0
+    when both results match, 1 when they differ or your code raised, 2 for a usage error.
+
+    Example: dlkata try conv2d conv2d_forward --args in.npz
+    """
+    from dlkata.render.replay import render_replay
+    from dlkata.replay import ReplayError, arguments_from, try_call
+
+    kata = find_kata(kata_id)
+    workspace = open_workspace(directory)
+    solution, limits = _learner_file(workspace, kata, file, timeout, memory_limit)
+    try:
+        arrays = _read_arrays(args)
+        call_args, call_kwargs = arguments_from(kata, function, arrays)
+        done = try_call(kata, function, call_args, call_kwargs, solution, limits)
+    except ReplayError as exc:
+        usage_error(str(exc))
+    title = _("{kata}, your inputs").format(kata=kata.id)
+    render_replay(done, out(), title)
+    raise typer.Exit(0 if done.matches else 1)
+
+
+def _read_arrays(path: Path) -> dict[str, Any]:
+    """The arrays of an `.npz` file, read without pickle (no object can come out of it)."""
+    import zipfile
+
+    import numpy as np
+
+    from dlkata.replay import ReplayError
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if not isinstance(data, np.lib.npyio.NpzFile):
+                raise ValueError(_("not an .npz archive"))
+            return {name: data[name] for name in data.files}
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise ReplayError(
+            _(
+                "{path} cannot be read as arguments ({error}): write it with np.savez, e.g. "
+                'np.savez("in.npz", x=x, w=w).'
+            ).format(path=path, error=exc)
+        ) from None
+
+
+def _learner_file(
+    workspace: Workspace,
+    kata: Kata,
+    file: Path | None,
+    timeout: float | None,
+    memory_limit: str | None,
+) -> tuple[Path, Limits]:
+    """The learner's file to run (`--file`, else the workspace's) and the limits for it."""
+    from dlkata.checking import resolve_limits
+
+    solution = file or workspace.file_for(kata.id)
+    if not solution.is_file():
+        usage_error(
+            _("{path} does not exist. Create it with `dlkata new {kata}`.").format(
+                path=solution, kata=kata.id
+            )
+        )
+    limits = resolve_limits(workspace, timeout=timeout, memory_limit=memory_limit)
+    return solution, limits
+
+
 @app.command()
 def watch(
     kata_id: Annotated[
@@ -763,7 +917,12 @@ def watch(
         try:
             with CheckProgress(console, names, enabled=wants_progress(console)) as progress:
                 outcome = run_check(
-                    workspace, names, limits=limits, pool=JUDGES, on_progress=progress
+                    workspace,
+                    names,
+                    limits=limits,
+                    pool=JUDGES,
+                    on_progress=progress,
+                    keep_cases=local_check(ReportFormat.text),
                 )
         except WorkspaceError as exc:  # e.g. a file deleted since it was saved
             console.print(_("[red]Error:[/red] {problem}").format(problem=exc))

@@ -84,14 +84,16 @@ class Judge:
         order = {"katas": [k.to_json() for k in katas], "language": i18n.language()}
         self._write({**order, "limits": asdict(limits)})
 
-    def submit(self, group: list[GradeRequest], limits: Limits) -> None:
-        """Give the learner's files (naming the katas first unless `prepare` did)."""
+    def submit(self, group: list[GradeRequest], limits: Limits, cases: bool = False) -> None:
+        """Give the learner's files (naming the katas first unless `prepare` did); with
+        `cases`, failing calls come back with the results (for `dlkata replay`)."""
         if self.prepared is None:
             self.prepare([r.kata for r in group], limits)
         self.group = group
         self.allowed = limits.kata_timeout * len(group) + _JUDGE_GRACE
         self.deadline = time.monotonic() + self.allowed
-        self._write({"solutions": {r.kata.id: str(r.solution.resolve()) for r in group}})
+        solutions = {r.kata.id: str(r.solution.resolve()) for r in group}
+        self._write({"solutions": solutions, "cases": cases})
         try:
             assert self.process.stdin is not None
             self.process.stdin.close()
@@ -222,8 +224,10 @@ def grade(
     *,
     pool: JudgePool | None = None,
     on_progress: OnProgress | None = None,
+    cases: bool = False,
 ) -> list[KataResult]:
-    """Grade every request and return the results in the same order."""
+    """Grade every request and return the results in the same order; with `cases`, each
+    failing comparison's call comes with its test (`TestResult.case`)."""
     if not requests:
         return []
     limits = limits or Limits()
@@ -231,7 +235,7 @@ def grade(
     groups = [requests[i::jobs] for i in range(jobs)]
     # a pool of the caller's is left open: its waiting judges are the caller's to stop
     with JudgePool() if pool is None else contextlib.nullcontext(pool) as judges:
-        by_id = _grade_groups(groups, limits, judges, on_progress)
+        by_id = _grade_groups(groups, limits, judges, on_progress, cases)
         # A judge that failed as a whole (it crashed or hung) failed every kata it held: grade
         # those again, each in a judge of its own, so that one kata never takes the others down.
         again = [
@@ -243,7 +247,7 @@ def grade(
         ]
         for start in range(0, len(again), jobs):
             batch = [[r] for r in again[start : start + jobs]]
-            by_id.update(_grade_groups(batch, limits, judges, on_progress))
+            by_id.update(_grade_groups(batch, limits, judges, on_progress, cases))
     return [by_id[r.kata.id] for r in requests]
 
 
@@ -252,12 +256,13 @@ def _grade_groups(
     limits: Limits,
     pool: JudgePool,
     on_progress: OnProgress | None,
+    cases: bool = False,
 ) -> dict[str, KataResult]:
     """One judge per group, all at once; each group's katas graded one after another."""
     judges = []
     for group in groups:
         judge = pool.take(group, limits)
-        judge.submit(group, limits)
+        judge.submit(group, limits, cases)
         judges.append(judge)
     by_id: dict[str, KataResult] = {}
     with selectors.DefaultSelector() as selector:

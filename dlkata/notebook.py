@@ -7,6 +7,12 @@ that shows the same report as the terminal (`_repr_html_`) and holds the verdict
     check("linear")                                     # your workspace's linear.py
     check("linear", lang="zh")                          # the report in Chinese
 
+A failing call of the last check can be run again, and any call tried on your own inputs:
+
+    case = load_case("conv2d", 3)                       # case.args, case.kwargs, case.expected
+    replay("conv2d", 3)                                 # your file on it, in the sandbox
+    try_call("conv2d", "conv2d_forward", x, w, b, stride=2)   # yours beside the reference's
+
 Functions are written, with `inspect.getsource`, into a temporary module together with what they
 use from the notebook: modules become imports, plain constants assignments, and helper functions
 and classes defined in the notebook their own source. The file is then graded exactly as
@@ -37,7 +43,9 @@ from dlkata.results import KataResult, Status
 from dlkata.workspace import resolve_workspace
 
 if TYPE_CHECKING:
+    from dlkata.failure_cases import SavedCase
     from dlkata.limits import Limits
+    from dlkata.replay import Replayed
 
 _PLAIN = (int, float, complex, str, bytes, bool, type(None))
 _HTML_WIDTH = 100
@@ -92,14 +100,21 @@ def check(
         i18n.check_language(lang, "lang")
     i18n.use(lang or decide([], os.environ))
     workspace = resolve_workspace()
+    local = not os.environ.get("CI")  # failing calls are saved for `replay_case` locally only
     if not solution:
-        return Report(run_check(workspace, [kata], limits=limits).results)
+        return Report(run_check(workspace, [kata], limits=limits, keep_cases=local).results)
     if len(solution) == 1 and isinstance(solution[0], (str, os.PathLike)):
-        return Report(run_check(workspace, [kata], file=Path(solution[0]), limits=limits).results)
+        return Report(
+            run_check(
+                workspace, [kata], file=Path(solution[0]), limits=limits, keep_cases=local
+            ).results
+        )
     with tempfile.TemporaryDirectory(prefix="dlkata-notebook-") as folder:
         path = Path(folder) / f"{kata}.py"
         path.write_text(module_source(list(solution)), encoding="utf-8")
-        return Report(run_check(workspace, [kata], file=path, limits=limits).results)
+        return Report(
+            run_check(workspace, [kata], file=path, limits=limits, keep_cases=local).results
+        )
 
 
 def module_source(objects: list[Any]) -> str:
@@ -173,3 +188,80 @@ def _plain_tuple(value: Any) -> bool:
 
 def _import_line(name: str, module: str) -> str:
     return f"import {module}" if module == name else f"import {module} as {name}"
+
+
+class Call:
+    """One call of `replay` or `try_call`: renders itself as `dlkata replay` / `dlkata try`
+    print it, and holds the result (`.result.got`, `.result.expected`, `.result.matches`)."""
+
+    def __init__(self, result: Replayed, title: str) -> None:
+        self.result = result
+        self.title = title
+
+    @property
+    def matches(self) -> bool:
+        return self.result.matches
+
+    def _render(self, console: Console) -> None:
+        from dlkata.render.replay import render_replay
+
+        render_replay(self.result, console, self.title)
+
+    def _repr_html_(self) -> str:
+        console = Console(
+            record=True,
+            file=io.StringIO(),
+            width=_HTML_WIDTH,
+            force_terminal=True,
+            color_system="truecolor",
+        )
+        self._render(console)
+        return console.export_html(inline_styles=True, code_format=_HTML_FORMAT)
+
+    def __repr__(self) -> str:
+        stream = io.StringIO()
+        self._render(Console(file=stream, no_color=True, width=_HTML_WIDTH))
+        return stream.getvalue().rstrip()
+
+
+def load_case(kata: str, number: int) -> SavedCase:
+    """Failing call `number` of the last `check` of `kata` (the report names it): `args`,
+    `kwargs`, `expected`, and for a backward case `upstream`; `check(got)` compares."""
+    from dlkata.catalogue import get_kata
+    from dlkata.failure_cases import load_case as load
+
+    return load(resolve_workspace(), get_kata(kata).id, number)
+
+
+def replay(kata: str, number: int, *, file: str | os.PathLike[str] | None = None) -> Call:
+    """Run failing call `number` again on your workspace's file (or `file`), in the sandbox."""
+    from dlkata.catalogue import get_kata
+    from dlkata.checking import resolve_limits
+    from dlkata.replay import replay as run
+
+    workspace = resolve_workspace()
+    found = get_kata(kata)
+    case = load_case(found.id, number)
+    solution = Path(file) if file is not None else workspace.file_for(found.id)
+    done = run(found, case, solution, resolve_limits(workspace))
+    return Call(done, _("{kata} case {number}").format(kata=found.id, number=number))
+
+
+def try_call(
+    kata: str,
+    function: str,
+    *args: Any,
+    file: str | os.PathLike[str] | None = None,
+    **kwargs: Any,
+) -> Call:
+    """Call your `function` (from your workspace's file, or `file`) on these arguments in the
+    sandbox, and the reference on copies of them: the two results side by side."""
+    from dlkata.catalogue import get_kata
+    from dlkata.checking import resolve_limits
+    from dlkata.replay import try_call as run
+
+    workspace = resolve_workspace()
+    found = get_kata(kata)
+    solution = Path(file) if file is not None else workspace.file_for(found.id)
+    done = run(found, function, args, kwargs, solution, resolve_limits(workspace))
+    return Call(done, _("{kata}, your inputs").format(kata=found.id))

@@ -43,6 +43,25 @@ class LoadError(_Closed):
     frames: list[Frame] | None = Field(None, description="Where an import failed.")
 
 
+class SavedCall(_Closed):
+    """Where a failing call was saved for `dlkata replay KATA N` (a local check only)."""
+
+    kata: str
+    case: int = Field(description="N: the case's number, counted from 1 in each check.")
+    file: str = Field(description="The `.npz` holding the call's inputs and expected result.")
+    function: str = Field(description="The function called first.")
+    backward: str | None = Field(
+        description="For a backward pass: the backward function, called on the forward's cache."
+    )
+
+
+class UnsavedCall(_Closed):
+    """Why a failing call was not saved."""
+
+    unsaved: Literal["too_big", "too_many", "budget", "unsaveable"]
+    size: int = Field(description="Bytes of the call's arrays.")
+
+
 class TestReport(_Closed):
     """One hidden test."""
 
@@ -59,6 +78,13 @@ class TestReport(_Closed):
         description="The facts of a failure: inputs, expected and got shapes, errors, samples, "
         "a statistic and its threshold, a diagnosis; their keys depend on the kind."
     )
+    output: str = Field(
+        description="What the learner's code printed during this test (its first and last KB)."
+    )
+    replay: SavedCall | UnsavedCall | None = Field(
+        description="The failing call, saved for `dlkata replay` (null in CI and when the test "
+        "did not fail a comparison of a call)."
+    )
 
 
 class KataReport(_Closed):
@@ -74,7 +100,10 @@ class KataReport(_Closed):
     file: str = Field(description="The learner's file (graded, or expected).")
     tests: list[TestReport]
     error: LoadError | None
-    output: str = Field(description="What the learner's code printed (its first and last 4 KB).")
+    output: str = Field(
+        description="What the learner's code printed while its file was imported (its first "
+        "and last 4 KB); each test has its own."
+    )
     duration: float = Field(description="Seconds.")
     sandbox: list[str] | None = Field(
         description="The kernel layers in force in the learner's process; null when it never said."

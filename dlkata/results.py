@@ -34,10 +34,19 @@ class TestResult:
     kind: str | None = None
     hint: str | None = None
     facts: dict[str, Any] = field(default_factory=dict)
+    # what the learner's code printed during this test (bounded, as the kata's output is)
+    output: str = ""
+    # where the failing call was saved for `dlkata replay` (`case`, `file`, `function`,
+    # `backward`), or why it was not (`unsaved`, `size`); local checks only
+    replay: dict[str, Any] | None = None
+    # the failing call itself, on its way from the judge to the workspace (never reported)
+    case: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = self.status.value
+        if self.case is None:
+            del data["case"]
         return data
 
     @classmethod
@@ -48,7 +57,7 @@ class TestResult:
 @dataclass
 class KataResult:
     """One kata graded: every test, a top-level error if the file could not even be loaded, and
-    what the learner's code printed."""
+    what the learner's code printed while its file was imported (each test has its own)."""
 
     id: str
     title: str

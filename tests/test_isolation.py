@@ -203,17 +203,21 @@ def test_every_hostile_file_has_a_header() -> None:
 
 
 def test_captured_output_is_bounded_with_a_note() -> None:
-    """About 3 MB printed: the report keeps its first and last few KB and says what was cut."""
+    """About 3 MB printed while the file is imported: the report keeps its first and last few
+    KB and says what was cut; what each test printed is its own, and bounded too."""
     result = run_check(
         "linear", "--file", str(one_file(HOSTILE_DIR / "print_megabytes.py")), "--format", "json"
     )
     (kata,) = only_document(result)["katas"]
     output = kata["output"]
     assert output.startswith("START OF OUTPUT"), output[:200]
-    assert output.rstrip().endswith("END OF OUTPUT"), output[-200:]
+    assert output.rstrip().endswith("line  29999 " + "x" * 90), output[-200:]
     cut = re.search(r"\.\.\. \[(\d+) bytes of output cut\] \.\.\.", output)
     assert cut and int(cut.group(1)) > 2_000_000, output[4000:4300]
     assert len(output) < 16_384
+    forward = [t["output"] for t in kata["tests"] if t["name"].startswith("test_forward")]
+    assert forward and all(o.rstrip().endswith("END OF OUTPUT") for o in forward)
+    assert all(len(t["output"]) < 4096 for t in kata["tests"])
     assert len(result.stdout) < 200_000
 
 

@@ -95,7 +95,7 @@ def test_the_summary_counts_what_the_katas_say(graded: dict[str, Any]) -> None:
     report = graded["check"]
     katas = report["katas"]
     total = len(load_catalogue())
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     assert report["summary"]["verdict"] == "failed"
     assert report["summary"]["katas"] == {
         "total": total,

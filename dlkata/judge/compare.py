@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from dlkata.i18n import _, ngettext
+from dlkata.judge.cases import Case, recording, snapshot
 from dlkata.judge.failures import GradingFailure, Hint, hint_for
 from dlkata.judge.pictures import error_map
 from dlkata.worker.wire import Handle
@@ -245,9 +246,36 @@ def check_call(
     The learner is called first, so the expected values do not exist yet while learner code runs.
     """
     ref_args, ref_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    before = snapshot(args, kwargs)
     got = solution.call(function, *args, **kwargs)
     expected = reference.call(function, *ref_args, **ref_kwargs)
     inputs = reference.bind(function, args, kwargs)
+
+    def case() -> Case:
+        """The failing call, for a replay: only the compared results are expected."""
+        made = Case(function, *before, list(inputs), expected, rtol=rtol, floor=floor)
+        if outputs is None and not isinstance(expected, tuple):
+            return made
+        labels = outputs or tuple(f"result[{i}]" for i in range(len(expected)))
+        made.expected, made.outputs = tuple(expected[: len(labels)]), list(labels)
+        made.length = len(expected)
+        return made
+
+    with recording(case):
+        return compare_result(got, expected, function, inputs, outputs, hint, rtol, floor)
+
+
+def compare_result(
+    got: Any,
+    expected: Any,
+    function: str,
+    inputs: dict[str, Any],
+    outputs: tuple[str, ...] | None,
+    hint: str | None,
+    rtol: float,
+    floor: float,
+) -> Any:
+    """`got` against `expected` as `check_call` compares them (a replay shows the same diff)."""
     if outputs is None and not isinstance(expected, tuple):
         assert_close(
             got,

@@ -12,6 +12,7 @@ import numpy as np
 
 from dlkata.i18n import _, ngettext
 from dlkata.judge.blame import blame_gradients, forward_first
+from dlkata.judge.cases import Case, recording
 from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
 from dlkata.judge.differences import THRESHOLD, central_differences, disagreement
 from dlkata.judge.failures import GradingFailure, Hint
@@ -108,8 +109,10 @@ def check_backward(
                 "returns; never keep it in a global variable, a closure or a function attribute."
             ),
         )
+    case = functools.partial(_case, forward, backward, grads=grads, floor=floor)
     try:
-        compare(got, expected, which="first")
+        with recording(lambda: case(inputs, kwargs, douts, expected)):
+            compare(got, expected, which="first")
     except GradingFailure as failure:
         blame_gradients(
             failure,
@@ -125,7 +128,8 @@ def check_backward(
             grads=grads,
         )
         raise
-    compare(got_2, expected_2, which="second", inputs=second_inputs)
+    with recording(lambda: case(second_inputs, second_kwargs, douts_2, expected_2)):
+        compare(got_2, expected_2, which="second", inputs=second_inputs)
     compare(
         got_again,
         expected,
@@ -137,6 +141,32 @@ def check_backward(
         ),
     )
     return got
+
+
+def _case(
+    forward: str,
+    backward: str,
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    expected: tuple,
+    *,
+    grads: tuple[str, ...],
+    floor: float,
+) -> Case:
+    """A failing backward pass, for a replay: the forward call's inputs (a cache cannot be
+    kept), the upstream gradients, and the gradients expected."""
+    return Case(
+        forward,
+        copy.deepcopy(tuple(inputs.values())),
+        copy.deepcopy(kwargs),
+        list(inputs),
+        tuple(expected),
+        outputs=list(grads),
+        backward=backward,
+        upstream=list(douts),
+        floor=floor,
+    )
 
 
 def perturbed(inputs: dict[str, Any], seed: int) -> dict[str, Any]:

@@ -16,12 +16,15 @@ import pytest
 from dlkata.catalogue import Kata
 from dlkata.i18n import _, ngettext
 from dlkata.judge import notes, rules
+from dlkata.judge.cases import Budget, to_payload
 from dlkata.judge.failures import GradingFailure
 from dlkata.judge.proxy import ReferenceImpl, SolutionProxy, WorkerProcess
 from dlkata.results import SIGNATURE_TEST, Status, TestResult
 
 # told (kata, tests with a result, tests in all) once a kata's tests are counted and after each
 Progress = Callable[[str, int, int], None]
+# what a test printed is shown with it, cut to its first and last this many bytes
+TEST_OUTPUT_EDGE = 1024
 
 
 def load_module(path: Path, name: str) -> ModuleType:
@@ -120,6 +123,13 @@ class JudgePlugin:
         self.durations: dict[str, float] = dict.fromkeys(katas, 0.0)
         self._references: dict[str, ReferenceImpl] = {}
         self._error_rules: dict[str, int] = {}
+        # whether failing calls travel with the results, for `dlkata replay` (a local check
+        # only; set with the learner's files), and the allowance for them
+        self.keep_cases = False
+        self._budget = Budget()
+        # where each kata's output stood when its file was imported, and when each test began
+        self.imported_at: dict[str, int] = {}
+        self._printed_from: dict[str, int] = {}
 
     def _kata_of(self, node: Any) -> Kata:
         return self.katas[Path(node.path).parent.name]
@@ -185,6 +195,7 @@ class JudgePlugin:
             except GradingFailure as failure:
                 ready = {"import_error": {"kind": failure.kind, "message": failure.message}}
             self.durations[kata_id] += time.monotonic() - started
+            self.imported_at[kata_id] = worker.printed()
             if ready.get("import_error"):
                 self.errors[kata_id] = ready["import_error"]
                 broken.add(kata_id)
@@ -200,7 +211,9 @@ class JudgePlugin:
             items[:] = kept
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        notes.use_notes(self._kata_of(item).notes)
+        kata = self._kata_of(item)
+        notes.use_notes(kata.notes)
+        self._printed_from[item.nodeid] = self.workers[kata.id].printed()
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Any:
@@ -220,6 +233,10 @@ class JudgePlugin:
             if previous is None or previous.status is Status.PASSED:
                 records[item.nodeid] = self._record(item, report, call)
         if report.when == "teardown":
+            record = records.get(item.nodeid)
+            start = self._printed_from.pop(item.nodeid, None)
+            if record is not None and start is not None:
+                record.output = self.workers[kata_id].output(start, edge=TEST_OUTPUT_EDGE)
             self._report_progress(kata_id)
 
     def _report_progress(self, kata_id: str) -> None:
@@ -287,6 +304,7 @@ class JudgePlugin:
             )
         error = call.excinfo.value if call.excinfo is not None else None
         if isinstance(error, GradingFailure):
+            case = getattr(error, "case", None)
             return TestResult(
                 item.name,
                 Status.FAILED,
@@ -296,6 +314,9 @@ class JudgePlugin:
                 kind=error.kind,
                 hint=error.hint,
                 facts=error.facts,
+                case=to_payload(case, self._kata_of(item).id, self._budget)
+                if case is not None and self.keep_cases
+                else None,
             )
         text = f"{type(error).__name__}: {error}" if error is not None else report.longreprtext
         if report.when == "teardown":

@@ -359,26 +359,33 @@ class WorkerProcess:
                     pass
             self.channel = None
 
-    def output(self) -> str:
-        """What the learner's code printed, cut to its first and last few KB, with a note of
-        what was cut (and of output lost past the cap, where writes began to fail)."""
+    def printed(self) -> int:
+        """How many bytes the learner's code has printed so far (where the next print starts)."""
+        return os.fstat(self.capture.fileno()).st_size
+
+    def output(self, start: int = 0, end: int | None = None, edge: int = _OUTPUT_EDGE) -> str:
+        """What the learner's code printed between two `printed()` marks (by default all of
+        it), cut to its first and last `edge` bytes, with a note of what was cut (and of output
+        lost past the cap, where writes began to fail)."""
         self.capture.flush()
-        size = self.capture.seek(0, os.SEEK_END)
-        self.capture.seek(0)
+        total = self.printed()
+        end = total if end is None else min(end, total)
+        size = max(end - start, 0)
         capped = (
             "\n"
             + _("... [output stopped at the {size} cap: later prints failed] ...").format(
                 size=_size(self.limits.output_bytes)
             )
-            if size >= self.limits.output_bytes
+            if start < self.limits.output_bytes <= end
             else ""
         )
-        if size <= 2 * _OUTPUT_EDGE:
-            return visible_controls(self.capture.read().decode(errors="replace")) + capped
-        head = visible_controls(self.capture.read(_OUTPUT_EDGE).decode(errors="replace"))
-        self.capture.seek(size - _OUTPUT_EDGE)
-        tail = visible_controls(self.capture.read().decode(errors="replace"))
-        cut = _("... [{count} bytes of output cut] ...").format(count=size - 2 * _OUTPUT_EDGE)
+        self.capture.seek(start)
+        if size <= 2 * edge:
+            return visible_controls(self.capture.read(size).decode(errors="replace")) + capped
+        head = visible_controls(self.capture.read(edge).decode(errors="replace"))
+        self.capture.seek(end - edge)
+        tail = visible_controls(self.capture.read(edge).decode(errors="replace"))
+        cut = _("... [{count} bytes of output cut] ...").format(count=size - 2 * edge)
         return f"{head}\n{cut}\n{tail}{capped}"
 
 

@@ -64,18 +64,21 @@ _PYTEST_ARGS = [
 def run(
     katas: dict[str, Kata],
     limits: Limits,
-    read_solutions: Callable[[], dict[str, Path]],
+    read_solutions: Callable[[], dict[str, Any]],
     spare: Spawned | None = None,
     progress: Progress | None = None,
 ) -> list[dict[str, Any]]:
     """Grade `katas`. Their tests are collected first; `read_solutions` is then asked for the
-    learner's files (in `dlkata watch`, it waits for the next save). `spare` is a learner
-    process started early, for the first kata."""
+    learner's files (in `dlkata watch`, it waits for the next save): the order's `solutions`,
+    and `cases` (send the failing calls, for a local check). `spare` is a learner process
+    started early, for the first kata."""
     solutions: dict[str, Path] = {}
 
     def start_workers() -> dict[str, WorkerProcess]:
         nonlocal spare
-        solutions.update(read_solutions())
+        order = read_solutions()
+        solutions.update({k: Path(v) for k, v in order["solutions"].items()})
+        plugin.keep_cases = bool(order.get("cases"))
         workers = {}
         for kata_id, kata in katas.items():
             workers[kata_id] = WorkerProcess(solutions[kata_id], kata.function_names, limits, spare)
@@ -103,7 +106,7 @@ def run(
                 file=str(solutions.get(kata_id, "")),
                 tests=tests,
                 error=error,
-                output=worker.output() if worker else "",
+                output=worker.output(0, plugin.imported_at.get(kata_id)) if worker else "",
                 sandbox=(worker.ready_message or {}).get("sandbox") if worker else None,
                 duration=plugin.durations[kata_id],
             ).to_dict()
@@ -127,8 +130,8 @@ def main(spare: Spawned | None = None) -> None:
     i18n.use(order["language"])
     katas = {item["id"]: Kata.from_json(item) for item in order["katas"]}
 
-    def read_solutions() -> dict[str, Path]:
-        return {k: Path(v) for k, v in _read_order()["solutions"].items()}
+    def read_solutions() -> dict[str, Any]:
+        return _read_order()
 
     def progress(kata_id: str, done: int, total: int) -> None:
         _emit(events, {"event": "progress", "kata": kata_id, "done": done, "total": total})

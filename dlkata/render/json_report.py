@@ -11,7 +11,7 @@ import json
 
 from dlkata.results import KataResult, Summary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def render_json(results: list[KataResult], summary: Summary) -> str:

@@ -34,13 +34,13 @@ def _suite(result: KataResult) -> ET.Element:
         _outcome(case, "error", error_headline(result.error), kind, plain_error(result))
     for test in result.tests:
         case = ET.SubElement(suite, "testcase", classname=classname, name=_clean(test.name))
-        if test.status is Status.PASSED:
-            continue
-        if skipped:
+        if test.status is not Status.PASSED and skipped:
             _outcome(case, "skipped", _(HEADLINES[Status.NOT_STARTED]))
-        else:
+        elif test.status is not Status.PASSED:
             tag = "error" if test.status is Status.ERROR else "failure"
             _outcome(case, tag, test.message, test.kind or "", plain_failure(test))
+        if test.output.strip():  # what this test's calls printed, after its outcome
+            ET.SubElement(case, "system-out").text = _clean(test.output)
     if not result.tests and not result.error:
         case = ET.SubElement(suite, "testcase", classname=classname, name=result.id)
         if skipped:

@@ -29,6 +29,7 @@ from dlkata.render.pictures import pictures
 from dlkata.results import KataResult, Status, TestResult
 
 DETAILED_FAILURES = 3
+PRINTING_TESTS = 3  # tests whose output is shown by default, besides the failures detailed
 MARKS = {
     Status.PASSED: ("✓", "green"),
     Status.FAILED: ("✗", "red"),
@@ -212,15 +213,15 @@ def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
         )
         blocks.append((0, f"[yellow]{escape(line)}[/yellow]"))
         return [*blocks, (0, next_step(result))]
-    for test in detailed_failures(result, verbosity):
+    detailed = detailed_failures(result, verbosity)
+    for test in detailed:
         first, *rest = _failure_rows(test)
         blocks += [(0, ""), (0, first)]
         blocks += [(2, line) for line in rest]
-    if result.output.strip():
-        blocks.append((0, f"[bold]{escape(_('Your code printed:'))}[/bold]"))
-        blocks += [
-            (2, f"[dim]{escape(line)}[/dim]") for line in result.output.rstrip().splitlines()
-        ]
+        if test.output.strip():
+            blocks.append((2, f"[bold]{escape(_('It printed:'))}[/bold]"))
+            blocks += _printed(test.output, 4)
+    blocks += _output_blocks(result, detailed, verbosity)
     if result.tests:
         groups = test_groups(result, verbosity)
         blocks += [(0, ""), groups]
@@ -233,6 +234,37 @@ def _body(result: KataResult, verbosity: Verbosity) -> list[Block]:
             )
             blocks.append((0, f"[dim]{escape(line)}[/dim]"))
     return [*blocks, (0, next_step(result))]
+
+
+def _output_blocks(
+    result: KataResult, detailed: list[TestResult], verbosity: Verbosity
+) -> list[Block]:
+    """What the code printed while its file was imported, once, then under each test that
+    printed (those not shown above with their failure): a few by default, all with -v."""
+    printing = [t for t in result.tests if t.output.strip() and t not in detailed]
+    if not result.output.strip() and not printing:
+        return []
+    blocks: list[Block] = [(0, f"[bold]{escape(_('Your code printed:'))}[/bold]")]
+    if result.output.strip():
+        blocks.append((2, escape(_("while your file was imported:"))))
+        blocks += _printed(result.output, 4)
+    shown = printing if verbosity is Verbosity.VERBOSE else printing[:PRINTING_TESTS]
+    for test in shown:
+        during = _("in the test: {test}").format(test=test.description or test.name)
+        blocks.append((2, escape(during)))
+        blocks += _printed(test.output, 4)
+    if len(shown) < len(printing):
+        more = ngettext(
+            "{count} more test printed: `dlkata check {kata} -v` shows what each printed.",
+            "{count} more tests printed: `dlkata check {kata} -v` shows what each printed.",
+            len(printing) - len(shown),
+        ).format(count=len(printing) - len(shown), kata=result.id)
+        blocks.append((2, f"[dim]{escape(more)}[/dim]"))
+    return blocks
+
+
+def _printed(output: str, indent: int) -> list[Block]:
+    return [(indent, f"[dim]{escape(line)}[/dim]") for line in output.rstrip().splitlines()]
 
 
 def detailed_failures(result: KataResult, verbosity: Verbosity) -> list[TestResult]:
@@ -415,10 +447,45 @@ def _failure_rows(test: TestResult) -> list[str | Fact]:
         lines.append(escape(at))
     if test.hint:
         lines.append(Fact(_("hint"), escape(test.hint), "yellow"))
+    lines += replay_rows(test.replay)
     # one column for every label of the failure, wider than LABEL_WIDTH only for a longer label
     labels = [cell_len(row.label) + 1 for row in lines if isinstance(row, Fact)]
     width = max([LABEL_WIDTH, *labels])
     return [replace(row, width=width) if isinstance(row, Fact) else row for row in lines]
+
+
+def replay_rows(replay: dict[str, Any] | None) -> list[str | Fact]:
+    """How to run the failing call again: the command, and the lines for a notebook or a
+    debugger; or why it was not saved."""
+    if not replay:
+        return []
+    if "case" not in replay:
+        reason = {
+            "too_big": _("not saved: its arrays take {size}, more than a saved case may hold"),
+            "too_many": _("not saved: enough failing calls of this kata are saved already"),
+            "budget": _("not saved: this check saved as many failing calls as it may"),
+        }.get(replay.get("unsaved", ""), _("not saved: the call holds values that cannot be saved"))
+        size = f"{replay.get('size', 0) / 1024**2:.1f} MB"
+        return [Fact(_("replay"), escape(reason.format(size=size)))]
+    kata, number, function = replay["kata"], replay["case"], replay["function"]
+    module = f"{kata}.{function}(*case.args, **case.kwargs)"
+    if replay.get("backward"):
+        calls = [
+            f"*out, cache = {module}",
+            f"got = {kata}.{replay['backward']}(*case.upstream, cache)",
+        ]
+    else:
+        calls = [f"got = {module}"]
+    code = [
+        f"import {kata}; from dlkata.notebook import load_case",
+        f'case = load_case("{kata}", {number})',
+        *calls,
+        "case.check(got)",
+    ]
+    return [
+        Fact(_("replay"), f"[bold]{escape(f'dlkata replay {kata} {number}')}[/bold]"),
+        *(Fact(_("in Python") if i == 0 else "", escape(line)) for i, line in enumerate(code)),
+    ]
 
 
 def _sample_lines(test: TestResult) -> list[str]:
