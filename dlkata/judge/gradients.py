@@ -63,13 +63,23 @@ def check_backward(
     second_kwargs = {**_fresh_generators(kwargs, seed), **(other_kwargs or {})}
     first = _forwards(solution, reference, forward, inputs, kwargs, outputs)
     second = _forwards(solution, reference, forward, second_inputs, second_kwargs, outputs)
-    for (mine, theirs), args in (
-        (first, {**inputs, **kwargs}),
-        (second, {**second_inputs, **second_kwargs}),
+    for (mine, theirs), call_inputs, call_kwargs in (
+        (first, inputs, kwargs),
+        (second, second_inputs, second_kwargs),
     ):
-        forward_first(
-            mine, theirs, outputs, forward=forward, backward=backward, inputs=args, floor=floor
+        failing_forward = functools.partial(
+            _forward_case, forward, call_inputs, call_kwargs, theirs, outputs, floor=floor
         )
+        with recording(failing_forward):
+            forward_first(
+                mine,
+                theirs,
+                outputs,
+                forward=forward,
+                backward=backward,
+                inputs={**call_inputs, **call_kwargs},
+                floor=floor,
+            )
     douts = _upstream([np.shape(first[1][outputs.index(n)]) for n in upstream], seed)
     douts_2 = _upstream([np.shape(second[1][outputs.index(n)]) for n in upstream], seed + 1)
 
@@ -141,6 +151,28 @@ def check_backward(
         ),
     )
     return got
+
+
+def _forward_case(
+    forward: str,
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    expected: tuple,
+    outputs: tuple[str, ...],
+    *,
+    floor: float,
+) -> Case:
+    """A wrong forward pass found by a backward test, for a replay: its outputs, not its cache."""
+    return Case(
+        forward,
+        copy.deepcopy(tuple(inputs.values())),
+        copy.deepcopy(kwargs),
+        list(inputs),
+        tuple(expected[: len(outputs)]),
+        outputs=list(outputs),
+        length=len(expected),
+        floor=floor,
+    )
 
 
 def _case(
