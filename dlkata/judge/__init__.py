@@ -18,6 +18,7 @@ from dlkata.judge.gradients import (
 from dlkata.judge.notes import note
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
+    Fans,
     binomial_test,
     check_independent,
     check_normal,
@@ -30,6 +31,7 @@ from dlkata.judge.trajectory import Trajectory, drifting_gradients
 
 __all__ = [
     "DEFAULT_RTOL",
+    "Fans",
     "GradingFailure",
     "LearnerError",
     "Trajectory",
