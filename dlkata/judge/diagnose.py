@@ -49,6 +49,7 @@ class _Candidate:
     words: Callable[[], str]
     want: Callable[[Any], np.ndarray]  # T(expected) at an index (a probe, or `...` for all)
     got: np.ndarray | None = None  # the part of the learner's array compared, if not all of it
+    vacuous: Callable[[], bool] | None = None  # a match that proves nothing (checked last)
 
 
 def diagnose(
@@ -71,7 +72,7 @@ def diagnose(
     expected = np.asarray(expected)
     if got.dtype.kind not in "fi" or expected.dtype.kind not in "fi" or got.size == 0:
         return None
-    got, expected = got.astype(np.float64), expected.astype(np.float64)
+    got, expected = np.asarray(got, np.float64), np.asarray(expected, np.float64)
     if not (np.isfinite(got).all() and np.isfinite(expected).all()):
         return None
     arrays = _array_inputs(inputs)
@@ -105,7 +106,9 @@ class _Matcher:
         probe = self._probe(got.shape)
         if not self.close(got[probe], candidate.want(probe)):
             return False
-        return self.close(got, candidate.want(...))
+        if not self.close(got, candidate.want(...)):
+            return False
+        return candidate.vacuous is None or not candidate.vacuous()
 
     def close(self, got: np.ndarray, want: np.ndarray) -> bool:
         want = np.asarray(want)
@@ -290,7 +293,7 @@ def _wrong_axis(expected: np.ndarray, arrays: dict[str, np.ndarray]) -> Iterator
     same = {name: array for name, array in arrays.items() if array.shape == expected.shape}
     if expected.ndim < 2 or not same:
         return
-    sums_to_one = [a for a in range(expected.ndim) if np.allclose(expected.sum(axis=a), 1.0)]
+    sums_to_one = [a for a in range(expected.ndim) if _sums_to_one(expected, a)]
     for name, array in same.items():
         for make, words in ((_softmax, _softmax_words), (_normalised, _normalised_words)):
             for axis in sums_to_one:
@@ -303,6 +306,15 @@ def _wrong_axis(expected: np.ndarray, arrays: dict[str, np.ndarray]) -> Iterator
                             functools.partial(words, name, other, axis),
                             lambda at, v=values: v[at],
                         )
+
+
+def _sums_to_one(array: np.ndarray, axis: int) -> bool:
+    """Whether every line along `axis` sums to 1: the first and the last line first (cheap)."""
+    for end in (0, -1):
+        line = tuple(slice(None) if a == axis else end for a in range(array.ndim))
+        if not np.isclose(array[line].sum(), 1.0):
+            return False
+    return bool(np.allclose(array.sum(axis=axis), 1.0))
 
 
 def _softmax(array: np.ndarray, axis: int) -> np.ndarray:
@@ -395,19 +407,22 @@ def _shifts(got: np.ndarray, expected: np.ndarray, match: _Matcher) -> Iterator[
     for axis, size in enumerate(expected.shape):
         if size < 3:
             continue
-        later = _along(axis, slice(1, None), expected.ndim)
-        earlier = _along(axis, slice(None, -1), expected.ndim)
-        if match.close(expected[later], expected[earlier]):
-            continue
+        later = expected[_along(axis, slice(1, None), expected.ndim)]
+        earlier = expected[_along(axis, slice(None, -1), expected.ndim)]
+        mine_later = got[_along(axis, slice(1, None), expected.ndim)]
+        mine_earlier = got[_along(axis, slice(None, -1), expected.ndim)]
+        constant = functools.partial(match.close, later, earlier)
         yield _Candidate(
             functools.partial(_shift_words, axis, forward=True),
-            lambda at, v=expected[earlier]: v[at],
-            got[later],
+            lambda at, v=earlier: v[at],
+            mine_later,
+            constant,
         )
         yield _Candidate(
             functools.partial(_shift_words, axis, forward=False),
-            lambda at, v=expected[later]: v[at],
-            got[earlier],
+            lambda at, v=later: v[at],
+            mine_earlier,
+            constant,
         )
 
 
