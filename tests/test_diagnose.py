@@ -3,8 +3,12 @@ the learner's values), then proven through the real `dlkata check` on wrong solu
 
 from __future__ import annotations
 
+import html
+import json
 import math
 import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,6 +27,9 @@ from dlkata.judge import (
 )
 from dlkata.judge.diagnose import Alternative, diagnose
 from dlkata.judge.proxy import ReferenceImpl
+from dlkata.notebook import check
+from tests.bundle import bundle
+from tests.cli_support import ENVIRONMENT, invoke, isolate
 from tests.grading_support import failures, grade_file
 from tests.support import HAN, SOLUTIONS_DIR, load_reference
 
@@ -399,3 +406,37 @@ def test_the_report_names_the_mistake_of_a_wrong_solution(
 def test_a_diagnosis_is_told_in_chinese() -> None:
     found = [d for d in _diagnoses("conv2d", "wrong_dw_one_sample", "--lang", "zh") if d]
     assert found and all(HAN.search(d) for d in found), found
+
+
+# --- every report format shows it ----------------------------------------------------------
+
+ONE_SAMPLE = "your dw equals the gradient of sample 0 alone: a sum over the batch is missing"
+
+
+@pytest.mark.parametrize("form", ["text", "json", "github", "markdown", "junit"])
+def test_every_report_format_shows_the_diagnosis(tmp_path: Path, form: str) -> None:
+    solution = bundle(SOLUTIONS_DIR / "conv2d" / "wrong_dw_one_sample.py", tmp_path)
+    args = ["check", "conv2d", "--file", str(solution), "--format", form, "--color", "never"]
+    result = invoke(*args, env=dict.fromkeys(ENVIRONMENT))
+    assert result.exit_code == 1, result.output
+    if form == "json":
+        tests = json.loads(result.stdout)["katas"][0]["tests"]
+        assert ONE_SAMPLE in [t["facts"].get("diagnosis") for t in tests]
+    elif form == "junit":
+        root = ET.fromstring(result.stdout.encode())
+        texts = [f.text or "" for f in root.iter("failure")]
+        assert any(f"diagnosis {ONE_SAMPLE}" in " ".join(t.split()) for t in texts)
+    else:
+        assert f"diagnosis {ONE_SAMPLE}" in " ".join(result.stdout.split())
+
+
+def test_the_notebook_report_shows_the_diagnosis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(monkeypatch, tmp_path)
+    solution = bundle(SOLUTIONS_DIR / "conv2d" / "wrong_dw_one_sample.py", tmp_path / "graded")
+    report = check("conv2d", solution, lang="en")
+    assert f"diagnosis {ONE_SAMPLE}" in " ".join(repr(report).split())
+    assert ONE_SAMPLE in html.unescape(report._repr_html_())
+    tests = report.to_dict()["katas"][0]["tests"]
+    assert ONE_SAMPLE in [t["facts"].get("diagnosis") for t in tests]
