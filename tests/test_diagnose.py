@@ -210,9 +210,9 @@ def test_a_mismatch_on_a_million_values_costs_a_few_milliseconds() -> None:
     inputs = {"x": _rng(2).standard_normal(shape), "b": _rng(3).standard_normal(64)}
     timings = []
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other processes on the machine do not count
         assert _diagnose(got, expected, inputs=inputs) is None
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
     assert min(timings) < 0.05, timings  # a few ms alone; generous for a shared CI machine
 
 
@@ -369,6 +369,12 @@ def _diagnoses(kata: str, solution: str, *extra: str) -> list[str]:
         ),
         (
             "conv2d",
+            "wrong_flipped_kernel",
+            "your dx is the reference's with `w` flipped along its last two axes: a flipped "
+            "kernel in the forward pass",
+        ),
+        (
+            "conv2d",
             "wrong_db_batch_mean",
             "every value is 1/2 of the expected one: 2 is `x`'s batch size (axis 0): a mean "
             "where a sum belongs",
@@ -440,3 +446,13 @@ def test_the_notebook_report_shows_the_diagnosis(
     assert ONE_SAMPLE in html.unescape(report._repr_html_())
     tests = report.to_dict()["katas"][0]["tests"]
     assert ONE_SAMPLE in [t["facts"].get("diagnosis") for t in tests]
+
+
+def test_numbers_and_empty_arrays_are_diagnosed_or_left_alone_without_failing() -> None:
+    assert "(1/2)" in _diagnose(np.float64(1.5), np.float64(3.0))
+    assert _diagnose(np.float64(1.5), np.ones(1)) is None
+    assert _diagnose(np.array([0.7]), np.array([0.3])) is None  # one value: any ratio is "a factor"
+    assert _diagnose(np.zeros((0, 3)), np.zeros((0, 3))) is None
+    with pytest.raises(GradingFailure) as caught:
+        assert_close(0.25, 0.5, what="lr", function="f")
+    assert "(1/2)" in caught.value.facts["diagnosis"]

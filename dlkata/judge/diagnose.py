@@ -73,8 +73,25 @@ def diagnose(
     if got.dtype.kind not in "fi" or expected.dtype.kind not in "fi" or got.size == 0:
         return None
     got, expected = np.asarray(got, np.float64), np.asarray(expected, np.float64)
+    if got.ndim == 0 and expected.ndim == 0:  # a number: its candidates are those of one value
+        got, expected = got.reshape(1), expected.reshape(1)
     if not (np.isfinite(got).all() and np.isfinite(expected).all()):
         return None
+    try:
+        return _first_match(got, expected, rtol, atol, inputs, alternatives, elementwise)
+    except Exception:  # a diagnosis is a bonus: it must never turn a failure into an error
+        return None
+
+
+def _first_match(
+    got: np.ndarray,
+    expected: np.ndarray,
+    rtol: float,
+    atol: float,
+    inputs: dict[str, Any] | None,
+    alternatives: Sequence[Alternative],
+    elementwise: bool,
+) -> str | None:
     arrays = _array_inputs(inputs)
     match = _Matcher(got, rtol, atol)
     with np.errstate(all="ignore"):
@@ -165,17 +182,28 @@ def _value_candidates(
 def _factor(
     got: np.ndarray, expected: np.ndarray, arrays: dict[str, np.ndarray]
 ) -> Iterator[_Candidate]:
-    """Every value times the same factor, named after an input's dimension where it is one."""
+    """Every value times the same factor, named after an input's dimension where it is one. A
+    single value has a ratio to any other, so it proves only a factor with a name."""
     pivot = int(np.argmax(np.abs(expected)))
     if abs(expected.flat[pivot]) == 0.0:
         return
     factor = float(got.flat[pivot] / expected.flat[pivot])
     if factor == 0.0 or abs(factor - 1.0) <= _FACTOR_MATCH:
         return
-    yield _Candidate(lambda: _factor_words(factor, arrays), lambda at: factor * expected[at])
+    words = _factor_words(factor, arrays)
+    if words is None and got.size < 2:
+        return
+    yield _Candidate(
+        lambda: (
+            words
+            or _("every value is off by the same factor {factor}").format(factor=f"{factor:.6g}")
+        ),
+        lambda at: factor * expected[at],
+    )
 
 
-def _factor_words(factor: float, arrays: dict[str, np.ndarray]) -> str:
+def _factor_words(factor: float, arrays: dict[str, np.ndarray]) -> str | None:
+    """The words of a factor that has a name: an input's size, or √2, 2, √3, -1 ..."""
     for size, what in _dimensions(arrays):
         if _near(factor, 1.0 / size):
             return _(
@@ -192,7 +220,7 @@ def _factor_words(factor: float, arrays: dict[str, np.ndarray]) -> str:
         return _("every value is off by the same factor {factor} ({name})").format(
             factor=f"{factor:.6g}", name=names[0]
         )
-    return _("every value is off by the same factor {factor}").format(factor=f"{factor:.6g}")
+    return None
 
 
 def _near(value: float, target: float) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -79,6 +79,10 @@ def check_backward(
     expected = backwards(reference, first[1][-1], douts)
     expected_2 = backwards(reference, second[1][-1], douts_2)
     single = _single_samples(reference, (forward, backward), inputs, kwargs, douts, grads)
+    for name, flipped in _kernel_flips(
+        reference, (forward, backward), inputs, kwargs, douts, grads
+    ):
+        single.setdefault(name, []).extend(flipped)
     compare = functools.partial(
         _compare_gradients,
         backward=backward,
@@ -169,6 +173,68 @@ def _single_samples(
                 values = functools.partial(_nth, gradients, sample, reading, index)
                 alternatives.setdefault(name, []).append(Alternative(words, values))
     return alternatives
+
+
+def _kernel_flips(
+    reference: Any,
+    functions: tuple[str, str],
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    grads: tuple[str, ...],
+) -> Iterator[tuple[str, list[Alternative]]]:
+    """For each gradient, the reference's on a kernel flipped along its last two axes (a kernel
+    is an input after the first with at least three axes), computed only if a diagnosis asks:
+    a forward pass that convolves where it should cross-correlate gives exactly those, with the
+    kernel's own gradient flipped back."""
+    for kernel in list(inputs)[1:]:
+        value = inputs[kernel]
+        if not (isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.ndim >= 3):
+            continue
+        gradients = functools.cache(
+            functools.partial(
+                _flipped_kernel_gradients,
+                reference,
+                functions,
+                inputs,
+                kwargs,
+                douts,
+                grads,
+                kernel,
+            )
+        )
+        words = _(
+            "your {gradient} is the reference's with `{name}` flipped along its last two axes: a "
+            "flipped kernel in the forward pass"
+        )
+        for index, name in enumerate(grads):
+            values = functools.partial(_pick, gradients, index)
+            yield name, [Alternative(words.format(gradient=name, name=kernel), values)]
+
+
+def _flipped_kernel_gradients(
+    reference: Any,
+    functions: tuple[str, str],
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    grads: tuple[str, ...],
+    kernel: str,
+) -> tuple:
+    changed = {**inputs, kernel: inputs[kernel][..., ::-1, ::-1].copy()}
+    result = reference.call(
+        functions[0], *copy.deepcopy(list(changed.values())), **copy.deepcopy(kwargs)
+    )
+    values = _as_tuple(reference.call(functions[1], *copy.deepcopy(douts), result[-1]))
+    return tuple(
+        v[..., ::-1, ::-1] if g == f"d{kernel}" and np.ndim(v) >= 2 else v
+        for g, v in zip(grads, values)
+    )
+
+
+def _pick(values: Callable[[], tuple], index: int) -> Any:
+    found = values()
+    return found[index] if index < len(found) else None
 
 
 def _nth(gradients: Callable[[int, int], tuple], sample: int, reading: int, index: int) -> Any:
