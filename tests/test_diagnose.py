@@ -173,6 +173,20 @@ def test_a_softmax_over_the_wrong_axis() -> None:
     assert "`p` normalised over axis 1, the expected ones over axis 0" in words
 
 
+def test_a_reduction_over_the_wrong_axes() -> None:
+    dout = _rng().standard_normal((3, 4, 3))
+    words = _diagnose(dout.sum(axis=(0, 1)), dout.sum(axis=(1, 2)), inputs={"dout": dout})
+    assert words == (
+        "your values are `dout` summed over axes (0, 1), the expected ones over axes (1, 2): "
+        "the right values along the wrong axis"
+    )
+    words = _diagnose(dout.mean(axis=0)[:, :3], dout.mean(axis=1)[:, :3], inputs={"dout": dout})
+    assert words is None  # neither is a mean of `dout` with the result's shape
+    square = _rng(1).standard_normal((5, 5))
+    words = _diagnose(square.mean(axis=1), square.mean(axis=0), inputs={"x": square})
+    assert "the mean of `x` over axes (1,), the expected ones over axes (0,)" in words
+
+
 # --- never a guess, and cheap ---------------------------------------------------------------
 
 

@@ -177,6 +177,7 @@ def _value_candidates(
     yield from _offset(got, expected)
     if not elementwise:
         yield from _wrong_axis(expected, arrays)
+        yield from _wrong_reduction(expected, arrays)
 
 
 def _factor(
@@ -334,6 +335,45 @@ def _wrong_axis(expected: np.ndarray, arrays: dict[str, np.ndarray]) -> Iterator
                             functools.partial(words, name, other, axis),
                             lambda at, v=values: v[at],
                         )
+
+
+def _wrong_reduction(expected: np.ndarray, arrays: dict[str, np.ndarray]) -> Iterator[_Candidate]:
+    """An input summed (or averaged) over other axes than the expected ones, where both
+    reductions have the result's shape: `x.sum(axis=1)` where `x.sum(axis=0)` belongs."""
+    for name, array in arrays.items():
+        if array.ndim <= expected.ndim or array.ndim > _MAX_PERMUTED_AXES:
+            continue
+        if array.size > _MAX_SUMMED_SIZE:
+            continue
+        subsets = [
+            axes
+            for count in range(1, array.ndim + 1)
+            for axes in itertools.combinations(range(array.ndim), count)
+            if tuple(s for a, s in enumerate(array.shape) if a not in axes) == expected.shape
+        ]
+        for reduce in (np.sum, np.mean):
+            right = [a for a in subsets if np.allclose(reduce(array, axis=a), expected, 1e-9, 0)]
+            for axes in subsets if right else ():
+                if axes != right[0]:
+                    values = reduce(array, axis=axes)
+                    yield _Candidate(
+                        functools.partial(_reduction_words, reduce is np.sum, name, axes, right[0]),
+                        lambda at, v=values: v[at],
+                    )
+
+
+def _reduction_words(summed: bool, name: str, got: tuple, expected: tuple) -> str:
+    if summed:
+        message = _(
+            "your values are `{name}` summed over axes {got}, the expected ones over axes "
+            "{expected}: the right values along the wrong axis"
+        )
+    else:
+        message = _(
+            "your values are the mean of `{name}` over axes {got}, the expected ones over axes "
+            "{expected}: the right values along the wrong axis"
+        )
+    return message.format(name=name, got=got, expected=expected)
 
 
 def _sums_to_one(array: np.ndarray, axis: int) -> bool:
