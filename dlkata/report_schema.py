@@ -76,7 +76,10 @@ class TestReport(_Closed):
     hint: str | None
     facts: Annotated[dict[str, Any], WithJsonSchema({"type": "object"})] = Field(
         description="The facts of a failure: inputs, expected and got shapes, errors, samples, "
-        "a statistic and its threshold, a diagnosis; their keys depend on the kind."
+        "a statistic and its threshold; their keys depend on the kind. `diagnosis`, where "
+        "present, names the mistake that reproduces the learner's values exactly (a factor such "
+        "as the batch size, axes permuted, a flip, a shift, a missing term, one sample of the "
+        "batch, a std off by √2 or from the wrong fan)."
     )
     output: str = Field(
         description="What the learner's code printed during this test (its first and last KB)."

@@ -21,6 +21,7 @@ from dlkata.judge.notes import note
 from dlkata.judge.pictures import binomial_histogram
 from dlkata.judge.rules import check_reproducible, expect_value_error
 from dlkata.judge.statistics import (
+    Fans,
     binomial_test,
     check_independent,
     check_normal,
@@ -34,6 +35,7 @@ from dlkata.judge.trajectory import Trajectory, drifting_gradients
 
 __all__ = [
     "DEFAULT_RTOL",
+    "Fans",
     "GradingFailure",
     "LearnerError",
     "Trajectory",

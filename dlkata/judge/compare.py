@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
 from dlkata.i18n import _, ngettext
 from dlkata.judge.cases import Case, recording, snapshot
+from dlkata.judge.diagnose import Alternative, diagnose
 from dlkata.judge.failures import GradingFailure, Hint, hint_for
 from dlkata.judge.pictures import error_map
 from dlkata.worker.wire import Handle
@@ -21,15 +24,6 @@ DEFAULT_RTOL = 1e-7
 ABS_SCALE = 1e-10
 _SAMPLES = 3
 _TINY = 1e-300
-_KNOWN_FACTORS = {
-    "√2": np.sqrt(2.0),
-    "1/√2": 1 / np.sqrt(2.0),
-    "2": 2.0,
-    "1/2": 0.5,
-    "√3": np.sqrt(3.0),
-    "1/√3": 1 / np.sqrt(3.0),
-    "-1": -1.0,
-}
 
 
 def describe(value: Any) -> str:
@@ -64,6 +58,7 @@ def assert_close(
     hint: Hint = None,
     rtol: float = DEFAULT_RTOL,
     floor: float = ABS_SCALE,
+    alternatives: Sequence[Alternative] = (),
     **facts: Any,
 ) -> None:
     """Fail with a teaching diff unless `got` matches `expected` element by element.
@@ -71,6 +66,8 @@ def assert_close(
     Each element may differ by `rtol` of its own size plus `floor` times the array's largest
     magnitude. `floor=0` holds every element to its own size, tiny values in the tails included
     (where the contract asks for stability, `1 - sigmoid(-x)` must not pass for `sigmoid(x)`).
+    A mismatch carries a diagnosis when one reproduces the learner's values (`diagnose.py`);
+    `alternatives` are results the caller can compute for it (the reference on one sample).
     """
     context = {"what": what, "inputs": describe_inputs(inputs), **facts}
     expected_array = np.asarray(expected)
@@ -96,6 +93,7 @@ def assert_close(
             hint=hint,
             expected_shape=list(expected_array.shape),
             got_shape=list(got.shape),
+            diagnosis=_diagnosis(got, expected_array, rtol, floor, inputs, alternatives),
             **context,
         )
     if expected_array.dtype.kind == "f" and got.dtype != expected_array.dtype:
@@ -109,7 +107,9 @@ def assert_close(
             **context,
         )
     if expected_array.dtype.kind in "fc":
-        _compare_floats(got, expected_array, what, function, hint, rtol, floor, context)
+        _compare_floats(
+            got, expected_array, what, function, hint, rtol, floor, context, inputs, alternatives
+        )
     elif not np.array_equal(got, expected_array):
         index = tuple(int(i) for i in np.argwhere(got != expected_array)[0])
         raise GradingFailure(
@@ -132,6 +132,8 @@ def _compare_floats(
     rtol: float,
     floor: float,
     context: dict[str, Any],
+    inputs: dict[str, Any] | None,
+    alternatives: Sequence[Alternative],
 ) -> None:
     got = got.astype(np.float64, copy=False)
     finite = np.isfinite(expected)
@@ -197,33 +199,28 @@ def _compare_floats(
             for i in (_index(np.unravel_index(k, diff.shape)) for k in order)
             if bad[i]
         ],
-        diagnosis=_diagnose(got, expected),
+        diagnosis=_diagnosis(got, expected, rtol, floor, inputs, alternatives),
         error_map=error_map(bad),
         **context,
     )
 
 
-def _diagnose(got: np.ndarray, expected: np.ndarray) -> str | None:
-    """Name a pattern in the error that points at the mistake: a constant factor or offset."""
-    usable = np.abs(expected) > 1e-12
-    if usable.sum() >= 2:
-        ratio = got[usable] / expected[usable]
-        mean = float(np.mean(ratio))
-        if abs(mean - 1) > 1e-6 and float(np.std(ratio)) <= 1e-6 * abs(mean):
-            names = [n for n, f in _KNOWN_FACTORS.items() if abs(mean - f) <= 1e-6 * abs(f)]
-            if names:
-                return _("every value is off by the same factor {factor} ({name})").format(
-                    factor=f"{mean:.6g}", name=names[0]
-                )
-            return _("every value is off by the same factor {factor}").format(factor=f"{mean:.6g}")
-    offset = got - expected
-    if got.size >= 2 and float(np.ptp(offset)) <= 1e-9 * max(1.0, float(np.abs(offset).max())):
-        return _("every value is off by the same constant {offset}").format(
-            offset=f"{float(offset.flat[0]):.6g}"
-        )
-    if got.ndim == 2 and got.shape[0] == got.shape[1] and np.allclose(got, expected.T):
-        return _("your result is the transpose of the expected one")
-    return None
+def _diagnosis(
+    got: np.ndarray,
+    expected: np.ndarray,
+    rtol: float,
+    floor: float,
+    inputs: dict[str, Any] | None,
+    alternatives: Sequence[Alternative],
+) -> str | None:
+    """What reproduces the learner's values, to the tolerance of the comparison that failed."""
+    if expected.dtype.kind != "f":
+        return None
+    finite = np.isfinite(expected)
+    scale = max(1.0, float(np.max(np.abs(expected[finite]), initial=0.0)))
+    return diagnose(
+        got, expected, rtol=rtol, atol=floor * scale, inputs=inputs, alternatives=alternatives
+    )
 
 
 def _index(raw: Any) -> tuple[int, ...]:
@@ -261,8 +258,9 @@ def check_call(
         made.length = len(expected)
         return made
 
+    flips = _kernel_flips(reference, function, args, kwargs, list(inputs))
     with recording(case):
-        return compare_result(got, expected, function, inputs, outputs, hint, rtol, floor)
+        return compare_result(got, expected, function, inputs, outputs, hint, rtol, floor, flips)
 
 
 def compare_result(
@@ -271,11 +269,13 @@ def compare_result(
     function: str,
     inputs: dict[str, Any],
     outputs: tuple[str, ...] | None,
-    hint: str | None,
+    hint: Hint,
     rtol: float,
     floor: float,
+    flips: Sequence[tuple[str, Callable[[], Any]]] = (),
 ) -> Any:
-    """`got` against `expected` as `check_call` compares them (a replay shows the same diff)."""
+    """`got` against `expected` as `check_call` compares them (a replay shows the same diff);
+    `flips` are the reference's results with a kernel flipped, for the diagnosis."""
     if outputs is None and not isinstance(expected, tuple):
         assert_close(
             got,
@@ -286,6 +286,7 @@ def compare_result(
             hint=hint,
             rtol=rtol,
             floor=floor,
+            alternatives=[Alternative(words, result) for words, result in flips],
         )
         return got
     names = outputs or tuple(f"result[{i}]" for i in range(len(expected)))
@@ -300,8 +301,51 @@ def compare_result(
             hint=hint,
             rtol=rtol,
             floor=floor,
+            alternatives=[
+                Alternative(words, functools.partial(_item, result, i)) for words, result in flips
+            ],
         )
     return got
+
+
+def _kernel_flips(
+    reference: Any, function: str, args: tuple, kwargs: dict[str, Any], names: list[str]
+) -> list[tuple[str, Callable[[], Any]]]:
+    """The reference's result with one kernel flipped along its last two axes, computed only if
+    a diagnosis asks for it: a learner who convolves (flips the kernel) where a cross-correlation
+    belongs returns exactly that. A kernel is an array argument after the first (the data) with
+    at least three axes."""
+    flips = []
+    for i, value in enumerate(args):
+        if i and _is_kernel(value):
+            changed = (*args[:i], value[..., ::-1, ::-1].copy(), *args[i + 1 :])
+            flips.append((names[i] if i < len(names) else str(i), changed, kwargs))
+    for key, value in kwargs.items():
+        if _is_kernel(value):
+            flips.append((key, args, {**kwargs, key: value[..., ::-1, ::-1].copy()}))
+    return [
+        (
+            _(
+                "your result is the reference's with `{name}` flipped along its last two axes: "
+                "a flipped kernel (a true convolution where a cross-correlation belongs)"
+            ).format(name=name),
+            functools.cache(functools.partial(_call_copied, reference, function, changed, kw)),
+        )
+        for name, changed, kw in flips
+    ]
+
+
+def _call_copied(reference: Any, function: str, args: tuple, kwargs: dict[str, Any]) -> Any:
+    return reference.call(function, *copy.deepcopy(args), **copy.deepcopy(kwargs))
+
+
+def _is_kernel(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.ndim >= 3
+
+
+def _item(result: Callable[[], Any], index: int) -> Any:
+    value = result()
+    return value[index] if isinstance(value, (tuple, list)) and len(value) > index else None
 
 
 def expect_tuple(value: Any, length: int, function: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -14,7 +14,8 @@ from dlkata.i18n import _, ngettext
 from dlkata.judge.blame import blame_gradients, forward_first
 from dlkata.judge.cases import Case, recording
 from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
-from dlkata.judge.differences import THRESHOLD, central_differences, disagreement
+from dlkata.judge.diagnose import Alternative, diagnose
+from dlkata.judge.differences import ABS_FLOOR, THRESHOLD, central_differences, disagreement
 from dlkata.judge.failures import GradingFailure, Hint
 
 
@@ -91,6 +92,11 @@ def check_backward(
     got_again = backwards(solution, first[0][-1], douts)
     expected = backwards(reference, first[1][-1], douts)
     expected_2 = backwards(reference, second[1][-1], douts_2)
+    single = _single_samples(reference, (forward, backward), inputs, kwargs, douts, grads)
+    for name, flipped in _kernel_flips(
+        reference, (forward, backward), inputs, kwargs, douts, grads
+    ):
+        single.setdefault(name, []).extend(flipped)
     compare = functools.partial(
         _compare_gradients,
         backward=backward,
@@ -122,7 +128,7 @@ def check_backward(
     case = functools.partial(_case, forward, backward, grads=grads, floor=floor)
     try:
         with recording(lambda: case(inputs, kwargs, douts, expected)):
-            compare(got, expected, which="first")
+            compare(got, expected, which="first", alternatives=single)
     except GradingFailure as failure:
         blame_gradients(
             failure,
@@ -201,6 +207,122 @@ def _case(
     )
 
 
+def _single_samples(
+    reference: Any,
+    functions: tuple[str, str],
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    grads: tuple[str, ...],
+) -> dict[str, list[Alternative]]:
+    """For the gradient of each input without the batch axis (dw, db), the reference's gradient
+    on the first sample alone and on the last one alone, computed only if a diagnosis asks: a
+    backward pass that forgets to sum over the batch, or overwrites where it should add, returns
+    one of them. The batch is axis 0 of the first input and of every upstream gradient; the other
+    inputs are either all unbatched or, as a second reading, batched where axis 0 has its size."""
+    names = list(inputs)
+    first = inputs[names[0]] if names else None
+    if not isinstance(first, np.ndarray) or first.ndim < 2 or first.shape[0] < 2:
+        return {}
+    size = first.shape[0]
+    if any(isinstance(v, np.random.Generator) for v in kwargs.values()) or any(
+        np.ndim(d) == 0 or np.shape(d)[0] != size for d in douts
+    ):
+        return {}
+    readings = [{names[0]}]
+    batched = {n for n, v in inputs.items() if isinstance(v, np.ndarray) and v.shape[:1] == (size,)}
+    if batched != readings[0]:
+        readings.append(batched)
+
+    @functools.cache
+    def gradients(sample: int, reading: int) -> tuple:
+        part = slice(sample, sample + 1)
+        sliced = [v[part] if n in readings[reading] else v for n, v in inputs.items()]
+        result = reference.call(functions[0], *copy.deepcopy(sliced), **copy.deepcopy(kwargs))
+        return _as_tuple(reference.call(functions[1], *[d[part] for d in douts], result[-1]))
+
+    alternatives: dict[str, list[Alternative]] = {}
+    for index, name in enumerate(grads):
+        for sample in (0, size - 1):
+            for reading, sliced in enumerate(readings):
+                if name[1:] in sliced:
+                    continue
+                words = _(
+                    "your {gradient} equals the gradient of sample {sample} alone: a sum over "
+                    "the batch is missing"
+                ).format(gradient=name, sample=sample)
+                values = functools.partial(_nth, gradients, sample, reading, index)
+                alternatives.setdefault(name, []).append(Alternative(words, values))
+    return alternatives
+
+
+def _kernel_flips(
+    reference: Any,
+    functions: tuple[str, str],
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    grads: tuple[str, ...],
+) -> Iterator[tuple[str, list[Alternative]]]:
+    """For each gradient, the reference's on a kernel flipped along its last two axes (a kernel
+    is an input after the first with at least three axes), computed only if a diagnosis asks:
+    a forward pass that convolves where it should cross-correlate gives exactly those, with the
+    kernel's own gradient flipped back."""
+    for kernel in list(inputs)[1:]:
+        value = inputs[kernel]
+        if not (isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.ndim >= 3):
+            continue
+        gradients = functools.cache(
+            functools.partial(
+                _flipped_kernel_gradients,
+                reference,
+                functions,
+                inputs,
+                kwargs,
+                douts,
+                grads,
+                kernel,
+            )
+        )
+        words = _(
+            "your {gradient} is the reference's with `{name}` flipped along its last two axes: "
+            "your backward pass turns the kernel the wrong way"
+        )
+        for index, name in enumerate(grads):
+            values = functools.partial(_pick, gradients, index)
+            yield name, [Alternative(words.format(gradient=name, name=kernel), values)]
+
+
+def _flipped_kernel_gradients(
+    reference: Any,
+    functions: tuple[str, str],
+    inputs: dict[str, Any],
+    kwargs: dict[str, Any],
+    douts: list[np.ndarray],
+    grads: tuple[str, ...],
+    kernel: str,
+) -> tuple:
+    changed = {**inputs, kernel: inputs[kernel][..., ::-1, ::-1].copy()}
+    result = reference.call(
+        functions[0], *copy.deepcopy(list(changed.values())), **copy.deepcopy(kwargs)
+    )
+    values = _as_tuple(reference.call(functions[1], *copy.deepcopy(douts), result[-1]))
+    return tuple(
+        v[..., ::-1, ::-1] if g == f"d{kernel}" and np.ndim(v) >= 2 else v
+        for g, v in zip(grads, values)
+    )
+
+
+def _pick(values: Callable[[], tuple], index: int) -> Any:
+    found = values()
+    return found[index] if index < len(found) else None
+
+
+def _nth(gradients: Callable[[int, int], tuple], sample: int, reading: int, index: int) -> Any:
+    values = gradients(sample, reading)
+    return values[index] if index < len(values) else None
+
+
 def perturbed(inputs: dict[str, Any], seed: int) -> dict[str, Any]:
     """Other inputs of the same shapes: each float array scaled element by element by a factor
     in [0.5, 1.5], so signs, exact zeros and infinities stay as they were."""
@@ -256,9 +378,11 @@ def _compare_gradients(
     which: str,
     kind: str | None = None,
     floor: float = ABS_SCALE,
+    alternatives: dict[str, list[Alternative]] | None = None,
 ) -> None:
     """`which` backward pass of `check_backward` this is: `first`, `second` (on the second
-    forward pass's cache) or `again` (the first cache used a second time)."""
+    forward pass's cache) or `again` (the first cache used a second time); `alternatives`, by
+    gradient, feed the diagnosis."""
     if len(got) != len(grads):
         raise _gradient_count(backward, grads, len(got), hint)
     for name, got_grad, ref_grad in zip(grads, got, expected):
@@ -278,6 +402,7 @@ def _compare_gradients(
                 hint=hint,
                 gradient=name,
                 floor=floor,
+                alternatives=(alternatives or {}).get(name, ()),
             )
         except GradingFailure as failure:
             if kind is not None:
@@ -491,4 +616,13 @@ def _compare_numerically(
             for k in np.flatnonzero(bad)[:3]
         ],
         inputs=describe_inputs({**inputs, **kwargs}),
+        # the same tolerance: |a - n| <= THRESHOLD * (|a| + |n|) is about 2 * THRESHOLD * |n|
+        diagnosis=diagnose(
+            picked,
+            numeric,
+            rtol=2 * THRESHOLD,
+            atol=ABS_FLOOR * scale,
+            inputs=inputs,
+            elementwise=True,
+        ),
     )

@@ -7,8 +7,9 @@ sample sizes the hidden tests use.
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -41,6 +42,21 @@ class Distribution:
         return f"N(mean={self.mean:.6g}, std={self.std:.6g})"
 
 
+@dataclass(frozen=True)
+class Fans:
+    """The fans an initialiser's std came from (`mode`: `fan_in`, `fan_out` or `fan_avg`, the
+    mean of both), so that a failure can say which other fan the learner's std fits."""
+
+    fan_in: float
+    fan_out: float
+    mode: str = "fan_in"
+
+    def size(self, mode: str) -> float:
+        if mode == "fan_avg":
+            return (self.fan_in + self.fan_out) / 2
+        return self.fan_in if mode == "fan_in" else self.fan_out
+
+
 def normal_cdf(mean: float, std: float) -> Distribution:
     return Distribution("normal", mean, std)
 
@@ -67,8 +83,10 @@ def ks_test(
     function: str,
     alpha: float = 1e-6,
     hint: str | None = None,
+    fans: Fans | None = None,
 ) -> None:
-    """One-sample Kolmogorov-Smirnov test: fail when the samples do not look drawn from `cdf`."""
+    """One-sample Kolmogorov-Smirnov test: fail when the samples do not look drawn from `cdf`.
+    The failure says when the sample's std fits another scale (see `scale_diagnosis`)."""
     values = np.sort(np.asarray(samples, dtype=np.float64).ravel())
     n = values.size
     if n == 0 or not np.all(np.isfinite(values)):
@@ -111,6 +129,7 @@ def ks_test(
         sample_min=float(values[0]),
         sample_max=float(values[-1]),
         histogram=histogram(values, cdf),
+        diagnosis=scale_diagnosis(values - cdf.mean, cdf.name, cdf.std, fans),
     )
 
 
@@ -277,51 +296,71 @@ def chi_square_test(
 
 
 def check_symmetric_uniform(
-    samples: np.ndarray, bound: float, *, what: str, function: str, hint: str | None = None
+    samples: np.ndarray,
+    bound: float,
+    *,
+    what: str,
+    function: str,
+    hint: str | None = None,
+    fans: Fans | None = None,
 ) -> None:
     """Samples of U(-bound, bound), drawn independently: none outside the bound, the largest
     within a hair of it (a bound 0.5 % short fails), the variance and the shape of U, and no
-    correlation between neighbours. Sized for about a million values."""
+    correlation between neighbours. Sized for about a million values. `fans`: where the bound
+    came from, for the diagnosis of a failure."""
     values = _finite(samples, what, function, hint)
-    with _pictured(values, uniform_cdf(-bound, bound)):
-        largest = float(np.max(np.abs(values)))
-        if largest > bound:
-            raise GradingFailure(
-                _("{what}: a value of magnitude {largest} lies outside the bound {bound}").format(
-                    what=what, largest=f"{largest:.6g}", bound=f"{bound:.6g}"
-                ),
-                kind="statistic",
-                function=function,
-                hint=hint,
-                expected_bound=bound,
-                largest_magnitude=largest,
-            )
-        # for a correct sampler P(max |x| < (1 - t) * bound) = (1 - t) ** n; t = 20 / n makes
-        # it e^-20
-        if largest < (1.0 - 20.0 / values.size) * bound:
-            raise GradingFailure(
-                _(
-                    "{what}: no value comes near the bound {bound} (largest magnitude {largest} "
-                    "among {count} values)"
-                ).format(
-                    what=what,
-                    bound=f"{bound:.6g}",
-                    largest=f"{largest:.6g}",
-                    count=np.size(samples),
-                ),
-                kind="statistic",
-                function=function,
-                hint=hint,
-                expected_bound=bound,
-                largest_magnitude=largest,
-            )
-        z = values / bound
-        moments = {
-            "mean": float(z.mean()) / math.sqrt(1.0 / (3.0 * z.size)),
-            "variance": (float(np.mean(z * z)) - 1.0 / 3.0) / math.sqrt(4.0 / (45.0 * z.size)),
-        }
-        _check_moments(moments, f"U({-bound:.6g}, {bound:.6g})", what, function, hint)
-        ks_test(values, uniform_cdf(-bound, bound), what=what, function=function, hint=hint)
+    try:
+        with _pictured(values, uniform_cdf(-bound, bound)):
+            _check_uniform(samples, values, bound, what, function, hint, fans)
+    except GradingFailure as failure:
+        _diagnose_scale(failure, values, "uniform", bound / math.sqrt(3.0), fans)
+        raise
+
+
+def _check_uniform(
+    samples: np.ndarray,
+    values: np.ndarray,
+    bound: float,
+    what: str,
+    function: str,
+    hint: str | None,
+    fans: Fans | None,
+) -> None:
+    largest = float(np.max(np.abs(values)))
+    if largest > bound:
+        raise GradingFailure(
+            _("{what}: a value of magnitude {largest} lies outside the bound {bound}").format(
+                what=what, largest=f"{largest:.6g}", bound=f"{bound:.6g}"
+            ),
+            kind="statistic",
+            function=function,
+            hint=hint,
+            expected_bound=bound,
+            largest_magnitude=largest,
+        )
+    # for a correct sampler P(max |x| < (1 - t) * bound) = (1 - t) ** n; t = 20 / n makes it e^-20
+    if largest < (1.0 - 20.0 / values.size) * bound:
+        raise GradingFailure(
+            _(
+                "{what}: no value comes near the bound {bound} (largest magnitude {largest} "
+                "among {count} values)"
+            ).format(
+                what=what, bound=f"{bound:.6g}", largest=f"{largest:.6g}", count=np.size(samples)
+            ),
+            kind="statistic",
+            function=function,
+            hint=hint,
+            expected_bound=bound,
+            largest_magnitude=largest,
+        )
+    z = values / bound
+    moments = {
+        "mean": float(z.mean()) / math.sqrt(1.0 / (3.0 * z.size)),
+        "variance": (float(np.mean(z * z)) - 1.0 / 3.0) / math.sqrt(4.0 / (45.0 * z.size)),
+    }
+    _check_moments(moments, f"U({-bound:.6g}, {bound:.6g})", what, function, hint)
+    law = uniform_cdf(-bound, bound)
+    ks_test(values, law, what=what, function=function, hint=hint, fans=fans)
     check_independent(samples, what=what, function=function, hint=hint)
 
 
@@ -335,33 +374,146 @@ _NORMAL_TAIL = math.erfc(3.0 / math.sqrt(2.0))  # P(|z| > 3)
 
 
 def check_normal(
-    samples: np.ndarray, std: float, *, what: str, function: str, hint: str | None = None
+    samples: np.ndarray,
+    std: float,
+    *,
+    what: str,
+    function: str,
+    hint: str | None = None,
+    fans: Fans | None = None,
 ) -> None:
     """Samples of N(0, std), drawn independently. Sized for about a million values, it fails a
     std off by 2.5 %, a normal truncated at 3 std, a sum of twelve uniforms, a sample rescaled
-    to the exact moments, and sorted or mirrored samples."""
+    to the exact moments, and sorted or mirrored samples. `fans`: where the std came from, for
+    the diagnosis of a failure."""
     values = _finite(samples, what, function, hint)
-    with _pictured(values, normal_cdf(0.0, std)):
-        z = values / std
-        n = z.size
-        squares = z * z
-        moments = {
-            "mean": float(z.mean()) * math.sqrt(n),
-            "variance": (float(squares.mean()) - 1.0) / math.sqrt(2.0 / n),
-            "kurtosis": (float(np.mean(squares * squares)) - 3.0) / math.sqrt(96.0 / n),
-        }
-        _check_moments(moments, f"N(0, {std:.6g})", what, function, hint)
-        binomial_test(
-            int(np.count_nonzero(np.abs(z) > 3.0)),
-            n,
-            _NORMAL_TAIL,
-            what=_("{what}: values beyond 3 standard deviations").format(what=what),
-            function=function,
-            hint=hint
-            or _("A normal has about 0.27 % of its values beyond 3 std: do not truncate it."),
-        )
-    ks_test(values, normal_cdf(0.0, std), what=what, function=function, hint=hint)
+    try:
+        with _pictured(values, normal_cdf(0.0, std)):
+            _check_normal(samples, values, std, what, function, hint, fans)
+    except GradingFailure as failure:
+        _diagnose_scale(failure, values, "normal", std, fans)
+        raise
+
+
+def _check_normal(
+    samples: np.ndarray,
+    values: np.ndarray,
+    std: float,
+    what: str,
+    function: str,
+    hint: str | None,
+    fans: Fans | None,
+) -> None:
+    z = values / std
+    n = z.size
+    squares = z * z
+    moments = {
+        "mean": float(z.mean()) * math.sqrt(n),
+        "variance": (float(squares.mean()) - 1.0) / math.sqrt(2.0 / n),
+        "kurtosis": (float(np.mean(squares * squares)) - 3.0) / math.sqrt(96.0 / n),
+    }
+    _check_moments(moments, f"N(0, {std:.6g})", what, function, hint)
+    binomial_test(
+        int(np.count_nonzero(np.abs(z) > 3.0)),
+        n,
+        _NORMAL_TAIL,
+        what=_("{what}: values beyond 3 standard deviations").format(what=what),
+        function=function,
+        hint=hint or _("A normal has about 0.27 % of its values beyond 3 std: do not truncate it."),
+    )
+    ks_test(values, normal_cdf(0.0, std), what=what, function=function, hint=hint, fans=fans)
     check_independent(samples, what=what, function=function, hint=hint)
+
+
+def _diagnose_scale(
+    failure: GradingFailure, values: np.ndarray, family: str, std: float, fans: Fans | None
+) -> None:
+    if "diagnosis" not in failure.facts:
+        words = scale_diagnosis(values, family, std, fans)
+        if words:
+            failure.facts["diagnosis"] = words
+
+
+def scale_diagnosis(values: np.ndarray, family: str, std: float, fans: Fans | None) -> str | None:
+    """The scale the sample's std fits, when it is not `std` but a known mistake's: `std`
+    divided or multiplied by √2 (He init without its gain, or with one too many), a uniform's
+    bound set to the std, or the std another fan would give. A scale fits when the variance
+    z-score against it is within the test's own threshold Z_MAX, and the first one that fits is
+    named; none is named when the expected std itself fits."""
+    if family not in ("normal", "uniform") or std <= 0 or values.size < 2:
+        return None
+    mean_square = float(np.mean(np.square(values)))
+    candidates = _scale_candidates(family, fans)
+    fits = [
+        words
+        for factor, words in candidates
+        if _fits(mean_square, values.size, family, std * factor)
+    ]
+    if not fits or _fits(mean_square, values.size, family, std):
+        return None
+    return fits[0]()
+
+
+def _fits(mean_square: float, n: int, family: str, std: float) -> bool:
+    if family == "normal":
+        z = (mean_square / std**2 - 1.0) / math.sqrt(2.0 / n)
+    else:
+        z = (mean_square / (3.0 * std**2) - 1.0 / 3.0) / math.sqrt(4.0 / (45.0 * n))
+    return abs(z) <= Z_MAX
+
+
+def _scale_candidates(family: str, fans: Fans | None) -> list[tuple[float, Callable[[], str]]]:
+    """(factor on the expected std, words) for each known mistake, the most common first."""
+    root2 = math.sqrt(2.0)
+    if fans is not None and fans.mode != "fan_avg":  # He init: the gain √2 belongs to it
+        candidates = [
+            (
+                1 / root2,
+                lambda: _(
+                    "your std is the expected one divided by √2: He init without the gain √2"
+                ),
+            ),
+            (
+                root2,
+                lambda: _("your std is √2 times the expected one: a gain √2 where none belongs"),
+            ),
+        ]
+    else:
+        candidates = [
+            (1 / root2, lambda: _("your std is the expected one divided by √2")),
+            (root2, lambda: _("your std is √2 times the expected one")),
+        ]
+    if family == "uniform":
+        candidates.append(
+            (
+                1 / math.sqrt(3.0),
+                lambda: _(
+                    "your bound is the std itself: the bound of U(-a, a) is √3 times its std"
+                ),
+            )
+        )
+    if fans is not None:
+        used = fans.size(fans.mode)
+        for mode in ("fan_out", "fan_in", "fan_avg"):
+            other = fans.size(mode)
+            if mode != fans.mode and other != used:
+                candidates.append(
+                    (math.sqrt(used / other), functools.partial(_fan_words, fans, mode))
+                )
+    return candidates
+
+
+def _fan_words(fans: Fans, mode: str) -> str:
+    names = {"fan_in": "fan_in", "fan_out": "fan_out", "fan_avg": "(fan_in + fan_out) / 2"}
+    return _(
+        "your std is the one {fan} = {size} would give, not {expected} = {expected_size}: the "
+        "wrong fan"
+    ).format(
+        fan=names[mode],
+        size=f"{fans.size(mode):g}",
+        expected=names[fans.mode],
+        expected_size=f"{fans.size(fans.mode):g}",
+    )
 
 
 def _check_moments(

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from dlkata.judge import (
+    Fans,
     check_normal,
     check_reproducible,
     check_symmetric_uniform,
@@ -45,6 +46,11 @@ def fans(shape):
     return shape[1] * receptive, shape[0] * receptive
 
 
+def fans_of(shape, mode):
+    """The fans for the diagnosis of a failure (which other fan the learner's std fits)."""
+    return Fans(*fans(shape), mode.lower())
+
+
 def fan_of(shape, mode):
     return fans(shape)[0 if mode.lower() == "fan_in" else 1]
 
@@ -75,10 +81,18 @@ def test_distribution_with_a_million_values(solution, shape, kwargs):
     what = call_text(shape, kwargs)
     if kwargs.get("distribution", "normal") == "normal":
         hint = note("defaults", "normal", "fans") if not kwargs else note("normal", "fans")
-        check_normal(out, math.sqrt(2.0 / fan), what=what, function=FN, hint=hint)
+        check_normal(
+            out, math.sqrt(2.0 / fan), what=what, function=FN, hint=hint, fans=fans_of(shape, mode)
+        )
     else:
-        bound = math.sqrt(6.0 / fan)
-        check_symmetric_uniform(out, bound, what=what, function=FN, hint=note("uniform", "fans"))
+        check_symmetric_uniform(
+            out,
+            math.sqrt(6.0 / fan),
+            what=what,
+            function=FN,
+            hint=note("uniform", "fans"),
+            fans=fans_of(shape, mode),
+        )
 
 
 @pytest.mark.parametrize("shape", STAT_SHAPES)
@@ -93,7 +107,7 @@ def test_fans_of_every_layout(solution, shape, mode, distribution):
     else:
         bound = math.sqrt(6.0 / fan)
         law, hint = uniform_cdf(-bound, bound), note("uniform", "fans")
-    ks_test(out, law, what=what, function=FN, hint=hint)
+    ks_test(out, law, what=what, function=FN, hint=hint, fans=fans_of(shape, mode))
 
 
 @pytest.mark.parametrize(
@@ -112,7 +126,9 @@ def test_option_names_ignore_case(solution, mode, distribution):
         law = normal_cdf(0.0, math.sqrt(2.0 / fan))
     else:
         law = uniform_cdf(-math.sqrt(6.0 / fan), math.sqrt(6.0 / fan))
-    ks_test(out, law, what=call_text(shape, kwargs), function=FN, hint=hint)
+    ks_test(
+        out, law, what=call_text(shape, kwargs), function=FN, hint=hint, fans=fans_of(shape, mode)
+    )
 
 
 @pytest.mark.parametrize(("mode", "distribution"), COMBINATIONS)

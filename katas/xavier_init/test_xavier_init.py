@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from dlkata.judge import (
+    Fans,
     assert_close,
     check_normal,
     check_reproducible,
@@ -44,6 +45,12 @@ def fan_sum(shape):
     return (shape[0] + shape[1]) * math.prod(shape[2:])
 
 
+def fans_of(shape):
+    """The fans for the diagnosis of a failure (which other fan the learner's std fits)."""
+    receptive = math.prod(shape[2:])
+    return Fans(shape[1] * receptive, shape[0] * receptive, "fan_avg")
+
+
 def call_text(shape, kwargs):
     return f"xavier_init({shape}{''.join(f', {k}={v!r}' for k, v in kwargs.items())})"
 
@@ -77,10 +84,12 @@ def test_distribution_with_a_million_values(solution, shape, kwargs):
     what = call_text(shape, kwargs)
     if kwargs.get("distribution", "uniform") == "normal":
         hint = note("normal", "gain", "fans")
-        check_normal(out, std, what=what, function=FN, hint=hint)
+        check_normal(out, std, what=what, function=FN, hint=hint, fans=fans_of(shape))
     else:
         hint = note("uniform", "gain", "fans")
-        check_symmetric_uniform(out, math.sqrt(3.0) * std, what=what, function=FN, hint=hint)
+        check_symmetric_uniform(
+            out, math.sqrt(3.0) * std, what=what, function=FN, hint=hint, fans=fans_of(shape)
+        )
 
 
 @pytest.mark.parametrize("shape", STAT_SHAPES)
@@ -89,7 +98,8 @@ def test_uniform_by_default(solution, shape, gain):
     out = draw(solution, shape, 11, gain=gain)
     what = note("default_distribution", call=f"xavier_init({shape}, gain={gain:.6g})")
     hint = note("uniform", "gain", "fans")
-    ks_test(out, law(shape, "uniform", gain), what=what, function=FN, hint=hint)
+    law_ = law(shape, "uniform", gain)
+    ks_test(out, law_, what=what, function=FN, hint=hint, fans=fans_of(shape))
 
 
 @pytest.mark.parametrize("shape", STAT_SHAPES)
@@ -98,7 +108,8 @@ def test_normal(solution, shape, gain):
     out = draw(solution, shape, 12, distribution="normal", gain=gain)
     what = f"xavier_init({shape}, distribution='normal', gain={gain:.6g})"
     hint = note("normal", "gain", "fans")
-    ks_test(out, law(shape, "normal", gain), what=what, function=FN, hint=hint)
+    law_ = law(shape, "normal", gain)
+    ks_test(out, law_, what=what, function=FN, hint=hint, fans=fans_of(shape))
 
 
 @pytest.mark.parametrize("distribution", ["Normal", "UNIFORM", "Uniform", "NORMAL"])
