@@ -383,9 +383,9 @@ def _diagnoses(kata: str, solution: str, *extra: str) -> list[str]:
         ),
         (
             "conv2d",
-            "wrong_flipped_kernel",
-            "your dx is the reference's with `w` flipped along its last two axes: a flipped "
-            "kernel in the forward pass",
+            "wrong_dx_kernel_rotated",
+            "your dx is the reference's with `w` flipped along its last two axes: your backward "
+            "pass turns the kernel the wrong way",
         ),
         (
             "conv2d",

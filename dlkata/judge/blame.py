@@ -8,13 +8,14 @@ the learner's gradients that disagree with them are wrong, and those that agree 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
 from dlkata import i18n
 from dlkata.i18n import _, ngettext
-from dlkata.judge.compare import assert_close
+from dlkata.judge.compare import assert_close, output_alternatives
 from dlkata.judge.differences import central_differences, disagreement
 from dlkata.judge.failures import GradingFailure
 
@@ -32,9 +33,11 @@ def forward_first(
     backward: str,
     inputs: dict[str, Any],
     floor: float,
+    flips: Sequence[tuple[str, Callable[[], Any]]] = (),
 ) -> None:
     """Fail, naming the forward function, when its outputs (all but the cache) differ from the
-    reference's: the backward pass is then not judged."""
+    reference's: the backward pass is then not judged. `flips`: the reference's results with a
+    kernel flipped, for the diagnosis."""
     for i, name in enumerate(outputs):
         try:
             assert_close(
@@ -44,6 +47,7 @@ def forward_first(
                 function=forward,
                 inputs=inputs,
                 floor=floor,
+                alternatives=output_alternatives(flips, i),
             )
         except GradingFailure as failure:
             message = _(

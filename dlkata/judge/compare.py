@@ -258,7 +258,7 @@ def check_call(
         made.length = len(expected)
         return made
 
-    flips = _kernel_flips(reference, function, args, kwargs, list(inputs))
+    flips = kernel_flips(reference, function, args, kwargs, list(inputs))
     with recording(case):
         return compare_result(got, expected, function, inputs, outputs, hint, rtol, floor, flips)
 
@@ -301,14 +301,12 @@ def compare_result(
             hint=hint,
             rtol=rtol,
             floor=floor,
-            alternatives=[
-                Alternative(words, functools.partial(_item, result, i)) for words, result in flips
-            ],
+            alternatives=output_alternatives(flips, i),
         )
     return got
 
 
-def _kernel_flips(
+def kernel_flips(
     reference: Any, function: str, args: tuple, kwargs: dict[str, Any], names: list[str]
 ) -> list[tuple[str, Callable[[], Any]]]:
     """The reference's result with one kernel flipped along its last two axes, computed only if
@@ -341,6 +339,14 @@ def _call_copied(reference: Any, function: str, args: tuple, kwargs: dict[str, A
 
 def _is_kernel(value: Any) -> bool:
     return isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.ndim >= 3
+
+
+def output_alternatives(
+    flips: Sequence[tuple[str, Callable[[], Any]]], index: int
+) -> list[Alternative]:
+    """The alternatives for element `index` of a tuple result (a forward's `out` before its
+    cache), from those for the whole result."""
+    return [Alternative(words, functools.partial(_item, result, index)) for words, result in flips]
 
 
 def _item(result: Callable[[], Any], index: int) -> Any:

@@ -13,7 +13,13 @@ import numpy as np
 from dlkata.i18n import _, ngettext
 from dlkata.judge.blame import blame_gradients, forward_first
 from dlkata.judge.cases import Case, recording
-from dlkata.judge.compare import ABS_SCALE, assert_close, describe_inputs, expect_tuple
+from dlkata.judge.compare import (
+    ABS_SCALE,
+    assert_close,
+    describe_inputs,
+    expect_tuple,
+    kernel_flips,
+)
 from dlkata.judge.diagnose import Alternative, diagnose
 from dlkata.judge.differences import ABS_FLOOR, THRESHOLD, central_differences, disagreement
 from dlkata.judge.failures import GradingFailure, Hint
@@ -71,6 +77,8 @@ def check_backward(
         failing_forward = functools.partial(
             _forward_case, forward, call_inputs, call_kwargs, theirs, outputs, floor=floor
         )
+        names = list(call_inputs)
+        flips = kernel_flips(reference, forward, tuple(call_inputs.values()), call_kwargs, names)
         with recording(failing_forward):
             forward_first(
                 mine,
@@ -80,6 +88,7 @@ def check_backward(
                 backward=backward,
                 inputs={**call_inputs, **call_kwargs},
                 floor=floor,
+                flips=flips,
             )
     douts = _upstream([np.shape(first[1][outputs.index(n)]) for n in upstream], seed)
     douts_2 = _upstream([np.shape(second[1][outputs.index(n)]) for n in upstream], seed + 1)
