@@ -13,6 +13,10 @@ A failing call of the last check can be run again, and any call tried on your ow
     replay("conv2d", 3)                                 # your file on it, in the sandbox
     try_call("conv2d", "conv2d_forward", x, w, b, stride=2)   # yours beside the reference's
 
+The explanation, its worked example's pictures drawn as text, as `dlkata explain` prints it:
+
+    explain("conv2d")                                   # explain("conv2d", solution=True)
+
 Functions are written, with `inspect.getsource`, into a temporary module together with what they
 use from the notebook: modules become imports, plain constants assignments, and helper functions
 and classes defined in the notebook their own source. The file is then graded exactly as
@@ -265,3 +269,29 @@ def try_call(
     solution = Path(file) if file is not None else workspace.file_for(found.id)
     done = run(found, function, args, kwargs, solution, resolve_limits(workspace))
     return Call(done, _("{kata}, your inputs").format(kata=found.id))
+
+
+class Explanation:
+    """A kata's explanation as Markdown (Jupyter renders it), its pictures drawn as text in
+    preformatted blocks, the same drawing `dlkata explain` prints."""
+
+    def __init__(self, markdown: str) -> None:
+        self.markdown = markdown
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def __repr__(self) -> str:
+        return self.markdown
+
+
+def explain(kata: str, *, solution: bool = False, lang: str | None = None) -> Explanation:
+    """The explanation of `kata` in `lang` (by default, as for the command), and with `solution`
+    a spoiler warning and the reference."""
+    from dlkata.catalogue import get_kata
+    from dlkata.render.explain import explanation_markdown
+
+    if lang is not None:
+        i18n.check_language(lang, "lang")
+    i18n.use(lang or decide([], os.environ))
+    return Explanation(explanation_markdown(get_kata(kata), solution=solution))

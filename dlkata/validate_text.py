@@ -16,6 +16,7 @@ from typing import Any
 
 from dlkata import i18n
 from dlkata.catalogue import Kata, read_words
+from dlkata.explain_pictures import PictureError, picture_blocks, read_picture
 from dlkata.i18n import _, ngettext
 from dlkata.problems import InvalidFile
 
@@ -177,6 +178,7 @@ def _check_explanation(kata: Kata, language: str, add: Add) -> None:
             add(path, heading, _("section missing"))
     if all(p >= 0 for p in positions) and positions != sorted(positions):
         add(path, "sections", _("out of order"))
+    _check_pictures(kata, language, text, add)
     if language != i18n.DEFAULT:
         english = kata.text_path(i18n.DEFAULT, ".md")
         if english.is_file():
@@ -192,3 +194,32 @@ def _check_explanation(kata: Kata, language: str, add: Add) -> None:
                         count,
                     ).format(count=count, wanted=wanted),
                 )
+
+
+def _check_pictures(kata: Kata, language: str, text: str, add: Add) -> None:
+    """Every picture block can be drawn, and each language draws English's pictures (only the
+    caption is translated)."""
+    path = kata.text_path(language, ".md")
+    blocks = list(picture_blocks(text))
+    for block in blocks:
+        try:
+            read_picture(block.kind, block.body, block.line)
+        except PictureError as exc:
+            add(path, _("line {number}").format(number=exc.line), exc.message)
+    english = kata.text_path(i18n.DEFAULT, ".md")
+    if language == i18n.DEFAULT or not english.is_file():
+        return
+    if _drawn(blocks) != _drawn(picture_blocks(english.read_text(encoding="utf-8"))):
+        add(
+            path,
+            _("pictures"),
+            _("must be English's picture blocks in the same order; only a caption is translated"),
+        )
+
+
+def _drawn(blocks: Any) -> list[tuple[str, list[str]]]:
+    """What a picture block draws: its kind and its lines but the caption."""
+    return [
+        (block.kind, [line for line in block.body.splitlines() if not line.startswith("caption:")])
+        for block in blocks
+    ]
