@@ -242,8 +242,9 @@ class _Fields:
         self.taken.add(key)
         if key not in self.values:
             if default is None:
-                raise PictureError(
-                    self.line, _("{kind}: '{key}' is missing").format(kind=self.kind, key=key)
+                raise PictureError(  # on the fence's line: the block lacks it
+                    max(self.line - 1, 1),
+                    _("{kind}: '{key}' is missing").format(kind=self.kind, key=key),
                 )
             return default
         return self.values[key]
@@ -283,7 +284,7 @@ def _read_body(body: str, line: int) -> tuple[dict[str, Any], dict[str, int]]:
         key, colon, value = text.partition(":")
         key, value = key.strip(), value.strip()
         if not colon or not re.fullmatch(r"[a-z_]+", key):
-            raise PictureError(number, _("write one 'key: value' a line, like 'stride: 2'"))
+            raise PictureError(number, _("write one 'key: value' a line, like 'input: [3, 3]'"))
         if key in values:
             raise PictureError(number, _("'{key}' is given twice: keep one").format(key=key))
         lines[key] = number

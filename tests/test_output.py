@@ -40,9 +40,20 @@ def _clean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     isolate(monkeypatch, tmp_path)
 
 
+_PICTURE = re.compile(r"```picture [\w-]+\n(.*?)```", re.DOTALL)
+
+
 def words(text: str) -> Counter[str]:
-    """The words of Markdown or of its rendering: markup and a fence's language left out."""
+    """The words of Markdown or of its rendering: markup and a fence's language left out, and
+    in a picture block its keys and `true`/`false` (the drawing must keep its caption and every
+    number)."""
+    text = _PICTURE.sub(lambda m: re.sub(r"^\w+:|\b(true|false)\b", " ", m[1], flags=re.M), text)
     return Counter(re.findall(r"\w+", re.sub(r"```\w*|`", "", text).replace("*", " ")))
+
+
+def outside_pictures(text: str) -> list[str]:
+    """The parts of Markdown around its picture blocks."""
+    return _PICTURE.split(text)[::2]
 
 
 def source(kata_id: str, *, solution: bool = False) -> str:
@@ -54,11 +65,19 @@ def source(kata_id: str, *, solution: bool = False) -> str:
 # --- explain ---------------------------------------------------------------------------------
 
 
-def test_explain_piped_prints_the_markdown_source_unchanged() -> None:
-    for kata_id in ("conv2d", "lr_schedules"):
-        result = invoke("explain", kata_id)
-        assert result.exit_code == 0
-        assert result.stdout == source(kata_id).rstrip("\n") + "\n"
+def test_explain_piped_prints_the_markdown_source_unchanged_but_its_pictures() -> None:
+    result = invoke("explain", "lr_schedules")
+    assert result.exit_code == 0
+    assert result.stdout == source("lr_schedules").rstrip("\n") + "\n"
+    for kata_id in ("conv2d", "max_pool2d", "bilinear_upsample"):
+        shown = invoke("explain", kata_id).stdout
+        parts = outside_pictures(source(kata_id).rstrip("\n"))
+        assert len(parts) > 1 and "```picture" not in shown
+        assert shown.startswith(parts[0]) and shown.endswith(parts[-1] + "\n")
+        position = 0
+        for part in parts:  # in order, each unchanged; a drawing between two
+            position = shown.index(part, position) + len(part)
+        assert not words(source(kata_id)) - words(shown)
 
 
 def test_explain_redirected_with_the_solution_keeps_every_line(tmp_path: Path) -> None:
@@ -72,8 +91,9 @@ def test_explain_redirected_with_the_solution_keeps_every_line(tmp_path: Path) -
         )
     written = target.read_text("utf-8")
     assert "Spoiler warning" in written and "\x1b[" not in written
-    for line in source("conv2d", solution=True).splitlines():
+    for line in "".join(outside_pictures(source("conv2d", solution=True))).splitlines():
         assert line in written
+    assert "The four windows of stride 2 and padding 1" in written and "out[1,1]" in written
 
 
 @pytest.mark.parametrize("width", [60, 100])
