@@ -1204,7 +1204,7 @@ def explain(
     """Explain the concept: maths, shapes, a worked example, pitfalls, interview questions.
 
     On a terminal it is drawn at the terminal's width; piped or redirected, the Markdown source
-    is printed as it is.
+    is printed as it is, its pictures drawn as text.
 
     Example: dlkata explain batch_norm
     """

@@ -2,7 +2,7 @@
 
 An explanation (`katas/<id>/text/<lang>.md`) may hold a fenced block whose info string names a
 picture, with one `key: value` a line (a small YAML: numbers, lists of numbers, `true`/`false`,
-and a `caption` that is text)::
+`# comments`, and a `caption` that is text)::
 
     ```picture sliding-window
     caption: Stride 2 and padding 1 on a 3×3 image
@@ -291,6 +291,7 @@ def _read_body(body: str, line: int) -> tuple[dict[str, Any], dict[str, int]]:
         if key == "caption":
             values[key] = value
             continue
+        value = value.partition("#")[0].strip()  # a comment after a value, as in YAML
         try:
             values[key] = json.loads(value)
         except ValueError:
