@@ -148,7 +148,10 @@ def read_picture(kind: str, body: str, line: int = 1) -> Picture:
                 kind=kind, kinds=", ".join(_READERS)
             ),
         )
-    values, lines = _read_body(body, line)
+    try:
+        values, lines = _read_body(body, line)
+    except PictureError as exc:
+        raise PictureError(exc.line, f"{kind}: {exc.message}") from None
     return reader(_Fields(kind, values, lines, line))
 
 
