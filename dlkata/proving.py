@@ -80,7 +80,7 @@ def _trials(kata: Kata, scratch: Path, rows: list[ProofRow]) -> list[_Trial]:
     files = sorted(solutions.glob("*.py")) if solutions.is_dir() else []
     for path in files:
         if path.name.startswith("correct_"):
-            trials.append(_Trial(kata, path.name, path, _passes))
+            trials.append(_Trial(kata, path.name, _one_file(path, folder), _passes))
             continue
         if not path.name.startswith("wrong_"):
             continue
@@ -97,7 +97,7 @@ def _trials(kata: Kata, scratch: Path, rows: list[ProofRow]) -> list[_Trial]:
             )
             continue
         named = [f.strip() for f in match.group("functions").split(",") if f.strip()]
-        trials.append(_Trial(kata, path.name, path, _names(named)))
+        trials.append(_Trial(kata, path.name, _one_file(path, folder), _names(named)))
     if not files:
         rows.append(
             ProofRow(
@@ -121,6 +121,14 @@ def _trials(kata: Kata, scratch: Path, rows: list[ProofRow]) -> list[_Trial]:
         shared.write_text(with_shared_cache(source, forwards, others), encoding="utf-8")
         trials.append(_Trial(kata, _("independent caches"), shared, _caches_independent))
     return trials
+
+
+def _one_file(path: Path, scratch: Path) -> Path:
+    """The solution as one file: the grader reads only that, so a sibling it imports from
+    (`from correct_loops import f`) is embedded."""
+    from dlkata.bundle import bundle
+
+    return bundle(path, scratch / "solutions")
 
 
 def _failures(result: KataResult) -> list[TestResult]:

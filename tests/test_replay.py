@@ -20,7 +20,7 @@ from dlkata.judge.cases import CASE_BYTES, Budget, Case, to_payload
 from dlkata.results import KataResult, Status
 from dlkata.results import TestResult as Outcome
 from dlkata.workspace import Workspace
-from tests.bundle import bundled_source
+from dlkata.bundle import bundled_source
 from tests.cli_support import BIN, CORRECT_LINEAR, invoke, isolate, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
 
