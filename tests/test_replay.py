@@ -14,13 +14,13 @@ from typing import Any
 import numpy as np
 import pytest
 
+from dlkata.bundle import bundled_source
 from dlkata.catalogue import get_kata
 from dlkata.failure_cases import load_case, save_cases
 from dlkata.judge.cases import CASE_BYTES, Budget, Case, to_payload
 from dlkata.results import KataResult, Status
 from dlkata.results import TestResult as Outcome
 from dlkata.workspace import Workspace
-from dlkata.bundle import bundled_source
 from tests.cli_support import BIN, CORRECT_LINEAR, invoke, isolate, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dlkata.bundle import bundle
 from dlkata.judge import GradingFailure, check_backward, check_gradient_numerically
 from dlkata.judge.proxy import ReferenceImpl
 from dlkata.worker.child import _input_snapshot, _same, _shares_memory
-from dlkata.bundle import bundle
 from tests.cli_support import BIN, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
 
