@@ -118,11 +118,17 @@ def test_a_course_is_found_from_its_dlkata_yaml_and_may_leave_out_the_built_in_k
     (tmp_path / "dlkata.yaml").write_text("workspace: solutions\nkatas: course/katas\n")
     beside = [k["id"] for k in json.loads(invoke("list", "--format", "json").stdout)["katas"]]
     assert "scaled_sum" in beside and "linear" in beside
-    (tmp_path / "dlkata.yaml").write_text("katas: course/katas\nbuiltin: false\n")
+    (tmp_path / "dlkata.yaml").write_text(
+        "workspace: solutions\nkatas: course/katas\nbuiltin: false\n"
+    )
     alone = json.loads(invoke("list", "--format", "json").stdout)["katas"]
     assert [k["id"] for k in alone] == ["scaled_sum"]
     code, kata = graded("check", "scaled_sum", "--file", str(solution(course, "correct_loops.py")))
     assert (code, kata["status"]) == (0, "passed")
+    started = invoke("next")
+    assert started.exit_code == 0 and (tmp_path / "solutions" / "scaled_sum.py").is_file()
+    status = json.loads(invoke("status", "--format", "json").stdout)
+    assert ([k["id"] for k in status["katas"]], status["next"]) == (["scaled_sum"], "scaled_sum")
     (tmp_path / "dlkata.yaml").write_text("katas: course/katas\nbuiltin: 'no'\n")
     broken = invoke("list")
     assert broken.exit_code == 2 and "dlkata.yaml: builtin: must be true or false" in broken.stderr

@@ -40,9 +40,11 @@ BREAKAGES = {
 
 
 def _course(tmp_path: Path, tests: str) -> Path:
-    """A course holding only `linear`, with the given hidden test file."""
+    """A course holding only `linear` (instead of dlkata's katas), with the given hidden test
+    file."""
     course = tmp_path / "course"
     shutil.copytree(ROOT / "katas" / "linear", course / "katas" / "linear")
+    (course / "dlkata.yaml").write_text("builtin: false\n", encoding="utf-8")
     (course / "reference").mkdir()
     shutil.copy(REFERENCE_DIR / "linear.py", course / "reference" / "linear.py")
     (course / "katas" / "linear" / "test_linear.py").write_text(tests, encoding="utf-8")
