@@ -1392,6 +1392,7 @@ def kata_prove(
             show_default=False,
         ),
     ] = None,
+    output: ListFormatOption = ListFormat.text,
     color: ColorOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -1412,7 +1413,13 @@ def kata_prove(
         roots = authored_roots()
         katas = [k for k in load_catalogue().values() if k.folder.parent in roots]
     rows = prove(katas)
-    render_proof_text(rows, out())
+    if output is ListFormat.json:
+        import json
+        from dataclasses import asdict
+
+        print(json.dumps({"checks": [asdict(row) for row in rows]}, indent=2, ensure_ascii=False))
+    else:
+        render_proof_text(rows, out())
     if not all(row.proved for row in rows):
         raise typer.Exit(1)
 

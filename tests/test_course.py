@@ -195,6 +195,14 @@ def test_kata_prove_reports_a_wrong_solution_that_survives_or_names_another_func
         proved.stdout
     )
     assert "3 of 8 checks missed (1 kata)." in " ".join(proved.stdout.split())
+    as_json = invoke("--course", str(course), "kata", "prove", "scaled_sum", "--format", "json")
+    checks = json.loads(as_json.stdout)["checks"]
+    assert as_json.exit_code == 1 and len(checks) == 8
+    assert {c["check"] for c in checks if not c["proved"]} == {
+        "wrong_survives.py",
+        "wrong_names_another.py",
+        "error rule, line 24",
+    }
 
 
 def test_kata_prove_shows_a_stub_that_is_not_a_stub_and_a_wrong_first_line(tmp_path: Path) -> None:
