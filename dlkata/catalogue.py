@@ -19,7 +19,7 @@ from typing import Any, Literal, get_args
 from dlkata import i18n
 from dlkata.i18n import _
 from dlkata.problems import InvalidFile, Problem, shown
-from dlkata.resources import katas_dir, reference_dir
+from dlkata.resources import kata_roots
 
 FORMAT_VERSION = 2  # of kata.yaml
 TEXT_FORMAT_VERSION = 1  # of text/<lang>.yaml
@@ -143,7 +143,8 @@ class Kata:
 
     @property
     def reference_path(self) -> Path:
-        return reference_dir() / f"{self.id}.py"
+        """`reference/<id>.py` beside the folder of kata folders (dlkata's or a course's)."""
+        return self.folder.parent.parent / "reference" / f"{self.id}.py"
 
     @property
     def function_names(self) -> list[str]:
@@ -211,29 +212,55 @@ def load_words(folder: Path, language: str) -> dict[str, Any]:
 
 
 def load_catalogue(root: Path | None = None) -> dict[str, Kata]:
-    """Every kata under `root` (the packaged katas, or a course's, by default), in a
-    path-friendly order; `CatalogueError` with the problems of every broken folder."""
-    return _catalogue(root or katas_dir(), i18n.language())
+    """Every kata under `root`, or by default dlkata's own and the course's (`course.py`), in a
+    path-friendly order; `CatalogueError` with the problems of every broken folder, and of every
+    id two folders share."""
+    return _catalogue((root,) if root else kata_roots(), i18n.language())
+
+
+def clear_catalogue() -> None:
+    """Forget the katas read so far: a kata was just added (`dlkata kata new`)."""
+    _catalogue.cache_clear()
 
 
 @functools.cache
-def _catalogue(base: Path, language: str) -> dict[str, Kata]:
-    if not base.is_dir():  # a course (DLKATA_COURSE) without its katas
-        raise CatalogueError(
-            [Problem(shown(base), "", _("is not a folder (a course, DLKATA_COURSE, holds katas/)"))]
-        )
+def _catalogue(roots: tuple[Path, ...], language: str) -> dict[str, Kata]:
     katas: dict[str, Kata] = {}
     problems: list[Problem] = []
-    for yaml_path in sorted(base.glob("*/kata.yaml")):
-        try:
-            kata = load_kata(yaml_path.parent, language)
-        except CatalogueError as exc:
-            problems += exc.problems
-        else:
-            katas[kata.id] = kata
+    for base in roots:
+        if not base.is_dir():  # a course without its katas
+            problems.append(
+                Problem(
+                    shown(base), "", _("is not a folder (a course, DLKATA_COURSE, holds katas/)")
+                )
+            )
+            continue
+        for yaml_path in sorted(base.glob("*/kata.yaml")):
+            try:
+                kata = load_kata(yaml_path.parent, language)
+            except CatalogueError as exc:
+                problems += exc.problems
+                continue
+            if kata.id in katas:
+                problems.append(clash(kata.folder, katas[kata.id].folder))
+            else:
+                katas[kata.id] = kata
     if problems:
         raise CatalogueError(problems)
     return dict(_in_learning_order(katas))
+
+
+def clash(folder: Path, first: Path) -> Problem:
+    """Two kata folders with one id: the second is named, with the first."""
+    return Problem(
+        shown(folder / "kata.yaml"),
+        "id",
+        _(
+            "'{kata}' is also the id of {other}: ids must differ, so rename the course's kata "
+            "(its folder, id, stub, tests and reference), or set `builtin: false` in the "
+            "course's dlkata.yaml"
+        ).format(kata=folder.name, other=shown(first)),
+    )
 
 
 def _in_learning_order(katas: dict[str, Kata]) -> list[tuple[str, Kata]]:

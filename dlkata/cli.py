@@ -26,7 +26,7 @@ from dlkata.catalogue import Kata, UnknownKata, get_kata, load_catalogue
 from dlkata.grading import JudgePool
 from dlkata.i18n import N_, _, ngettext
 from dlkata.language import decide
-from dlkata.problems import InvalidFile, file_problem
+from dlkata.problems import InvalidFile, file_problem, shown
 from dlkata.render.color import ColorMode, choose_color, console_options
 from dlkata.workspace import Workspace, WorkspaceError, resolve_workspace
 
@@ -293,8 +293,26 @@ def main_options(
     ] = None,
     color: Annotated[ColorMode | None, _color_option(_reset_color)] = None,
     lang: Annotated[Lang | None, _lang_option(_reset_language)] = None,
+    course: Annotated[
+        Path | None,
+        typer.Option(
+            "--course",
+            metavar="DIR",
+            help=_(
+                "A course's folder: its own katas (katas/, or the katas: of its dlkata.yaml) "
+                "beside dlkata's (default: $DLKATA_COURSE, or the katas: of the nearest "
+                "dlkata.yaml)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Deep-learning katas, graded."""
+    from dlkata.course import use_course
+
+    if course is not None and not course.is_dir():
+        usage_error(_("--course {path}: no such folder.").format(path=course))
+    use_course(course)
 
 
 @app.command("list")
@@ -1314,9 +1332,101 @@ def schema(
     print(json.dumps(json_schema(name.value), indent=2))
 
 
+kata_app = typer.Typer(
+    cls=Commands,
+    help=_("For course authors: create a kata in the course's folder, and prove its tests."),
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+app.add_typer(kata_app, name="kata")
+
+
+@kata_app.command("new")
+def kata_new(
+    kata_id: Annotated[str, typer.Argument(metavar="ID", help=_("The new kata's id."))],
+    color: ColorOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Create a kata in the course: kata.yaml, stub, tests, texts, reference and solutions.
+
+    The kata works as written (a tiny example that `dlkata kata prove ID` proves); change it into
+    yours where it says TODO (`dlkata validate` lists what is left).
+
+    Example: dlkata --course mycourse kata new scaled_sum
+    """
+    from dlkata.authoring import AuthoringError, new_kata
+    from dlkata.course import active_course
+
+    course = active_course()
+    if course is None:
+        usage_error(
+            _(
+                "No course to add the kata to: name its folder with `dlkata --course DIR kata "
+                "new {kata}`, DLKATA_COURSE, or `katas:` in a dlkata.yaml."
+            ).format(kata=kata_id)
+        )
+    try:
+        written = new_kata(course, kata_id)
+    except AuthoringError as exc:
+        usage_error(str(exc))
+    console = out()
+    console.print(_("Created the kata {kata}:").format(kata=kata_id))
+    for path in written:
+        console.print(f"  {escape(shown(path))}")
+    console.print(
+        _(
+            "Next: `dlkata kata prove {kata}` proves it as it is; then make it yours where it "
+            "says TODO, and prove it again."
+        ).format(kata=kata_id)
+    )
+
+
+@kata_app.command("prove")
+def kata_prove(
+    kata_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help=_("The kata to prove (default: every kata of the course)."),
+            autocompletion=complete_kata,
+            show_default=False,
+        ),
+    ] = None,
+    output: ListFormatOption = ListFormat.text,
+    color: ColorOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Prove a kata's hidden tests: its reference and correct solutions pass, each wrong one
+    fails naming its function, the stub is not started, every error rule and cache test bites.
+
+    Slower than `dlkata validate`: it grades every file. Exit 1 if any check is missed.
+
+    Example: dlkata kata prove scaled_sum
+    """
+    from dlkata.proving import prove
+    from dlkata.render.proof import render_proof_text
+    from dlkata.validate import authored_roots
+
+    if kata_id is not None:
+        katas = [find_kata(kata_id)]
+    else:
+        roots = authored_roots()
+        katas = [k for k in load_catalogue().values() if k.folder.parent in roots]
+    rows = prove(katas)
+    if output is ListFormat.json:
+        import json
+        from dataclasses import asdict
+
+        print(json.dumps({"checks": [asdict(row) for row in rows]}, indent=2, ensure_ascii=False))
+    else:
+        render_proof_text(rows, out())
+    if not all(row.proved for row in rows):
+        raise typer.Exit(1)
+
+
 # Each command's help is its docstring, in the language of this run (chosen before this module
 # was imported; scripts/translations.py extracts the docstrings of commands).
-for _command in app.registered_commands:
+for _command in [*app.registered_commands, *kata_app.registered_commands]:
     _command.help = _(inspect.getdoc(_command.callback) or "")
     _command.cls = Command
 
@@ -1359,7 +1469,7 @@ def _command_of(arguments: list[str]) -> str | None:
     """The command a command line runs, after the root's options (`--lang zh check`)."""
     values = iter(arguments)
     for argument in values:
-        if argument in ("--color", "--lang"):
+        if argument in ("--color", "--lang", "--course"):
             next(values, None)
         elif not argument.startswith("-"):
             return argument

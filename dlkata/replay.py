@@ -229,7 +229,7 @@ def _learner(
 ) -> Iterator[SolutionProxy | None]:
     """The learner's functions behind the proxy, in a fresh learner process; None (and
     `done.error`) when the file does not import. What the code printed goes to `done.output`."""
-    worker = WorkerProcess(solution, kata.function_names, limits)
+    worker = WorkerProcess(solution, kata.function_names, limits, kata_folder=kata.folder)
     try:
         worker.start()
         try:

@@ -229,6 +229,15 @@ class ConfigSpec(_Strict):
         examples=[["linear", "conv2d"]],
         description="Katas a course requires: not started, they fail `check --all`.",
     )
+    katas: Text | None = Field(
+        None,
+        examples=["katas"],
+        description="A course's own katas: the folder of its kata folders, relative to this "
+        "file (its references in reference/ beside it).",
+    )
+    builtin: bool = Field(
+        True, description="Offer dlkata's own katas beside the course's (false: only the course's)."
+    )
     limits: LimitsSpec | None = None
     lang: Language | None = Field(
         None,

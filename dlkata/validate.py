@@ -11,10 +11,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from dlkata.catalogue import CatalogueError, load_kata
-from dlkata.i18n import _
+from dlkata.catalogue import CatalogueError, Kata, clash, load_kata
+from dlkata.i18n import _, ngettext
 from dlkata.problems import Problem, shown
-from dlkata.resources import katas_dir, reference_dir
+from dlkata.resources import kata_roots
 from dlkata.results import Status
 from dlkata.validate_text import check_words
 
@@ -64,15 +64,22 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
     for path, field in (
         (kata.stub_path, "stub"),
         (kata.tests_path, "tests"),
-        (reference_dir() / f"{kata.id}.py", "reference"),
+        (kata.reference_path, "reference"),
     ):
         if not path.is_file():
             add(path, field, _("missing"))
     check_words(kata, add)
+    for path in _authored_files(kata):
+        lines = _todo_lines(path)
+        if lines:
+            where = ngettext("line {lines}", "lines {lines}", len(lines)).format(
+                lines=", ".join(map(str, lines))
+            )
+            add(path, where, _("TODO left by `dlkata kata new`: write your own"))
     signatures = {}
     for path, field in (
         (kata.stub_path, "stub"),
-        (reference_dir() / f"{kata.id}.py", "reference"),
+        (kata.reference_path, "reference"),
         (kata.tests_path, "tests"),
     ):
         if path.is_file():
@@ -97,8 +104,33 @@ def validate_folder(folder: Path, known_ids: set[str]) -> list[Problem]:
             )
         stub, ref = signatures.get("stub", {}).get(name), signatures.get("reference", {}).get(name)
         if stub is not None and ref is not None and stub != ref:
-            add(reference_dir() / f"{kata.id}.py", name, _("signature differs from the stub's"))
+            add(kata.reference_path, name, _("signature differs from the stub's"))
     return problems
+
+
+TODO = "TODO"
+
+
+def _authored_files(kata: Kata) -> list[Path]:
+    """Every file an author writes for a kata (`dlkata kata new` marks what to write with TODO)."""
+    text = sorted((kata.folder / "text").glob("*.*")) if (kata.folder / "text").is_dir() else []
+    found = [kata.folder / "kata.yaml", kata.stub_path, kata.tests_path, *text]
+    return [p for p in (*found, kata.reference_path) if p.is_file()]
+
+
+def _todo_lines(path: Path) -> list[int]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):  # reported where the file is read
+        return []
+    return [number for number, line in enumerate(lines, 1) if TODO in line]
+
+
+def authored_roots() -> tuple[Path, ...]:
+    """The folders `validate` checks: a course's own katas when there is a course (dlkata's are
+    proved by dlkata's tests), else dlkata's."""
+    roots = kata_roots()
+    return roots[1:] if len(roots) > 1 else roots
 
 
 def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
@@ -108,14 +140,14 @@ def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
     from dlkata.grading import GradeRequest, grade
     from dlkata.proof import without_checks
 
-    base = root or katas_dir()
+    roots = (root,) if root else authored_roots()
     problems = []
     with tempfile.TemporaryDirectory(prefix="dlkata-validate-") as scratch:
         requests = []
-        for yaml_path in sorted(base.glob("*/kata.yaml")):
+        for yaml_path in sorted(y for base in roots for y in base.glob("*/kata.yaml")):
             kata = load_kata(yaml_path.parent)
             kata_id = kata.id
-            source = (reference_dir() / f"{kata_id}.py").read_text(encoding="utf-8")
+            source = kata.reference_path.read_text(encoding="utf-8")
             folder = Path(scratch) / kata_id
             folder.mkdir()
             stripped = folder / f"{kata_id}.py"
@@ -139,13 +171,27 @@ def error_rules_numpy_rejects_alone(root: Path | None = None) -> list[Problem]:
 
 
 def validate_all(root: Path | None = None) -> tuple[int, list[Problem]]:
-    """Check every kata folder; returns how many folders were checked and every problem found."""
-    base = root or katas_dir()
-    folders = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
-    known = {f.name for f in folders}
-    problems = [problem for folder in folders for problem in validate_folder(folder, known)]
-    problems += _cycles(base, known)
+    """Check every kata folder (of `root`, else `authored_roots()`); returns how many folders
+    were checked and every problem found, an id that two folders share among them."""
+    roots = (root,) if root else authored_roots()
+    folders = [folder for base in roots for folder in _kata_folders(base)]
+    known: dict[str, Path] = {}
+    problems = []
+    for base in (root,) if root else kata_roots():
+        for folder in _kata_folders(base):
+            if folder.name in known:
+                problems.append(clash(folder, known[folder.name]))
+            known.setdefault(folder.name, folder)
+    problems += [problem for folder in folders for problem in validate_folder(folder, set(known))]
+    for base in roots:
+        problems += _cycles(base, {f.name for f in _kata_folders(base)})
     return len(folders), problems
+
+
+def _kata_folders(base: Path) -> list[Path]:
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
 
 def _cycles(base: Path, known: set[str]) -> list[Problem]:

@@ -9,8 +9,8 @@ from typing import Any
 
 from typer.testing import CliRunner
 
+from dlkata.bundle import bundle, bundled_source
 from dlkata.cli import app
-from tests.bundle import bundle, bundled_source
 from tests.cli_support import ENVIRONMENT
 
 _runner = CliRunner()

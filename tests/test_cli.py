@@ -218,6 +218,7 @@ def test_validate_passes_a_good_course_and_names_the_problem_in_a_bad_one(
     course = tmp_path / "course"
     shutil.copytree(ROOT / "katas" / "linear", course / "katas" / "linear")
     write(course / "reference" / "linear.py", (ROOT / "reference" / "linear.py").read_text())
+    write(course / "dlkata.yaml", "builtin: false\n")  # its linear instead of dlkata's
     monkeypatch.setenv("DLKATA_COURSE", str(course))
     good = invoke("validate")
     assert (good.exit_code, "1 kata folders are valid" in good.stdout) == (0, True), good.output

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dlkata.bundle import bundle
 from dlkata.judge import (
     Fans,
     GradingFailure,
@@ -28,7 +29,6 @@ from dlkata.judge import (
 from dlkata.judge.diagnose import Alternative, diagnose
 from dlkata.judge.proxy import ReferenceImpl
 from dlkata.notebook import check
-from tests.bundle import bundle
 from tests.cli_support import ENVIRONMENT, invoke, isolate
 from tests.grading_support import failures, grade_file
 from tests.support import HAN, SOLUTIONS_DIR, load_reference

@@ -32,13 +32,13 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from dlkata.bundle import bundle
 from dlkata.catalogue import get_kata
 from dlkata.grading import GradeRequest, grade
 from dlkata.limits import Limits
 from dlkata.render.github import render_github_log
 from dlkata.render.text import Verbosity
 from dlkata.results import KataResult
-from tests.bundle import bundle
 from tests.support import ROOT, SOLUTIONS_DIR
 
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"

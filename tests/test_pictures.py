@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from dlkata.bundle import bundle
 from dlkata.notebook import Report
 from dlkata.results import KataResult
-from tests.bundle import bundle
 from tests.cli_support import ENVIRONMENT, invoke
 from tests.grading_support import failures, grade_file
 from tests.support import SOLUTIONS_DIR

@@ -14,13 +14,13 @@ from typing import Any
 import numpy as np
 import pytest
 
+from dlkata.bundle import bundled_source
 from dlkata.catalogue import get_kata
 from dlkata.failure_cases import load_case, save_cases
 from dlkata.judge.cases import CASE_BYTES, Budget, Case, to_payload
 from dlkata.results import KataResult, Status
 from dlkata.results import TestResult as Outcome
 from dlkata.workspace import Workspace
-from tests.bundle import bundled_source
 from tests.cli_support import BIN, CORRECT_LINEAR, invoke, isolate, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
 
@@ -241,6 +241,7 @@ def test_a_failing_call_with_huge_inputs_is_not_saved_and_the_report_says_so(
     (course / "reference").mkdir()
     shutil.copy(REFERENCE_DIR / "linear.py", course / "reference" / "linear.py")
     (course / "katas" / "linear" / "test_linear.py").write_text(HUGE_CALLS, encoding="utf-8")
+    (course / "dlkata.yaml").write_text("builtin: false\n", encoding="utf-8")  # its own linear
     Path("workspace").mkdir()
     Path("workspace/linear.py").write_text(CORRECT_LINEAR.replace("+ b, (x, w)", "+ b + 1, (x, w)"))
     env = subprocess_env(DLKATA_COURSE=str(course))

@@ -27,9 +27,11 @@ def _clean(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **katas: str) -> Path:
-    """A course (`DLKATA_COURSE`) holding `linear` and the given `kata.yaml` texts by folder."""
+    """A course (`DLKATA_COURSE`) holding `linear` and the given `kata.yaml` texts by folder,
+    instead of dlkata's own katas."""
     root = tmp_path / "course"
     shutil.copytree(ROOT / "katas" / "linear", root / "katas" / "linear")
+    (root / "dlkata.yaml").write_text("builtin: false\n", encoding="utf-8")
     (root / "reference").mkdir()
     shutil.copy(ROOT / "reference" / "linear.py", root / "reference" / "linear.py")
     for name, text in katas.items():

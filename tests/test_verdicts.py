@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from dlkata.bundle import bundle
 from dlkata.judge import GradingFailure, check_backward, check_gradient_numerically
 from dlkata.judge.proxy import ReferenceImpl
 from dlkata.worker.child import _input_snapshot, _same, _shares_memory
-from tests.bundle import bundle
 from tests.cli_support import BIN, subprocess_env
 from tests.support import REFERENCE_DIR, ROOT
 
@@ -40,9 +40,11 @@ BREAKAGES = {
 
 
 def _course(tmp_path: Path, tests: str) -> Path:
-    """A course holding only `linear`, with the given hidden test file."""
+    """A course holding only `linear` (instead of dlkata's katas), with the given hidden test
+    file."""
     course = tmp_path / "course"
     shutil.copytree(ROOT / "katas" / "linear", course / "katas" / "linear")
+    (course / "dlkata.yaml").write_text("builtin: false\n", encoding="utf-8")
     (course / "reference").mkdir()
     shutil.copy(REFERENCE_DIR / "linear.py", course / "reference" / "linear.py")
     (course / "katas" / "linear" / "test_linear.py").write_text(tests, encoding="utf-8")

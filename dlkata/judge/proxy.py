@@ -49,9 +49,16 @@ class WorkerProcess:
     """One learner process for one kata, restarted after a time-out or a death."""
 
     def __init__(
-        self, solution: Path, functions: list[str], limits: Limits, spare: Spawned | None = None
+        self,
+        solution: Path,
+        functions: list[str],
+        limits: Limits,
+        spare: Spawned | None = None,
+        kata_folder: Path | None = None,
     ) -> None:
         self.solution = solution.resolve()
+        # the kata's own folders (a course's lie outside dlkata), named in reports when read
+        self.protected = protected_dirs(*([kata_folder] if kata_folder else []))
         # A learner process started before the file was known, if the judge has one.
         self._spare = spare
         self._folder = spare.folder if spare else Path(tempfile.mkdtemp(prefix="dlkata-solution-"))
@@ -95,7 +102,7 @@ class WorkerProcess:
             "op": "config",
             "solution": str(self.snapshot),
             "functions": self.functions,
-            "protected": [str(p) for p in protected_dirs()],  # to name them in reports
+            "protected": [str(p) for p in self.protected],  # to name them in reports
             "memory_bytes": self.limits.memory_bytes,
             "cpu_seconds": int(self.limits.kata_timeout) + 5,
             "output_bytes": self.limits.output_bytes,

@@ -81,7 +81,9 @@ def run(
         plugin.keep_cases = bool(order.get("cases"))
         workers = {}
         for kata_id, kata in katas.items():
-            workers[kata_id] = WorkerProcess(solutions[kata_id], kata.function_names, limits, spare)
+            workers[kata_id] = WorkerProcess(
+                solutions[kata_id], kata.function_names, limits, spare, kata.folder
+            )
             workers[kata_id].start()
             spare = None
         return workers

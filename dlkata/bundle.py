@@ -1,7 +1,7 @@
-"""One-file solutions from the project's test solutions, which reuse a sibling's functions with
-`from correct_x import f`. The grader reads only the graded file (a learner's kata is one file),
-so the sibling's source is embedded in place of that import, on the same line: line numbers in
-reports stay those of the original file."""
+"""One-file solutions from a kata's solutions folder (dlkata's `tests/solutions/`, or a
+course's), which reuse a sibling's functions with `from correct_x import f`. The grader reads only
+the graded file (a learner's kata is one file), so the sibling's source is embedded in place of
+that import, on the same line: line numbers in reports stay those of the original file."""
 
 from __future__ import annotations
 
