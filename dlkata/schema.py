@@ -230,6 +230,23 @@ class ConfigSpec(_Strict):
         description="Katas a course requires: not started, they fail `check --all`.",
     )
     limits: LimitsSpec | None = None
+    katas_graded: list[Annotated[str, AfterValidator(_known_kata)]] | None = Field(
+        None,
+        examples=[["linear", "relu"]],
+        description="The katas `dlkata grade` grades (default: `required`, else every kata).",
+    )
+    points: (
+        dict[Annotated[str, AfterValidator(_known_kata)], Annotated[float, Field(ge=0)]] | None
+    ) = Field(
+        None,
+        examples=[{"conv2d": 3, "linear": 1}],
+        description="Points of each kata in `dlkata grade`'s gradebook (default: 1 each).",
+    )
+    partial: bool = Field(
+        False,
+        description="`dlkata grade` gives a kata's points by the fraction of its tests passed, "
+        "not only for a pass.",
+    )
     lang: Language | None = Field(
         None,
         examples=["zh"],
