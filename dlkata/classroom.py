@@ -38,6 +38,7 @@ from dlkata.results import Status
 from dlkata.workspace import CONFIG_NAME, WorkspaceError, write_atomic
 
 MAX_FILE_BYTES = 1024**2  # a kata file larger than this is not graded
+MAX_MESSAGE = 500  # characters of an error's message kept in the gradebook
 _MAX_CONFIG_BYTES = 64 * 1024
 STATE_FOLDER = ".dlkata-grade"
 
@@ -247,16 +248,17 @@ def grade_class(
     def one(submission: Submission) -> StudentGrades:
         files = submission_files(submission, ids)
         key = submission_key(grader, files)
-        outcomes = store.get(key)
-        reused = outcomes is not None
+        # a submission with no kata file at all has nothing to grade, nor to keep
+        outcomes = store.get(key) if any(f is not None for f in files.values()) else {}
+        reused = bool(outcomes)
         if outcomes is None:
             outcomes = _grade_files(files, katas, limits, salt, _pool(local, pools, lock))
-            store.put(key, outcomes)
+            # a failure of the grader itself (an interrupt, a judge that died) is graded again
+            if not any(o.get("grader_failed") for o in outcomes.values()):
+                store.put(key, outcomes)
         with lock:
-            if reused:
-                store.reused += 1
-            else:
-                store.graded += 1
+            store.reused += reused
+            store.graded += not reused and bool(outcomes)
         if on_done is not None:
             on_done(submission.id, reused)
         scores = {k: KataScore.from_outcome(outcomes.get(k), k, scoring) for k in ids}
@@ -292,8 +294,8 @@ def _grade_files(
     salt: str,
     pool: Any,
 ) -> dict[str, Any]:
-    """Each kata's outcome (`{"status", "tests"}`): the files copied into a scratch folder and
-    graded there; a file that cannot be graded is an error, a missing one is absent."""
+    """Each kata's outcome (`{"status", "tests", "message"}`): the files copied into a scratch
+    folder and graded there; a file that cannot be graded is an error, a missing one absent."""
     from dlkata.grading import GradeRequest, grade
 
     outcomes: dict[str, Any] = {}
@@ -303,14 +305,17 @@ def _grade_files(
         for kata in katas:
             content = files[kata.id]
             if isinstance(content, str):
-                outcomes[kata.id] = {"status": Status.ERROR.value, "tests": [], "problem": content}
+                outcomes[kata.id] = {"status": Status.ERROR.value, "tests": [], "message": content}
             elif content is not None:
                 copy = Path(scratch) / f"{kata.id}.py"
                 copy.write_bytes(content)
                 requests.append(GradeRequest(kata, copy))
         for result in grade(requests, limits, jobs=1, pool=pool, salt=salt):
+            error = result.error or {}
             outcomes[result.id] = {
                 "status": result.status.value,
+                "message": str(error.get("message", "")).strip()[:MAX_MESSAGE] or None,
+                "grader_failed": error.get("kind") == "grader",
                 "tests": [
                     {"name": t.name, "status": t.status.value, "function": t.function}
                     for t in result.tests

@@ -1420,6 +1420,8 @@ def grade(
                     path=path, suffixes=", ".join(RENDERERS)
                 )
             )
+    if shard_of and not any(p.suffix.lower() == ".json" for p in outputs):
+        usage_error(_("A shard is merged later from its JSON: add --out shard.json."))
     try:
         if merge_shards:
             book = _merged(paths or [], roster, shard_of)
@@ -1437,8 +1439,6 @@ def grade(
             )
     except GradebookError as exc:
         usage_error(str(exc))
-    if shard_of and not any(p.suffix.lower() == ".json" for p in outputs):
-        usage_error(_("A shard is merged later from its JSON: add --out shard.json."))
     from dlkata.workspace import write_atomic
 
     for path in outputs:

@@ -52,13 +52,15 @@ class Scoring:
 
 @dataclass
 class KataScore:
-    """One student's kata: its status, points, and each test's outcome (name, status, the
-    function a failure named)."""
+    """One student's kata: its status, points, each test's outcome (name, status, the function
+    a failure named), and for a kata that could not be graded, why."""
 
     status: str
     points: float
     max_points: float
     tests: list[dict[str, Any]] = field(default_factory=list)
+    # why a kata could not be graded (`error`): its file's or the grader's problem
+    message: str | None = None
 
     @classmethod
     def from_outcome(
@@ -67,10 +69,14 @@ class KataScore:
         """From a kata's graded outcome (`{"status", "tests"}`), None when it had no file."""
         if outcome is None:
             return cls(MISSING, 0.0, scoring.max_points(kata_id))
-        tests = list(outcome["tests"])
+        tests = [
+            {"name": t["name"], "status": t["status"], "function": t.get("function")}
+            for t in outcome["tests"]
+        ]
         passed = sum(t["status"] == Status.PASSED.value for t in tests)
         points = scoring.earned(kata_id, outcome["status"], passed, len(tests))
-        return cls(outcome["status"], points, scoring.max_points(kata_id), tests)
+        most = scoring.max_points(kata_id)
+        return cls(outcome["status"], points, most, tests, outcome.get("message"))
 
 
 @dataclass

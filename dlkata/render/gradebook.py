@@ -81,6 +81,30 @@ def _rows(book: Gradebook) -> tuple[list[str], list[list[str]], list[str], list[
     return kata_header, kata_rows, student_header, student_rows
 
 
+def _problems(book: Gradebook) -> tuple[list[str], list[list[str]]]:
+    """Each kata that could not be graded, and why (the teacher may want to look)."""
+    header = [_("Student"), _("Kata"), _("Why it could not be graded")]
+    rows = [
+        [s.id, kata, score.message or "—"]
+        for s in book.students
+        for kata, score in s.katas.items()
+        if score.status == "error"
+    ]
+    return header, rows
+
+
+def _tables(book: Gradebook) -> list[tuple[str, list[str], list[list[str]]]]:
+    kata_header, kata_rows, student_header, student_rows = _rows(book)
+    tables = [
+        (_("By kata"), kata_header, kata_rows),
+        (_("By student"), student_header, student_rows),
+    ]
+    problem_header, problem_rows = _problems(book)
+    if problem_rows:
+        tables.append((_("Could not be graded"), problem_header, problem_rows))
+    return tables
+
+
 def _status(status: str) -> str:
     words = {
         "passed": _("passed"),
@@ -93,28 +117,25 @@ def _status(status: str) -> str:
 
 
 def render_markdown(book: Gradebook) -> str:
-    kata_header, kata_rows, student_header, student_rows = _rows(book)
     lines = [f"# {_('Gradebook')}", ""]
     lines.append(
-        _("{students} students, {katas} katas (salt {salt}).").format(
+        _("{students} students, {katas} katas (salt fingerprint {salt}).").format(
             students=len(book.students), katas=len(book.katas), salt=book.salt_id
         )
     )
-    for title, header, rows in (
-        (_("By kata"), kata_header, kata_rows),
-        (_("By student"), student_header, student_rows),
-    ):
+    for title, header, rows in _tables(book):
         lines += ["", f"## {title}", "", _md_row(header), _md_row(["---"] * len(header))]
         lines += [_md_row(row) for row in rows]
     return "\n".join(lines) + "\n"
 
 
 def _md_row(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+    """One table row; a learner's words (an error's message) can carry no HTML or break it."""
+    cells = [html.escape(c, quote=False).replace("|", "\\|").replace("\n", " ") for c in cells]
+    return "| " + " | ".join(cells) + " |"
 
 
 def render_html(book: Gradebook) -> str:
-    kata_header, kata_rows, student_header, student_rows = _rows(book)
     parts = [
         "<!DOCTYPE html>",
         '<html><head><meta charset="utf-8">',
@@ -124,16 +145,13 @@ def render_html(book: Gradebook) -> str:
         f"<h1>{html.escape(_('Gradebook'))}</h1>",
         "<p>"
         + html.escape(
-            _("{students} students, {katas} katas (salt {salt}).").format(
+            _("{students} students, {katas} katas (salt fingerprint {salt}).").format(
                 students=len(book.students), katas=len(book.katas), salt=book.salt_id
             )
         )
         + "</p>",
     ]
-    for title, header, rows in (
-        (_("By kata"), kata_header, kata_rows),
-        (_("By student"), student_header, student_rows),
-    ):
+    for title, header, rows in _tables(book):
         parts.append(f"<h2>{html.escape(title)}</h2><table>")
         parts.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in header) + "</tr>")
         for row in rows:
