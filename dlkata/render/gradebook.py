@@ -109,9 +109,9 @@ def _status(status: str) -> str:
     words = {
         "passed": _("passed"),
         "failed": _("failed"),
-        "error": _("error"),
+        "error": _("could not be graded"),
         "not_started": _("not started"),
-        "missing": _("missing"),
+        "missing": _("no file"),
     }
     return words.get(status, status)
 
