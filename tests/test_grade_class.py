@@ -463,3 +463,15 @@ def test_a_roster_without_its_header_is_explained(tmp_path: Path) -> None:
     result = invoke("grade", "--roster", "roster.csv", "--kata", "relu", "--out", "g.csv")
     assert result.exit_code == 2 and "student,folder" in result.stderr
     shutil.rmtree(tmp_path / ".dlkata-grade", ignore_errors=True)
+
+
+def test_the_summary_in_chinese_and_the_csv_columns_unchanged(
+    graded: tuple[Class, dict[str, Any]],
+) -> None:
+    c, _run = graded
+    result = grade(c, "--salt", SALT, "--lang", "zh", "--out", "zh.md", "--out", "zh.csv")
+    assert result.exit_code == 0, result.output
+    assert "本次评测 0 份" in result.stderr
+    summary = (c.root / "zh.md").read_text(encoding="utf-8")
+    assert "# 成绩册" in summary and "## 按练习" in summary and "未提交文件" in summary
+    assert (c.root / "zh.csv").read_bytes() == (c.root / "gradebook.csv").read_bytes()
