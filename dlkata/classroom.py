@@ -174,11 +174,16 @@ def grader_digest(katas: Sequence[Kata], limits: Limits, salt: str) -> str:
 
 
 def submission_key(grader: str, files: dict[str, bytes | str | None]) -> str:
+    """The key of a submission's kept results: its files' bytes (a file that cannot be graded
+    and a missing one each by a mark of its own, whatever the language of the problem's words)
+    under the grader's digest."""
     digest = hashlib.sha256(grader.encode())
     for kata, content in sorted(files.items()):
-        mark = content if isinstance(content, bytes) else f"{type(content).__name__}:{content}"
         digest.update(f"\0{kata}\0".encode())
-        digest.update(mark if isinstance(mark, bytes) else mark.encode())
+        if isinstance(content, bytes):
+            digest.update(b"file\0" + hashlib.sha256(content).digest())
+        else:
+            digest.update(b"missing" if content is None else b"unreadable")
     return digest.hexdigest()
 
 

@@ -1570,6 +1570,7 @@ class SchemaName(str, Enum):
     kata = "kata"
     text = "text"
     config = "config"
+    gradebook = "gradebook"
 
 
 @app.command()
@@ -1580,14 +1581,14 @@ def schema(
             metavar="NAME",
             help=_(
                 "report (the JSON of `check --format json`), kata (kata.yaml), text (a kata's "
-                "text/<lang>.yaml) or config (dlkata.yaml)."
+                "text/<lang>.yaml), config (dlkata.yaml) or gradebook (the JSON of `grade`)."
             ),
         ),
     ],
     color: ColorOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Print a JSON Schema: of the JSON report, of kata.yaml, of a kata's text or of dlkata.yaml.
+    """Print a JSON Schema: of the JSON report, kata.yaml, a kata's text, dlkata.yaml, a gradebook.
 
     The report's schema_version names the schema it follows; docs/report.schema.json is a copy.
 

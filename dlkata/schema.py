@@ -255,15 +255,23 @@ class ConfigSpec(_Strict):
     )
 
 
-SCHEMAS = ("report", "kata", "text", "config")
+SCHEMAS = ("report", "kata", "text", "config", "gradebook")
 
 
 def json_schema(name: str) -> dict[str, Any]:
     """The published JSON Schema of the JSON report (`report`), of `kata.yaml` (`kata`), of a
-    kata's `text/<lang>.yaml` (`text`) or of `dlkata.yaml` (`config`)."""
+    kata's `text/<lang>.yaml` (`text`), of `dlkata.yaml` (`config`) or of `dlkata grade`'s JSON
+    gradebook (`gradebook`)."""
+    from dlkata.gradebook_schema import Gradebook
     from dlkata.report_schema import Report
 
-    model = {"report": Report, "kata": KataSpec, "text": KataTextSpec, "config": ConfigSpec}[name]
+    model = {
+        "report": Report,
+        "kata": KataSpec,
+        "text": KataTextSpec,
+        "config": ConfigSpec,
+        "gradebook": Gradebook,
+    }[name]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
 
 

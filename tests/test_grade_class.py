@@ -21,6 +21,7 @@ from dlkata.catalogue import get_kata
 from dlkata.checking import resolve_limits
 from dlkata.classroom import Submission, grader_digest, submission_files, submission_key
 from dlkata.gradebook import salt_id
+from dlkata.gradebook_schema import Gradebook
 from dlkata.workspace import Workspace, read_config
 from tests.bundle import bundled_source
 from tests.cli_support import invoke, isolate
@@ -279,6 +280,7 @@ def test_the_json_gradebook_is_versioned_and_keeps_the_salt_secret(
     assert book["katas"] == list(KATAS)
     assert book["salt_id"] == salt_id(SALT) and "salt" not in book
     assert SALT not in (c.root / "gradebook.json").read_text(encoding="utf-8")
+    Gradebook.model_validate(book)  # the published schema (`dlkata schema gradebook`)
     student = book["students"][0]
     assert set(student) == {"id", "folder", "katas", "total"}
     assert set(student["katas"]["relu"]["tests"][0]) == {"name", "status", "function"}
@@ -366,6 +368,8 @@ def test_shards_merged_equal_one_run(graded: tuple[Class, dict[str, Any]]) -> No
         result = grade(c, "--salt", SALT, "--shard", f"{k}/3", "--out", f"shard{k}.json")
         assert result.exit_code == 0, result.output
     shards = [json.loads((c.root / f"shard{k}.json").read_text()) for k in (1, 2, 3)]
+    for book in shards:
+        Gradebook.model_validate(book)
     sizes = sorted(len(s["students"]) for s in shards)
     assert sizes == [14, 15, 15]
     merged = invoke(
