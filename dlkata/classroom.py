@@ -52,11 +52,14 @@ class Submission:
 
     id: str
     folder: Path
+    # the folder as the roster or the command line wrote it, for the gradebook: the same on
+    # every machine of a CI matrix
+    given: str = ""
 
 
 def from_folders(folders: Sequence[Path]) -> list[Submission]:
     """Submissions named by their folders: each folder's name is the student's id."""
-    submissions = [Submission(folder.resolve().name, folder) for folder in folders]
+    submissions = [Submission(folder.resolve().name, folder, str(folder)) for folder in folders]
     return _unique(submissions, _("two submission folders have the same name"))
 
 
@@ -86,7 +89,7 @@ def read_roster(path: Path) -> list[Submission]:
                     path=path, line=line
                 )
             )
-        submissions.append(Submission(student, path.parent / folder))
+        submissions.append(Submission(student, path.parent / folder, folder))
     return _unique(submissions, _("the roster {path} names a student twice").format(path=path))
 
 
@@ -267,7 +270,7 @@ def grade_class(
         if on_done is not None:
             on_done(submission.id, reused)
         scores = {k: KataScore.from_outcome(outcomes.get(k), k, scoring) for k in ids}
-        return StudentGrades(submission.id, str(submission.folder), scores)
+        return StudentGrades(submission.id, submission.given or str(submission.folder), scores)
 
     executor = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
     try:

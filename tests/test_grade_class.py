@@ -251,6 +251,7 @@ def test_a_class_of_44_is_graded_cell_by_cell(graded: tuple[Class, dict[str, Any
     assert [r[0] for r in rows[1:]] == sorted(c.expected)
     book = json.loads((c.root / "gradebook.json").read_text(encoding="utf-8"))
     students = {s["id"]: s for s in book["students"]}
+    assert students["wrong06"]["folder"] == "submissions/wrong06"  # as the roster wrote it
     for row in rows[1:]:
         student = row[0]
         earned = 0.0
