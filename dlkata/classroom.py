@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dlkata import __version__
 from dlkata.catalogue import Kata
@@ -36,6 +36,9 @@ from dlkata.i18n import _
 from dlkata.limits import Limits
 from dlkata.results import Status
 from dlkata.workspace import CONFIG_NAME, WorkspaceError, write_atomic
+
+if TYPE_CHECKING:
+    from dlkata.grading import JudgePool
 
 MAX_FILE_BYTES = 1024**2  # a kata file larger than this is not graded
 MAX_MESSAGE = 500  # characters of an error's message kept in the gradebook
@@ -251,7 +254,7 @@ def grade_class(
     ]
     lock = threading.Lock()
     local = threading.local()
-    pools: list[Any] = []
+    pools: list[JudgePool] = []
 
     def one(submission: Submission) -> StudentGrades:
         files = submission_files(submission, ids)
@@ -284,7 +287,7 @@ def grade_class(
     return ClassRun(book, store.graded, store.reused, warnings)
 
 
-def _pool(local: threading.local, pools: list[Any], lock: threading.Lock) -> Any:
+def _pool(local: threading.local, pools: list[JudgePool], lock: threading.Lock) -> JudgePool:
     """This thread's judges: one grading, one starting for the next submission."""
     from dlkata.grading import JudgePool
 
@@ -300,7 +303,7 @@ def _grade_files(
     katas: Sequence[Kata],
     limits: Limits,
     salt: str,
-    pool: Any,
+    pool: JudgePool,
 ) -> dict[str, Any]:
     """Each kata's outcome (`{"status", "tests", "message"}`): the files copied into a scratch
     folder and graded there; a file that cannot be graded is an error, a missing one absent."""
