@@ -7,11 +7,12 @@ Exit codes: 0 success, 1 a kata failed or could not be graded, 2 a usage or conf
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -1297,11 +1298,297 @@ def validate(
     console.print(_("[green]✓[/green] {count} kata folders are valid.").format(count=count))
 
 
+def _shard(value: str | None) -> str | None:
+    """`--shard K/N`: the K-th of N slices, 1 <= K <= N."""
+    if value is None:
+        return None
+    parts = value.split("/")
+    if (
+        len(parts) != 2
+        or not all(p.isdigit() for p in parts)
+        or not 1 <= int(parts[0]) <= int(parts[1])
+    ):
+        raise typer.BadParameter(
+            _("give K/N with 1 <= K <= N, e.g. --shard 2/4, got {value}").format(value=value)
+        )
+    return value
+
+
+@app.command()
+def grade(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[SUBMISSION]...",
+            help=_("Submission folders (one per student), or with --merge, shards' JSON files."),
+            show_default=False,
+        ),
+    ] = None,
+    outputs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help=_(
+                "Write the gradebook here; the suffix chooses the format: .csv, .json, .md or "
+                ".html (repeat for several)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    roster: Annotated[
+        Path | None,
+        typer.Option(
+            "--roster",
+            metavar="FILE",
+            help=_("CSV `student,folder` (folders relative to it), instead of SUBMISSION..."),
+            show_default=False,
+        ),
+    ] = None,
+    course: Annotated[
+        Path | None,
+        typer.Option(
+            "--course",
+            metavar="DIR",
+            help=_(
+                "The course folder whose dlkata.yaml sets points, katas_graded, partial and "
+                "limits (default: the nearest dlkata.yaml)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    kata_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kata",
+            metavar="KATA",
+            help=_("Grade this kata (repeat; default: katas_graded, else required, else all)."),
+            autocompletion=complete_kata,
+            show_default=False,
+        ),
+    ] = None,
+    salt: Annotated[
+        str | None,
+        typer.Option(
+            "--salt",
+            metavar="SALT",
+            help=_("The course's secret salt for the hidden tests' inputs (default: a new one)."),
+            show_default=False,
+        ),
+    ] = None,
+    shard_of: Annotated[
+        str | None,
+        typer.Option(
+            "--shard",
+            metavar="K/N",
+            callback=_shard,
+            help=_("Grade only the K-th of N slices of the students (write a .json)."),
+            show_default=False,
+        ),
+    ] = None,
+    merge_shards: Annotated[
+        bool, typer.Option("--merge", help=_("Merge shards' JSON gradebooks into one."))
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help=_("Submissions graded at once (default: the number of CPUs)."),
+            show_default=False,
+        ),
+    ] = None,
+    state: Annotated[
+        Path,
+        typer.Option(
+            "--state",
+            metavar="DIR",
+            help=_("Where results are kept, so that a rerun grades only what changed."),
+        ),
+    ] = Path(".dlkata-grade"),
+    timeout: TimeoutOption = None,
+    kata_timeout: KataTimeoutOption = None,
+    memory_limit: MemoryOption = None,
+    color: ColorOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Grade a class: every submission with your hidden tests, read-only, into a gradebook.
+
+    Points, graded katas and limits come from the course's dlkata.yaml; nothing in a submission
+    but its kata files is used. Results are kept in --state, so an interrupted run resumes.
+
+    Examples:
+
+    - dlkata grade submissions/* --out gradebook.csv --out summary.md
+    - dlkata grade --roster roster.csv --salt $SALT --shard 1/4 --out shard1.json
+    - dlkata grade --merge shard*.json --out gradebook.csv
+    """
+    from dlkata.gradebook import GradebookError
+
+    if not outputs:
+        usage_error(_("Name the gradebook with --out, e.g. --out gradebook.csv."))
+    from dlkata.render.gradebook import RENDERERS
+
+    for path in outputs:
+        if path.suffix.lower() not in RENDERERS:
+            usage_error(
+                _("--out {path}: the suffix must be one of {suffixes}.").format(
+                    path=path, suffixes=", ".join(RENDERERS)
+                )
+            )
+    if shard_of and not any(p.suffix.lower() == ".json" for p in outputs):
+        usage_error(_("A shard is merged later from its JSON: add --out shard.json."))
+    try:
+        if merge_shards:
+            book = _merged(paths or [], roster, shard_of)
+        else:
+            book = _graded_class(
+                paths or [],
+                roster,
+                course,
+                kata_ids or [],
+                salt,
+                shard_of,
+                jobs,
+                state,
+                {"timeout": timeout, "kata_timeout": kata_timeout, "memory_limit": memory_limit},
+            )
+    except GradebookError as exc:
+        usage_error(str(exc))
+    from dlkata.workspace import write_atomic
+
+    for path in outputs:
+        write_atomic(path, RENDERERS[path.suffix.lower()](book))
+
+
+def _merged(paths: list[Path], roster: Path | None, shard_of: str | None) -> Any:
+    from dlkata.gradebook import merge, read_gradebook
+
+    if roster is not None or shard_of is not None:
+        usage_error(_("--merge takes shards' JSON files only (no --roster, no --shard)."))
+    return merge([(str(p), read_gradebook(p)) for p in paths])
+
+
+def _graded_class(
+    paths: list[Path],
+    roster: Path | None,
+    course: Path | None,
+    kata_ids: list[str],
+    salt: str | None,
+    shard_of: str | None,
+    jobs: int | None,
+    state: Path,
+    overrides: dict[str, Any],
+) -> Any:
+    """Find the students, the katas and the teacher's settings; grade; say how it went."""
+    import secrets
+    import time
+
+    from dlkata.checking import resolve_limits
+    from dlkata.classroom import from_folders, grade_class, read_roster, shard
+    from dlkata.gradebook import Scoring
+    from dlkata.workspace import find_config, read_config
+
+    if roster is not None and paths:
+        usage_error(_("Give submission folders or --roster, not both."))
+    if roster is None and not paths:
+        usage_error(
+            _("Name the submission folders, e.g. `dlkata grade submissions/*`, or --roster.")
+        )
+    submissions = read_roster(roster) if roster is not None else from_folders(paths)
+    if shard_of:
+        index, count = (int(p) for p in shard_of.split("/"))
+        submissions = shard(submissions, index, count)
+    config_path = (course / "dlkata.yaml") if course is not None else find_config(Path.cwd())
+    if course is not None and not config_path.is_file():
+        usage_error(
+            _("{path} does not exist: --course names a folder with a dlkata.yaml.").format(
+                path=config_path
+            )
+        )
+    config = read_config(config_path) if config_path else None
+    catalogue = load_catalogue()
+    chosen = kata_ids or (config.katas_graded or config.required if config else ()) or catalogue
+    katas = [find_kata(k) for k in dict.fromkeys(chosen)]
+    scoring = Scoring(config.points, config.partial) if config else Scoring()
+    limits = resolve_limits(Workspace(Path.cwd(), config), **overrides)
+    console = out(stderr=True)
+    generated = salt is None
+    if salt is None:
+        salt = secrets.token_hex(8)
+        console.print(
+            _("salt: {salt} (pass --salt {salt} to reproduce these verdicts)").format(salt=salt)
+        )
+    from dlkata.render.live import wants_progress
+
+    start = time.monotonic()
+    with _grade_progress(console, len(submissions), wants_progress(console)) as on_done:
+        run = grade_class(
+            submissions,
+            katas,
+            scoring,
+            limits,
+            salt,
+            state=state,
+            jobs=jobs or os.cpu_count() or 1,
+            on_done=on_done,
+            generated_salt=generated,
+        )
+    warn(run.warnings)
+    console.print(
+        ngettext(
+            "Graded {count} submission in {seconds:.1f} s ({graded} graded now, {reused} kept "
+            "from {state}).",
+            "Graded {count} submissions in {seconds:.1f} s ({graded} graded now, {reused} kept "
+            "from {state}).",
+            len(submissions),
+        ).format(
+            count=len(submissions),
+            seconds=time.monotonic() - start,
+            graded=run.graded,
+            reused=run.reused,
+            state=state,
+        )
+    )
+    return run.gradebook
+
+
+@contextlib.contextmanager
+def _grade_progress(console: Console, total: int, enabled: bool) -> Iterator[Any]:
+    """A progress bar with an ETA on stderr (on a terminal), advanced as each student is done."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn(_("Grading")),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn(_("ETA")),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=total)
+        yield lambda _student, _reused: progress.advance(task)
+
+
 class SchemaName(str, Enum):
     report = "report"
     kata = "kata"
     text = "text"
     config = "config"
+    gradebook = "gradebook"
 
 
 @app.command()
@@ -1312,14 +1599,14 @@ def schema(
             metavar="NAME",
             help=_(
                 "report (the JSON of `check --format json`), kata (kata.yaml), text (a kata's "
-                "text/<lang>.yaml) or config (dlkata.yaml)."
+                "text/<lang>.yaml), config (dlkata.yaml) or gradebook (the JSON of `grade`)."
             ),
         ),
     ],
     color: ColorOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Print a JSON Schema: of the JSON report, of kata.yaml, of a kata's text or of dlkata.yaml.
+    """Print a JSON Schema: of the JSON report, kata.yaml, a kata's text, dlkata.yaml, a gradebook.
 
     The report's schema_version names the schema it follows; docs/report.schema.json is a copy.
 

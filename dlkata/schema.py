@@ -239,6 +239,23 @@ class ConfigSpec(_Strict):
         True, description="Offer dlkata's own katas beside the course's (false: only the course's)."
     )
     limits: LimitsSpec | None = None
+    katas_graded: list[Annotated[str, AfterValidator(_known_kata)]] | None = Field(
+        None,
+        examples=[["linear", "relu"]],
+        description="The katas `dlkata grade` grades (default: `required`, else every kata).",
+    )
+    points: (
+        dict[Annotated[str, AfterValidator(_known_kata)], Annotated[float, Field(ge=0)]] | None
+    ) = Field(
+        None,
+        examples=[{"conv2d": 3, "linear": 1}],
+        description="Points of each kata in `dlkata grade`'s gradebook (default: 1 each).",
+    )
+    partial: bool = Field(
+        False,
+        description="`dlkata grade` gives a kata's points by the fraction of its tests passed, "
+        "not only for a pass.",
+    )
     lang: Language | None = Field(
         None,
         examples=["zh"],
@@ -247,15 +264,23 @@ class ConfigSpec(_Strict):
     )
 
 
-SCHEMAS = ("report", "kata", "text", "config")
+SCHEMAS = ("report", "kata", "text", "config", "gradebook")
 
 
 def json_schema(name: str) -> dict[str, Any]:
     """The published JSON Schema of the JSON report (`report`), of `kata.yaml` (`kata`), of a
-    kata's `text/<lang>.yaml` (`text`) or of `dlkata.yaml` (`config`)."""
+    kata's `text/<lang>.yaml` (`text`), of `dlkata.yaml` (`config`) or of `dlkata grade`'s JSON
+    gradebook (`gradebook`)."""
+    from dlkata.gradebook_schema import Gradebook
     from dlkata.report_schema import Report
 
-    model = {"report": Report, "kata": KataSpec, "text": KataTextSpec, "config": ConfigSpec}[name]
+    model = {
+        "report": Report,
+        "kata": KataSpec,
+        "text": KataTextSpec,
+        "config": ConfigSpec,
+        "gradebook": Gradebook,
+    }[name]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
 
 

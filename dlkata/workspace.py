@@ -46,6 +46,10 @@ class WorkspaceConfig:
     folder: Path
     required: tuple[str, ...] = ()
     limits: dict[str, Any] = field(default_factory=dict)
+    # what `dlkata grade` reads (a course's file): graded katas, points, partial credit
+    katas_graded: tuple[str, ...] = ()
+    points: dict[str, float] = field(default_factory=dict)
+    partial: bool = False
 
 
 def find_config(start: Path) -> Path | None:
@@ -68,7 +72,15 @@ def read_config(path: Path) -> WorkspaceConfig:
         raise WorkspaceError(str(exc)) from None
     limits = spec.limits.model_dump(exclude_none=True) if spec.limits else {}
     folder = (path.parent / spec.workspace).resolve()
-    return WorkspaceConfig(path, folder, tuple(spec.required or ()), limits)
+    return WorkspaceConfig(
+        path,
+        folder,
+        tuple(spec.required or ()),
+        limits,
+        tuple(spec.katas_graded or ()),
+        dict(spec.points or {}),
+        spec.partial,
+    )
 
 
 @dataclass(frozen=True)

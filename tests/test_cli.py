@@ -52,7 +52,7 @@ def test_version() -> None:
 def test_every_journey_command_is_registered() -> None:
     expected = {"list", "new", "check", "explain", "hint", "validate"}
     expected |= {"init", "status", "next", "watch", "reset", "restore", "schema"}
-    expected |= {"replay", "try"}
+    expected |= {"replay", "try", "grade"}
     assert set(COMMANDS) == expected
 
 

@@ -22,6 +22,7 @@ PUBLISHED = {
     "kata": "kata.schema.json",
     "text": "text.schema.json",
     "config": "dlkata.schema.json",
+    "gradebook": "gradebook.schema.json",
 }
 
 
