@@ -1488,6 +1488,7 @@ def _graded_class(
 
     from dlkata.checking import resolve_limits
     from dlkata.classroom import from_folders, grade_class, read_roster, shard
+    from dlkata.course import course_in, use_course
     from dlkata.gradebook import Scoring
     from dlkata.workspace import find_config, read_config
 
@@ -1508,6 +1509,8 @@ def _graded_class(
                 path=config_path
             )
         )
+    if course is not None and course_in(course).katas.is_dir():
+        use_course(course)  # the course's own katas are graded too
     config = read_config(config_path) if config_path else None
     catalogue = load_catalogue()
     chosen = kata_ids or (config.katas_graded or config.required if config else ()) or catalogue

@@ -257,3 +257,35 @@ def test_the_learner_cannot_read_a_course_s_hidden_tests_or_reference(tmp_path: 
     code, kata = graded("--course", str(course), "check", "scaled_sum", "--file", str(reader))
     assert (code, kata["status"]) == (1, "failed")
     assert "katas/scaled_sum/test_scaled_sum.py" in json.dumps(kata)
+
+
+def test_grade_with_a_course_grades_its_own_katas(tmp_path: Path) -> None:
+    """`dlkata grade --course DIR` takes points from the course and grades its own katas too."""
+    course = new_course(tmp_path)
+    (course / "dlkata.yaml").write_text("points: {scaled_sum: 3}\n", encoding="utf-8")
+    for student, name in (("ada", "correct_loops"), ("bob", "wrong_columns")):
+        folder = tmp_path / "class" / student
+        folder.mkdir(parents=True)
+        shutil.copy(solution(course, f"{name}.py"), folder / "scaled_sum.py")
+    gradebook = tmp_path / "gradebook.csv"
+    result = invoke(
+        "grade",
+        str(tmp_path / "class" / "ada"),
+        str(tmp_path / "class" / "bob"),
+        "--course",
+        str(course),
+        "--kata",
+        "scaled_sum",
+        "--salt",
+        "s",
+        "--state",
+        str(tmp_path / "state"),
+        "--out",
+        str(gradebook),
+    )
+    assert result.exit_code == 0, result.output
+    assert gradebook.read_text(encoding="utf-8").splitlines() == [
+        "student,scaled_sum,total",
+        "ada,3,3",
+        "bob,0,0",
+    ]

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
+from dlkata.bundle import bundled_source
 from dlkata.catalogue import get_kata
 from dlkata.checking import resolve_limits
 from dlkata.classroom import Submission, grader_digest, submission_files, submission_key
 from dlkata.gradebook import salt_id
 from dlkata.gradebook_schema import Gradebook
 from dlkata.workspace import Workspace, read_config
-from tests.bundle import bundled_source
 from tests.cli_support import invoke, isolate
 from tests.support import ROOT
 
