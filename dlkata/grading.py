@@ -71,24 +71,32 @@ class Judge:
             env=env,
             cwd=self.scratch.name,
         )
-        self.prepared: tuple[list[str], Limits, str] | None = None  # katas, limits, language
+        # katas, limits, language and salt
+        self.prepared: tuple[list[str], Limits, str, str | None] | None = None
         self.group: list[GradeRequest] = []
         self.allowed = self.deadline = 0.0
         self.results: dict[str, KataResult] = {}
         self.problem = ""
         self._buffer = b""
 
-    def prepare(self, katas: list[Kata], limits: Limits) -> None:
-        """Name the katas: the judge collects their tests, then waits for the learner's files."""
-        self.prepared = ([k.id for k in katas], limits, i18n.language())
+    def prepare(self, katas: list[Kata], limits: Limits, salt: str | None = None) -> None:
+        """Name the katas: the judge collects their tests, then waits for the learner's files.
+        With a `salt`, every hidden test's random inputs are drawn from it (class grading)."""
+        self.prepared = ([k.id for k in katas], limits, i18n.language(), salt)
         order = {"katas": [k.to_json() for k in katas], "language": i18n.language()}
-        self._write({**order, "limits": asdict(limits)})
+        self._write({**order, "limits": asdict(limits), "salt": salt})
 
-    def submit(self, group: list[GradeRequest], limits: Limits, cases: bool = False) -> None:
+    def submit(
+        self,
+        group: list[GradeRequest],
+        limits: Limits,
+        cases: bool = False,
+        salt: str | None = None,
+    ) -> None:
         """Give the learner's files (naming the katas first unless `prepare` did); with
         `cases`, failing calls come back with the results (for `dlkata replay`)."""
         if self.prepared is None:
-            self.prepare([r.kata for r in group], limits)
+            self.prepare([r.kata for r in group], limits, salt)
         self.group = group
         self.allowed = limits.kata_timeout * len(group) + _JUDGE_GRACE
         self.deadline = time.monotonic() + self.allowed
@@ -190,10 +198,10 @@ class JudgePool:
                 judge.prepare(katas, limits or Limits())
             self.waiting.append(judge)
 
-    def take(self, group: list[GradeRequest], limits: Limits) -> Judge:
-        """A judge prepared for exactly these katas and limits, else one not prepared yet, else
-        a new one. Judges prepared for other katas keep waiting until the pool is closed."""
-        wanted = ([r.kata.id for r in group], limits, i18n.language())
+    def take(self, group: list[GradeRequest], limits: Limits, salt: str | None = None) -> Judge:
+        """A judge prepared for exactly these katas, limits and salt, else one not prepared yet,
+        else a new one. Judges prepared for other katas keep waiting until the pool is closed."""
+        wanted = ([r.kata.id for r in group], limits, i18n.language(), salt)
         for fits in (lambda j: j.prepared == wanted, lambda j: j.prepared is None):
             for judge in self.waiting:
                 if fits(judge):
@@ -225,9 +233,12 @@ def grade(
     pool: JudgePool | None = None,
     on_progress: OnProgress | None = None,
     cases: bool = False,
+    salt: str | None = None,
 ) -> list[KataResult]:
     """Grade every request and return the results in the same order; with `cases`, each
-    failing comparison's call comes with its test (`TestResult.case`)."""
+    failing comparison's call comes with its test (`TestResult.case`). With a `salt` (class
+    grading), every hidden test's random inputs are drawn from it: answers memorised from local
+    runs fail, and the same salt gives the same verdicts; without one, the fixed seeds."""
     if not requests:
         return []
     limits = limits or Limits()
@@ -235,7 +246,7 @@ def grade(
     groups = [requests[i::jobs] for i in range(jobs)]
     # a pool of the caller's is left open: its waiting judges are the caller's to stop
     with JudgePool() if pool is None else contextlib.nullcontext(pool) as judges:
-        by_id = _grade_groups(groups, limits, judges, on_progress, cases)
+        by_id = _grade_groups(groups, limits, judges, on_progress, cases, salt)
         # A judge that failed as a whole (it crashed or hung) failed every kata it held: grade
         # those again, each in a judge of its own, so that one kata never takes the others down.
         again = [
@@ -247,7 +258,7 @@ def grade(
         ]
         for start in range(0, len(again), jobs):
             batch = [[r] for r in again[start : start + jobs]]
-            by_id.update(_grade_groups(batch, limits, judges, on_progress, cases))
+            by_id.update(_grade_groups(batch, limits, judges, on_progress, cases, salt))
     return [by_id[r.kata.id] for r in requests]
 
 
@@ -257,12 +268,13 @@ def _grade_groups(
     pool: JudgePool,
     on_progress: OnProgress | None,
     cases: bool = False,
+    salt: str | None = None,
 ) -> dict[str, KataResult]:
     """One judge per group, all at once; each group's katas graded one after another."""
     judges = []
     for group in groups:
-        judge = pool.take(group, limits)
-        judge.submit(group, limits, cases)
+        judge = pool.take(group, limits, salt)
+        judge.submit(group, limits, cases, salt)
         judges.append(judge)
     by_id: dict[str, KataResult] = {}
     with selectors.DefaultSelector() as selector:
