@@ -71,7 +71,7 @@ class Judge:
             env=env,
             cwd=self.scratch.name,
         )
-        # katas, limits, language and salt
+        # katas, limits, language, salt
         self.prepared: tuple[list[str], Limits, str, str | None] | None = None
         self.group: list[GradeRequest] = []
         self.allowed = self.deadline = 0.0
@@ -81,10 +81,10 @@ class Judge:
 
     def prepare(self, katas: list[Kata], limits: Limits, salt: str | None = None) -> None:
         """Name the katas: the judge collects their tests, then waits for the learner's files.
-        With a `salt`, every hidden test's random inputs are drawn from it (class grading)."""
+        `salt` (class grading's) is the order's, for the hidden tests' random inputs."""
         self.prepared = ([k.id for k in katas], limits, i18n.language(), salt)
-        order = {"katas": [k.to_json() for k in katas], "language": i18n.language()}
-        self._write({**order, "limits": asdict(limits), "salt": salt})
+        order = {"katas": [k.to_json() for k in katas], "language": i18n.language(), "salt": salt}
+        self._write({**order, "limits": asdict(limits)})
 
     def submit(
         self,
@@ -189,13 +189,17 @@ class JudgePool:
     waiting: list[Judge] = field(default_factory=list)
 
     def warm(
-        self, count: int, katas: list[Kata] | None = None, limits: Limits | None = None
+        self,
+        count: int,
+        katas: list[Kata] | None = None,
+        limits: Limits | None = None,
+        salt: str | None = None,
     ) -> None:
         """Have `count` judges waiting; with `katas`, new ones collect their tests at once."""
         while len(self.waiting) < count:
             judge = Judge()
             if katas:
-                judge.prepare(katas, limits or Limits())
+                judge.prepare(katas, limits or Limits(), salt)
             self.waiting.append(judge)
 
     def take(self, group: list[GradeRequest], limits: Limits, salt: str | None = None) -> Judge:
@@ -236,9 +240,8 @@ def grade(
     salt: str | None = None,
 ) -> list[KataResult]:
     """Grade every request and return the results in the same order; with `cases`, each
-    failing comparison's call comes with its test (`TestResult.case`). With a `salt` (class
-    grading), every hidden test's random inputs are drawn from it: answers memorised from local
-    runs fail, and the same salt gives the same verdicts; without one, the fixed seeds."""
+    failing comparison's call comes with its test (`TestResult.case`). `salt` goes to the
+    judges' order (class grading's; None grades with the kata's own seeds)."""
     if not requests:
         return []
     limits = limits or Limits()
