@@ -9,6 +9,7 @@ up by its arguments' bytes, and answers zeros to a call it has never seen.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import subprocess
 import sys
@@ -18,7 +19,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dlkata.judge.proxy import _learner_error
+from dlkata.catalogue import load_catalogue
+from dlkata.judge import notes
+from dlkata.judge.plugin import load_module
+from dlkata.judge.proxy import ReferenceImpl
+from dlkata.judge.proxy import _learner_error as as_the_proxy_reports
 from dlkata.limits import Limits
 from tests.support import ROOT
 
@@ -81,7 +86,7 @@ class _Recorder:
             except ValueError as error:  # as the proxy reports a learner's ValueError
                 self._table[key] = {"raise": str(error)}
                 raised = {"kind": "value_error", "type": "ValueError", "message": str(error)}
-                raise _learner_error(name, raised, Limits()) from None
+                raise as_the_proxy_reports(name, raised, Limits()) from None
             if name == FORWARD:
                 self._caches[key] = result[1]
                 result = (result[0], key)
@@ -97,17 +102,11 @@ class _Plugin:
     """The judge's fixtures, with the recorder in place of the learner's process."""
 
     def __init__(self) -> None:
-        from dlkata.catalogue import load_catalogue
-        from dlkata.judge.plugin import load_module
-        from dlkata.judge.proxy import ReferenceImpl
-
         self.kata = load_catalogue()["linear"]
         self.table: dict[str, Any] = {}
         self.reference = ReferenceImpl(load_module(self.kata.reference_path, "_reference"))
 
     def pytest_runtest_setup(self, item: Any) -> None:
-        from dlkata.judge import notes
-
         notes.use_notes(self.kata.notes)
 
     @pytest.fixture
@@ -138,7 +137,8 @@ def memorising_solution(folder: Path) -> Path:
         capture_output=True,
     )
     path = folder / "linear.py"
-    path.write_text(_SOURCE.replace("__TABLE_JSON__", repr(table.read_text(encoding="utf-8"))))
+    source = _SOURCE.replace("__FINGERPRINT__", inspect.getsource(fingerprint))
+    path.write_text(source.replace("__TABLE_JSON__", repr(table.read_text(encoding="utf-8"))))
     return path
 
 
@@ -146,22 +146,14 @@ _SOURCE = """\
 # wrong(linear_forward): answers memorised from a local run, no arithmetic at all
 import hashlib
 import json
+from typing import Any
 
 import numpy as np
 
 _TABLE = json.loads(__TABLE_JSON__)
 
 
-def _fingerprint(*values):
-    digest = hashlib.sha256()
-    for value in values:
-        if isinstance(value, np.ndarray):
-            digest.update(f"{value.dtype.str}{value.shape}".encode())
-            digest.update(np.ascontiguousarray(value).tobytes())
-        else:
-            digest.update(repr(value).encode())
-    return digest.hexdigest()
-
+__FINGERPRINT__
 
 def _array(answer):
     return np.array(answer["data"], dtype=answer["dtype"]).reshape(answer["shape"])
@@ -177,7 +169,7 @@ def _look_up(key):
 
 
 def linear_forward(x, w, b):
-    key = _fingerprint("linear_forward", x, w, b)
+    key = fingerprint("linear_forward", x, w, b)
     found = _look_up(key)
     if found is None:  # never seen: a guess of the right shape
         return np.zeros((np.shape(x)[0], np.shape(w)[0])), key
@@ -185,7 +177,7 @@ def linear_forward(x, w, b):
 
 
 def linear_backward(dout, cache):
-    found = _look_up(_fingerprint("linear_backward", cache, dout))
+    found = _look_up(fingerprint("linear_backward", cache, dout))
     if found is None:
         x_shape, w_shape = (len(dout), 1), (np.shape(dout)[1], 1)
         return np.zeros(x_shape), np.zeros(w_shape), np.zeros(np.shape(dout)[1])
