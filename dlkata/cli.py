@@ -1085,8 +1085,6 @@ def init(
         typer.Option(
             "--shards",
             metavar="N",
-            min=1,
-            max=256,
             help=_("With --course: machines the workflow grades the roster on (default: 4)."),
             show_default=False,
         ),
@@ -1105,10 +1103,22 @@ def init(
     - dlkata init --move-workspace
     - dlkata init --course my-course --install git+https://github.com/YOU/dlkata@v1.0
     """
-    from dlkata.init import INSTALL_EXAMPLE, find_leftover, initialise, refuse_overwrite
+    from dlkata.init import (
+        INSTALL_EXAMPLE,
+        MAX_SHARDS,
+        find_leftover,
+        initialise,
+        refuse_overwrite,
+    )
 
     if not target.is_dir():
         usage_error(_("{path} is not a folder.").format(path=target))
+    if shards is not None and not 1 <= shards <= MAX_SHARDS:
+        usage_error(
+            _("--shards {count}: give 1 to {most} machines (a GitHub Actions matrix).").format(
+                count=shards, most=MAX_SHARDS
+            )
+        )
     if course:
         if required or move or keep or folder != "solutions":
             usage_error(

@@ -28,6 +28,7 @@ COURSE_WORKFLOW_PATH = Path(".github", "workflows", "grade.yml")
 ROSTER_NAME = "roster.csv"
 COURSE_KATAS = "katas"
 DEFAULT_SHARDS = 4
+MAX_SHARDS = 256  # the most jobs a GitHub Actions matrix runs
 DEFAULT_FOLDER = "solutions"
 INSTALL_EXAMPLE = "git+https://github.com/YOU/dlkata"
 _TEMPLATES = PACKAGE_DIR / "templates"

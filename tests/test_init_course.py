@@ -183,6 +183,8 @@ def test_without_install_the_install_steps_fail_saying_how(course: Path) -> None
         (["--shards", "2"], "--shards sets up a course's grading: add --course."),
         (["--course", "--require", "linear"], "leave them out with --course."),
         (["--course", "--workspace", "mine"], "leave them out with --course."),
+        (["--course", "--shards", "0"], "--shards 0: give 1 to 256 machines"),
+        (["--course", "--shards", "257"], "--shards 257: give 1 to 256 machines"),
     ],
 )
 def test_options_of_the_other_kind_are_refused(course: Path, args: list[str], words: str) -> None:
