@@ -1089,22 +1089,67 @@ def init(
         typer.Option("--keep-workspace", help=_("Leave them in DIR/workspace without asking.")),
     ] = False,
     force: Annotated[bool, typer.Option("--force", help=_("Replace existing files."))] = False,
+    course: Annotated[
+        bool,
+        typer.Option(
+            "--course",
+            help=_(
+                "Set up a course repository instead (for teachers): dlkata.yaml with points, a "
+                "roster and a workflow that grades the class."
+            ),
+        ),
+    ] = False,
+    shards: Annotated[
+        int | None,
+        typer.Option(
+            "--shards",
+            metavar="N",
+            help=_("With --course: machines the workflow grades the roster on (default: 4)."),
+            show_default=False,
+        ),
+    ] = None,
     color: ColorOption = None,
     lang: LangOption = None,
 ) -> None:
     """Make a folder (your fork, or any git repository) a dlkata workspace: a dlkata.yaml and a
-    GitHub Actions workflow that grades every push.
+    GitHub Actions workflow that grades every push. With --course, a teacher's course
+    repository: a workflow grades the class on several machines and merges one gradebook.
 
     Examples:
 
     - dlkata init . --require linear --require conv2d
     - dlkata init my-repo --install git+https://github.com/YOU/dlkata
     - dlkata init --move-workspace
+    - dlkata init --course my-course --install git+https://github.com/YOU/dlkata@v1.0
     """
-    from dlkata.init import INSTALL_EXAMPLE, find_leftover, initialise, refuse_overwrite
+    from dlkata.init import (
+        INSTALL_EXAMPLE,
+        MAX_SHARDS,
+        find_leftover,
+        initialise,
+        refuse_overwrite,
+    )
 
     if not target.is_dir():
         usage_error(_("{path} is not a folder.").format(path=target))
+    if shards is not None and not 1 <= shards <= MAX_SHARDS:
+        usage_error(
+            _("--shards {count}: give 1 to {most} machines (a GitHub Actions matrix).").format(
+                count=shards, most=MAX_SHARDS
+            )
+        )
+    if course:
+        if required or move or keep or folder != "solutions":
+            usage_error(
+                _(
+                    "--workspace, --require, --move-workspace and --keep-workspace set up a "
+                    "learner's workspace: leave them out with --course."
+                )
+            )
+        _init_course(target, shards, install, force)
+        return
+    if shards is not None:
+        usage_error(_("--shards sets up a course's grading: add --course."))
     if move and keep:
         usage_error(_("--move-workspace and --keep-workspace contradict each other: choose one."))
     choice = True if move else False if keep else None
@@ -1168,6 +1213,49 @@ def init(
         _(
             "Next: `dlkata next` writes your first kata. Commit these files and push: the "
             "Actions tab grades every push, with a summary and annotations on your code."
+        )
+    )
+
+
+def _init_course(target: Path, shards: int | None, install: str | None, force: bool) -> None:
+    """`dlkata init --course`: write the course's files and say what the teacher does next."""
+    from dlkata.init import DEFAULT_SHARDS, INSTALL_EXAMPLE, initialise_course
+
+    try:
+        made = initialise_course(
+            target, shards=shards or DEFAULT_SHARDS, install=install, force=force
+        )
+    except WorkspaceError as exc:
+        usage_error(str(exc))
+    console = out()
+    for path in made.files:
+        if path == made.workflow:
+            console.print(
+                ngettext(
+                    "[green]Wrote[/green] {path} (grades the roster on {count} machine, then "
+                    "merges)",
+                    "[green]Wrote[/green] {path} (grades the roster on {count} machines, then "
+                    "merges)",
+                    made.shards,
+                ).format(path=path, count=made.shards)
+            )
+        else:
+            console.print(_("[green]Wrote[/green] {path}").format(path=path))
+    if made.install is None:
+        out(stderr=True).print(
+            _(
+                "[yellow]Warning:[/yellow] dlkata is not on the package index yet, so the "
+                "workflow cannot install it by name: its install steps fail, saying so, until "
+                "you name a repository that holds dlkata, pinned to a tag so that every machine "
+                "grades alike: `dlkata init --course --force --install {example}@v1.0`."
+            ).format(example=INSTALL_EXAMPLE)
+        )
+    console.print(
+        _(
+            "Next: put your katas in katas/ (`dlkata kata new ID`), list your students in "
+            "roster.csv (each student's repository a submodule under submissions/), set the "
+            "salt once with `gh secret set DLKATA_SALT`, push, and run the workflow from the "
+            "Actions tab: its `gradebook` artifact holds gradebook.csv and summary.md."
         )
     )
 

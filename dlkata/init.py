@@ -1,5 +1,6 @@
 """`dlkata init`: make a folder (a fork of dlkata, or any git repository) a dlkata workspace with
-a `dlkata.yaml` and a GitHub Actions workflow that grades every push.
+a `dlkata.yaml` and a GitHub Actions workflow that grades every push; with `--course`, a course
+repository whose workflow grades the class's roster as a matrix of shards and merges them.
 
 The files come from `dlkata/templates/`; nothing is overwritten without `force`. Kata files that
 the learner already wrote in `workspace/` (dlkata's folder before there was a `dlkata.yaml`) can
@@ -23,6 +24,11 @@ from dlkata.workspace import CONFIG_NAME, STATE_DIR, WorkspaceError, file_errors
 from dlkata.workspace import DEFAULT_FOLDER as UNCONFIGURED_FOLDER
 
 WORKFLOW_PATH = Path(".github", "workflows", "dlkata.yml")
+COURSE_WORKFLOW_PATH = Path(".github", "workflows", "grade.yml")
+ROSTER_NAME = "roster.csv"
+COURSE_KATAS = "katas"
+DEFAULT_SHARDS = 4
+MAX_SHARDS = 256  # the most jobs a GitHub Actions matrix runs
 DEFAULT_FOLDER = "solutions"
 INSTALL_EXAMPLE = "git+https://github.com/YOU/dlkata"
 _TEMPLATES = PACKAGE_DIR / "templates"
@@ -173,3 +179,67 @@ def _exists(path: Path) -> bool:
 
 def _template(name: str, values: dict[str, str]) -> str:
     return Template((_TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
+
+
+class _WorkflowTemplate(Template):
+    """`%name` placeholders, so that GitHub's own `${{ ... }}` expressions stay as written."""
+
+    delimiter = "%"
+
+
+@dataclass(frozen=True)
+class CourseInitialised:
+    files: tuple[Path, ...]  # dlkata.yaml, roster.csv, the workflow, katas/README.md
+    workflow: Path
+    shards: int
+    install: str | None  # None: the workflow's install steps fail, saying what to do
+
+
+def course_files(target: Path) -> tuple[Path, ...]:
+    return (
+        target / CONFIG_NAME,
+        target / ROSTER_NAME,
+        target / COURSE_WORKFLOW_PATH,
+        target / COURSE_KATAS / "README.md",
+    )
+
+
+def initialise_course(
+    target: Path, *, shards: int = DEFAULT_SHARDS, install: str | None = None, force: bool = False
+) -> CourseInitialised:
+    """Write a course repository's skeleton into `target`: `dlkata.yaml` (its katas' folder,
+    graded katas, points), an example `roster.csv`, `katas/README.md` and the grading workflow
+    (`shards` machines, then a merge). Nothing is written if one of them exists, unless `force`."""
+    files = course_files(target)
+    existing = [p for p in files if _exists(p)]
+    if existing and not force:
+        raise WorkspaceError(
+            ngettext(
+                "{names} already exists, so nothing was written. `dlkata init --course --force` "
+                "replaces it.",
+                "{names} already exist, so nothing was written. `dlkata init --course --force` "
+                "replaces them.",
+                len(existing),
+            ).format(names=", ".join(str(p) for p in existing))
+        )
+    install = install or ("." if is_dlkata_checkout(target) else None)
+    workflow = _WorkflowTemplate(_course_template("grade.yml")).substitute(
+        shards=str(shards),
+        shard_list=", ".join(str(k) for k in range(1, shards + 1)),
+        install_run=_install_run(install),
+    )
+    texts = [
+        _course_template("dlkata.yaml"),
+        _course_template("roster.csv"),
+        workflow,
+        _course_template("katas-README.md"),
+    ]
+    with file_errors(target / COURSE_KATAS, _("cannot make the folder")):
+        (target / COURSE_KATAS).mkdir(parents=True, exist_ok=True)
+    for path, text in zip(files, texts):
+        write_atomic(path, text)
+    return CourseInitialised(files, target / COURSE_WORKFLOW_PATH, shards, install)
+
+
+def _course_template(name: str) -> str:
+    return (_TEMPLATES / "course" / name).read_text(encoding="utf-8")

@@ -149,6 +149,7 @@ def test_the_wheel_holds_every_kata_and_reference(wheel: Path) -> None:
     assert {
         "dlkata/py.typed",
         "dlkata/templates/workflow.yml",
+        "dlkata/templates/course/grade.yml",
         "dlkata/locale/zh/LC_MESSAGES/dlkata.mo",  # the engine's messages in Chinese
     } <= names
 

@@ -23,6 +23,7 @@ from dlkata import i18n
 from dlkata.catalogue import Kata
 from dlkata.judge.plugin import JudgePlugin, Progress
 from dlkata.judge.proxy import WorkerProcess
+from dlkata.judge.salt import salted_inputs
 from dlkata.limits import Limits
 from dlkata.results import KataResult, kata_status
 from dlkata.worker.spawn import Spawned
@@ -123,8 +124,8 @@ JUDGE_MEMORY_BYTES = 8 * 1024**3
 
 
 def main(spare: Spawned | None = None) -> None:
-    """Read the order in two lines: the katas and limits (their tests are collected at once),
-    then the learner's files. A line that never comes (the command ended, or a waiting judge
+    """Read the order in two lines: the katas, limits and salt (their tests are collected at
+    once), then the learner's files. A line that never comes (the command ended, or a waiting judge
     was let go) ends the judge quietly."""
     resource.setrlimit(resource.RLIMIT_AS, (JUDGE_MEMORY_BYTES, JUDGE_MEMORY_BYTES))
     events = _events_channel()
@@ -138,7 +139,9 @@ def main(spare: Spawned | None = None) -> None:
     def progress(kata_id: str, done: int, total: int) -> None:
         _emit(events, {"event": "progress", "kata": kata_id, "done": done, "total": total})
 
-    results = run(katas, Limits(**order["limits"]), read_solutions, spare, progress)
+    # salted before the hidden tests are imported: a draw at import is salted too
+    with salted_inputs(order.get("salt")):
+        results = run(katas, Limits(**order["limits"]), read_solutions, spare, progress)
     _emit(events, {"event": "results", "results": results})
     # done: skip the interpreter's teardown of NumPy, pytest and the hidden tests' modules, which
     # the learner waits for and nobody needs

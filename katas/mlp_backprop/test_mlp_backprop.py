@@ -211,8 +211,10 @@ def test_stable_for_large_scores(solution, reference):
     x = np.array([[3.0, -2.0], [-1.0, 4.0], [2.0, 2.0], [-3.0, -1.0]])
     params = make_params(2, 5, 3, seed=60, scale=12.0)
     y = np.array([0, 2, 1, 1])
+    # the largest score is made 1e4 whatever the draw (a course's salt changes the draw)
     scores = np.maximum(x @ params["w1"].T + params["b1"], 0) @ params["w2"].T + params["b2"]
-    assert 1e3 < np.abs(scores).max() < 2e4
+    factor = 1e4 / np.abs(scores).max()
+    params["w2"], params["b2"] = params["w2"] * factor, params["b2"] * factor
     compare_loss_and_grads(solution, reference, x, y, params, 0.0, note("stable"), stable=True)
     compare_loss_and_grads(solution, reference, x, y, params, 1e-3, note("stable"), stable=True)
 
