@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import pytest
 
+from dlkata.bundle import bundle
 from dlkata.catalogue import load_catalogue
 from dlkata.grading import GradeRequest, grade
 from dlkata.judge.salt import salted_inputs
 from dlkata.results import KataResult
-from tests.bundle import bundle
 from tests.grading_support import grade_file, summary
 from tests.memorising import memorising_solution
 from tests.support import ROOT, SOLUTIONS_DIR
