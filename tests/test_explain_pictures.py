@@ -270,6 +270,7 @@ def test_a_broken_picture_is_a_validate_error_with_file_and_line_and_explain_sur
     text = text[: block.span[0]] + f"```picture sliding-window\n{body}\n```" + text[block.span[1] :]
     path.write_text(text, "utf-8")
     fence = text[: block.span[0]].count("\n") + 1
+    (course / "dlkata.yaml").write_text("builtin: false\n", encoding="utf-8")  # conv2d alone
     monkeypatch.setenv("DLKATA_COURSE", str(course))
     result = invoke("validate", "--quick")
     assert result.exit_code == 1
