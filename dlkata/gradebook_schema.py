@@ -7,9 +7,9 @@ gradebooks against these models. Any change here gets a new `gradebook.SCHEMA_VE
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from dlkata.gradebook import SCHEMA_VERSION
 
@@ -46,7 +46,10 @@ class Gradebook(_Closed):
 
     model_config = ConfigDict(title="dlkata gradebook")
 
-    schema_version: Literal[SCHEMA_VERSION]  # type: ignore[valid-type]
+    schema_version: Annotated[  # the same schema from every pydantic the project allows
+        Literal[SCHEMA_VERSION],  # type: ignore[valid-type]
+        WithJsonSchema({"const": SCHEMA_VERSION, "type": "integer"}),
+    ]
     salt_id: str = Field(description="A fingerprint of the salt (the salt itself stays secret).")
     salt: str | None = Field(None, description="The salt, only when `grade` generated it.")
     katas: list[str] = Field(description="The graded katas, in the columns' order.")
