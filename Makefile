@@ -72,7 +72,7 @@ demo: install ## install, then grade an untouched stub and the reference solutio
 	@rm -rf $(DEMO_DIR)
 	@echo "\ndlkata is installed in $(VENV): run .venv/bin/dlkata, or first \`. .venv/bin/activate\`."
 
-test: install-test ## lint, then run the whole suite on two cores (about 5 minutes)
+test: install-test ## lint, then run the whole suite on two cores (about 12 minutes)
 	$(VENV)/bin/ruff check $(LINTED)
 	$(PY) -m pytest -q -n 2
 
